@@ -1,0 +1,37 @@
+package org.revos.api.event;
+
+/**
+ * Event Admin topics and properties of RevOS domain events. Events are posted asynchronously after the transaction
+ * that caused them has committed; a handler never sees an event for data that was rolled back. Every event carries
+ * {@link #TENANT}, {@link #OBJECT_TYPE}, {@link #OBJECT_ID} and {@link #AT}.
+ */
+public final class RevosEvents {
+
+    /** A deal entered a stage of category WON. Extra properties: {@link #STAGE}, {@link #ARR_CENTS}. */
+    public static final String DEAL_WON = "org/revos/deal/WON";
+    /** A lead or deal moved between stages. Extra properties: {@link #FROM_STAGE}, {@link #STAGE}, {@link #PIPELINE}. */
+    public static final String STAGE_CHANGED = "org/revos/stage/CHANGED";
+    /** A revenue event was recorded. Extra properties: {@link #ACCOUNT_ID}, {@link #ARR_CENTS}, {@link #KIND}. */
+    public static final String REVENUE_RECORDED = "org/revos/revenue/RECORDED";
+    /** Any tenant object was created; topic prefix of CREATED, UPDATED and DELETED. */
+    public static final String OBJECT_CREATED = "org/revos/object/CREATED";
+    public static final String OBJECT_UPDATED = "org/revos/object/UPDATED";
+    public static final String OBJECT_DELETED = "org/revos/object/DELETED";
+    /** Subscribe to every RevOS topic. */
+    public static final String ALL = "org/revos/*";
+
+    public static final String TENANT = "tenant";
+    public static final String OBJECT_TYPE = "objectType";
+    public static final String OBJECT_ID = "objectId";
+    public static final String AT = "at";
+    public static final String ACCOUNT_ID = "accountId";
+    public static final String ARR_CENTS = "arrCents";
+    public static final String KIND = "kind";
+    public static final String PIPELINE = "pipeline";
+    public static final String FROM_STAGE = "fromStage";
+    public static final String STAGE = "stage";
+    public static final String ACTOR = "actor";
+
+    private RevosEvents() {
+    }
+}

@@ -1,0 +1,46 @@
+package org.revos.runtime.internal.boot;
+
+import java.io.IOException;
+import java.util.Dictionary;
+import java.util.Hashtable;
+
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.revos.runtime.internal.settings.RuntimeSettings;
+
+/**
+ * Turns the start-up settings into the configurations Jetty and the Jakarta REST whiteboard wait for. Jetty is
+ * launched with {@code org.apache.felix.http.require.config=true}, so it binds no port before this component has
+ * told it which host and port to use.
+ */
+@Component(immediate = true)
+public final class HttpConfigurator {
+
+    static final String JETTY_PID = "org.apache.felix.http";
+    static final String WHITEBOARD_PID = "JakartarsServletWhiteboardRuntimeComponent";
+
+    @Activate
+    public HttpConfigurator(@Reference ConfigurationAdmin configAdmin) throws IOException {
+        RuntimeSettings settings = RuntimeSettings.current();
+        Dictionary<String, Object> jetty = new Hashtable<>();
+        jetty.put("org.apache.felix.http.enable", Boolean.TRUE);
+        jetty.put("org.osgi.service.http.port", settings.httpPort());
+        jetty.put("org.apache.felix.http.host", settings.httpHost());
+        jetty.put("org.apache.felix.http.jetty.sendServerHeader", Boolean.FALSE);
+        jetty.put("org.apache.felix.http.session.timeout", 1);
+        update(configAdmin.getConfiguration(JETTY_PID, "?"), jetty);
+
+        Dictionary<String, Object> whiteboard = new Hashtable<>();
+        whiteboard.put("jersey.context.path", "/");
+        whiteboard.put("jersey.disable.sessions", Boolean.TRUE);
+        update(configAdmin.getConfiguration(WHITEBOARD_PID, "?"), whiteboard);
+    }
+
+    /** Writes only when something changed, so a restart does not restart Jetty for nothing. */
+    private static void update(Configuration configuration, Dictionary<String, Object> wanted) throws IOException {
+        configuration.updateIfDifferent(wanted);
+    }
+}

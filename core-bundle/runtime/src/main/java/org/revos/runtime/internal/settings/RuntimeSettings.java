@@ -1,0 +1,88 @@
+package org.revos.runtime.internal.settings;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The runtime's start-up configuration, read from environment variables ({@code REVOS_HTTP_PORT}) or system
+ * properties of the same name in lower-case dotted form ({@code revos.http.port}); a system property wins.
+ */
+public record RuntimeSettings(String httpHost, int httpPort, Path dataDir, Path deployDir,
+        Optional<String> adminKey, Optional<String> dbUrl, Optional<String> dbUser, Optional<String> dbPassword) {
+
+    public static final String HTTP_HOST = "REVOS_HTTP_HOST";
+    public static final String HTTP_PORT = "REVOS_HTTP_PORT";
+    public static final String DATA_DIR = "REVOS_DATA_DIR";
+    public static final String DEPLOY_DIR = "REVOS_DEPLOY_DIR";
+    public static final String ADMIN_KEY = "REVOS_ADMIN_KEY";
+    public static final String DB_URL = "REVOS_DB_URL";
+    public static final String DB_USER = "REVOS_DB_USER";
+    public static final String DB_PASSWORD = "REVOS_DB_PASSWORD";
+
+    /** @return the settings of this process */
+    public static RuntimeSettings current() {
+        return from(System.getenv(), System.getProperties());
+    }
+
+    /**
+     * @throws IllegalArgumentException naming every invalid setting
+     */
+    public static RuntimeSettings from(Map<String, String> env, Properties system) {
+        List<String> problems = new ArrayList<>();
+        String host = value(env, system, HTTP_HOST).orElse("127.0.0.1");
+        int port = 8080;
+        Optional<String> portText = value(env, system, HTTP_PORT);
+        if (portText.isPresent()) {
+            try {
+                port = Integer.parseInt(portText.get().trim());
+                if (port < 0 || port > 65535) {
+                    problems.add(HTTP_PORT + " must be a port number from 0 to 65535, not " + portText.get());
+                }
+            } catch (NumberFormatException e) {
+                problems.add(HTTP_PORT + " must be a port number, not '" + portText.get() + "'");
+            }
+        }
+        Path data = Path.of(value(env, system, DATA_DIR).orElse("data")).toAbsolutePath().normalize();
+        Path deploy = Path.of(value(env, system, DEPLOY_DIR).orElse("deploy")).toAbsolutePath().normalize();
+        Optional<String> adminKey = value(env, system, ADMIN_KEY);
+        if (adminKey.isPresent() && adminKey.get().length() < 24) {
+            problems.add(ADMIN_KEY + " must be at least 24 characters long");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Invalid RevOS settings: " + String.join("; ", problems));
+        }
+        return new RuntimeSettings(host, port, data, deploy, adminKey, value(env, system, DB_URL),
+                value(env, system, DB_USER), value(env, system, DB_PASSWORD));
+    }
+
+    /** @return the system-property name of an environment variable: {@code REVOS_HTTP_PORT} → {@code revos.http.port} */
+    public static String propertyName(String variable) {
+        return variable.toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    private static Optional<String> value(Map<String, String> env, Properties system, String variable) {
+        String v = system.getProperty(propertyName(variable));
+        if (v == null || v.isBlank()) {
+            v = env.get(variable);
+        }
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    /** Secrets never reach logs: the admin key and database password are redacted. */
+    @Override
+    public String toString() {
+        return "RuntimeSettings[http=" + httpHost + ":" + httpPort + ", dataDir=" + dataDir + ", deployDir=" + deployDir
+                + ", adminKey=" + (adminKey.isPresent() ? "(set)" : "(generated)") + ", db="
+                + dbUrl.orElse("embedded Derby") + "]";
+    }
+
+    /** @return the embedded Derby database folder */
+    public Path derbyDir() {
+        return dataDir.resolve("db");
+    }
+}

@@ -1,0 +1,2 @@
+/** Start-up settings from the environment. */
+package org.revos.runtime.internal.settings;
