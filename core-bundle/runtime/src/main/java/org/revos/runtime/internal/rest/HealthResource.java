@@ -10,14 +10,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsExtensionSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
 /** {@code GET /api/v1/health}: answers without a key once the runtime serves requests. */
 @Component(service = HealthResource.class, scope = ServiceScope.PROTOTYPE)
 @JakartarsResource
 @JakartarsApplicationSelect(RevosApplication.SELECT)
-@JakartarsExtensionSelect(JsonFeature.REQUIRE)
+@Access(Access.Level.PUBLIC)
 @Path("health")
 public final class HealthResource {
 

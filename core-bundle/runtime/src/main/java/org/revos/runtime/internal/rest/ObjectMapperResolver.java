@@ -4,6 +4,7 @@ import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.revos.runtime.internal.json.Json;
 
 /** Hands Jackson's provider the API's object mapper. */
 @Provider

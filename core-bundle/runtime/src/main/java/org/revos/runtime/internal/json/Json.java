@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.rest;
+package org.revos.runtime.internal.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,0 +1,2 @@
+/** The API's JSON conventions. */
+package org.revos.runtime.internal.json;

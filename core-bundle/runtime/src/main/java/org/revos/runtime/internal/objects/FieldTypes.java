@@ -1,0 +1,524 @@
+package org.revos.runtime.internal.objects;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.revos.runtime.internal.json.Json;
+import org.revos.runtime.internal.problem.Violations;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+/** The field types of the API's objects. */
+public final class FieldTypes {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    /** Money above this (in major units) is refused: ten trillion is not a deal, it is a typo. */
+    private static final BigDecimal MAX_MONEY = new BigDecimal("10000000000000");
+
+    private FieldTypes() {
+    }
+
+    static ObjectNode jsonType(String type) {
+        return NODES.objectNode().put("type", type);
+    }
+
+    /** Free text up to {@code max} characters; blank text is refused (send null to clear). */
+    public static FieldType text(int max) {
+        return new FieldType() {
+            @Override
+            public Object parse(JsonNode node, String path, Violations v) {
+                if (!node.isTextual()) {
+                    v.add(path, "must be a string");
+                    return null;
+                }
+                String s = node.textValue().strip();
+                if (s.isEmpty()) {
+                    v.add(path, "must not be blank");
+                    return null;
+                }
+                if (s.length() > max) {
+                    v.add(path, "must be at most " + max + " characters");
+                    return null;
+                }
+                return s;
+            }
+
+            @Override
+            public JsonNode render(Object stored) {
+                return stored == null ? NullNode.instance : TextNode.valueOf((String) stored);
+            }
+
+            @Override
+            public ObjectNode schema() {
+                return jsonType("string").put("maxLength", max);
+            }
+        };
+    }
+
+    public static FieldType email() {
+        FieldType text = text(320);
+        return new FieldType() {
+            @Override
+            public Object parse(JsonNode node, String path, Violations v) {
+                Object s = text.parse(node, path, v);
+                if (s != null && !EMAIL.matcher((String) s).matches()) {
+                    v.add(path, "must be an email address");
+                    return null;
+                }
+                return s == null ? null : ((String) s).toLowerCase(Locale.ROOT);
+            }
+
+            @Override
+            public JsonNode render(Object stored) {
+                return text.render(stored);
+            }
+
+            @Override
+            public ObjectNode schema() {
+                return jsonType("string").put("format", "email").put("maxLength", 320);
+            }
+        };
+    }
+
+    public static FieldType domain() {
+        FieldType text = text(253);
+        return new FieldType() {
+            @Override
+            public Object parse(JsonNode node, String path, Violations v) {
+                Object s = text.parse(node, path, v);
+                if (s == null) {
+                    return null;
+                }
+                String domain = ((String) s).toLowerCase(Locale.ROOT);
+                if (!DOMAIN.matcher(domain).matches()) {
+                    v.add(path, "must be a domain name such as example.com");
+                    return null;
+                }
+                return domain;
+            }
+
+            @Override
+            public JsonNode render(Object stored) {
+                return text.render(stored);
+            }
+
+            @Override
+            public ObjectNode schema() {
+                return jsonType("string").put("format", "hostname");
+            }
+        };
+    }
+
+    /** ISO-3166 alpha-2, upper case. */
+    public static FieldType country() {
+        return new FieldType() {
+            @Override
+            public Object parse(JsonNode node, String path, Violations v) {
+                if (!node.isTextual() || !COUNTRIES.contains(node.textValue().toUpperCase(Locale.ROOT))) {
+                    v.add(path, "must be an ISO-3166 alpha-2 country code such as DE or US");
+                    return null;
+                }
+                return node.textValue().toUpperCase(Locale.ROOT);
+            }
+
+            @Override
+            public JsonNode render(Object stored) {
+                return stored == null ? NullNode.instance : TextNode.valueOf((String) stored);
+            }
+
+            @Override
+            public ObjectNode schema() {
+                return jsonType("string").put("pattern", "^[A-Z]{2}$");
+            }
+        };
+    }
+
+    /** One of the constants of {@code type}, spelled exactly. */
+    public static FieldType oneOf(Class<? extends Enum<?>> type) {
+        List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        return oneOf(names);
+    }
+
+    public static FieldType oneOf(List<String> names) {
+        return new FieldType() {
+            @Override
+            public Object parse(JsonNode node, String path, Violations v) {
+                if (!node.isTextual() || !names.contains(node.textValue())) {
+                    v.add(path, "must be one of " + String.join(", ", names));
+                    return null;
+                }
+                return node.textValue();
+            }
+
+            @Override
+            public JsonNode render(Object stored) {
+                return stored == null ? NullNode.instance : TextNode.valueOf((String) stored);
+            }
+
+            @Override
+            public ObjectNode schema() {
+                ObjectNode s = jsonType("string");
+                ArrayNode e = s.putArray("enum");
+                names.forEach(e::add);
+                return s;
+            }
+        };
+    }
+
+    /** A whole number in [min, max]. */
+    public static FieldType integer(long min, long max) {
+        return new FieldType() {
+            @Override
+            public Object parse(JsonNode node, String path, Violations v) {
+                if (!node.isIntegralNumber() && !(node.isNumber() && node.decimalValue().stripTrailingZeros().scale() <= 0)) {
+                    v.add(path, "must be a whole number");
+                    return null;
+                }
+                BigDecimal d = node.decimalValue();
+                if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
+                    v.add(path, "must be between " + min + " and " + max);
+                    return null;
+                }
+                return d.intValueExact();
+            }
+
+            @Override
+            public Object parseQuery(String text, String path, Violations v) {
+                try {
+                    return parse(DecimalNode.valueOf(new BigDecimal(text)), path, v);
+                } catch (NumberFormatException e) {
+                    v.add(path, "must be a whole number");
+                    return null;
+                }
+            }
+
+            @Override
+            public JsonNode render(Object stored) {
+                return stored == null ? NullNode.instance : LongNode.valueOf(((Number) stored).longValue());
+            }
+
+            @Override
+            public ObjectNode schema() {
+                return jsonType("integer").put("minimum", min).put("maximum", max);
+            }
+        };
+    }
+
+    /**
+     * Money in major units with at most two decimals, stored as minor units (cents).
+     *
+     * @param signed whether negative amounts are allowed
+     */
+    public static FieldType money(boolean signed) {
+        return new FieldType() {
+            @Override
+            public Object parse(JsonNode node, String path, Violations v) {
+                if (!node.isNumber()) {
+                    v.add(path, "must be a number in major units, such as 12500.50");
+                    return null;
+                }
+                BigDecimal amount = node.decimalValue();
+                if (amount.stripTrailingZeros().scale() > 2) {
+                    v.add(path, "must have at most 2 decimals");
+                    return null;
+                }
+                if (!signed && amount.signum() < 0) {
+                    v.add(path, "must not be negative");
+                    return null;
+                }
+                if (amount.abs().compareTo(MAX_MONEY) > 0) {
+                    v.add(path, "must be at most " + MAX_MONEY.toPlainString() + " in absolute value");
+                    return null;
+                }
+                return amount.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
+            }
+
+            @Override
+            public JsonNode render(Object stored) {
+                return stored == null ? NullNode.instance : DecimalNode.valueOf(cents((Long) stored));
+            }
+
+            @Override
+            public ObjectNode schema() {
+                ObjectNode s = jsonType("number").put("multipleOf", 0.01);
+                if (!signed) {
+                    s.put("minimum", 0);
+                }
+                return s;
+            }
+        };
+    }
+
+    /** @return minor units as major units with two decimals */
+    public static BigDecimal cents(long minor) {
+        return BigDecimal.valueOf(minor, 2);
+    }
+
+    /** A decimal number. */
+    public static FieldType decimal(BigDecimal min) {
+        return new FieldType() {
+            @Override
+            public Object parse(JsonNode node, String path, Violations v) {
+                if (!node.isNumber()) {
+                    v.add(path, "must be a number");
+                    return null;
+                }
+                BigDecimal d = node.decimalValue();
+                if (min != null && d.compareTo(min) < 0) {
+                    v.add(path, "must be at least " + min.toPlainString());
+                    return null;
+                }
+                if (d.stripTrailingZeros().scale() > 4) {
+                    v.add(path, "must have at most 4 decimals");
+                    return null;
+                }
+                return d;
+            }
+
+            @Override
+            public JsonNode render(Object stored) {
+                return stored == null ? NullNode.instance : DecimalNode.valueOf(((BigDecimal) stored).stripTrailingZeros());
+            }
+
+            @Override
+            public ObjectNode schema() {
+                ObjectNode s = jsonType("number");
+                if (min != null) {
+                    s.put("minimum", min);
+                }
+                return s;
+            }
+        };
+    }
+
+    /** A calendar date, {@code 2026-07-15}. */
+    public static FieldType date() {
+        return new FieldType() {
+            @Override
+            public Object parse(JsonNode node, String path, Violations v) {
+                try {
+                    if (node.isTextual()) {
+                        return LocalDate.parse(node.textValue());
+                    }
+                } catch (DateTimeParseException e) {
+                    // reported below
+                }
+                v.add(path, "must be a date such as 2026-07-15");
+                return null;
+            }
+
+            @Override
+            public JsonNode render(Object stored) {
+                return stored == null ? NullNode.instance : TextNode.valueOf(stored.toString());
+            }
+
+            @Override
+            public ObjectNode schema() {
+                return jsonType("string").put("format", "date");
+            }
+        };
+    }
+
+    /** An ISO-8601 instant with a zone offset, stored as epoch milliseconds; rendered in UTC. */
+    public static FieldType instant() {
+        return new FieldType() {
+            @Override
+            public Object parse(JsonNode node, String path, Violations v) {
+                try {
+                    if (node.isTextual()) {
+                        return OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                                .toInstant().toEpochMilli();
+                    }
+                } catch (DateTimeParseException | ArithmeticException e) {
+                    // reported below
+                }
+                v.add(path, "must be an ISO-8601 instant such as 2026-07-15T10:00:00Z");
+                return null;
+            }
+
+            @Override
+            public JsonNode render(Object stored) {
+                return stored == null ? NullNode.instance : TextNode.valueOf(instantText((Long) stored));
+            }
+
+            @Override
+            public ObjectNode schema() {
+                return jsonType("string").put("format", "date-time");
+            }
+        };
+    }
+
+    /** @return epoch milliseconds as ISO-8601 UTC */
+    public static String instantText(long millis) {
+        return Instant.ofEpochMilli(millis).toString();
+    }
+
+    /** The id of another object of this tenant. Existence is checked by the collection engine. */
+    public static FieldType reference(String prefix) {
+        return new FieldType() {
+            @Override
+            public Object parse(JsonNode node, String path, Violations v) {
+                if (!node.isTextual() || node.textValue().isBlank() || node.textValue().length() > 40) {
+                    v.add(path, "must be an id such as " + prefix + "_01JD5W6Q3MZ8XK2N4P7R9T0VBC");
+                    return null;
+                }
+                return node.textValue();
+            }
+
+            @Override
+            public JsonNode render(Object stored) {
+                return stored == null ? NullNode.instance : TextNode.valueOf((String) stored);
+            }
+
+            @Override
+            public ObjectNode schema() {
+                return jsonType("string").put("description", "id of a " + prefix + " object");
+            }
+        };
+    }
+
+    /**
+     * Custom properties: a flat JSON object of strings, numbers, booleans or nulls; stored as JSON text. A null value
+     * in a PATCH removes that key.
+     */
+    public static FieldType properties() {
+        return new FieldType() {
+            @Override
+            public Object parse(JsonNode node, String path, Violations v) {
+                if (!node.isObject()) {
+                    v.add(path, "must be an object of custom property values");
+                    return null;
+                }
+                Map<String, JsonNode> values = new LinkedHashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    String key = e.getKey();
+                    if (!key.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+                        v.add(path + "." + key, "property keys start with a letter and hold letters, digits and _ (at most 64)");
+                    } else if (e.getValue().isContainerNode()) {
+                        v.add(path + "." + key, "must be a string, number, boolean or null");
+                    } else if (e.getValue().isTextual() && e.getValue().textValue().length() > 2000) {
+                        v.add(path + "." + key, "must be at most 2000 characters");
+                    } else {
+                        values.put(key, e.getValue());
+                    }
+                }
+                ObjectNode result = NODES.objectNode();
+                values.forEach(result::set);
+                return result;
+            }
+
+            @Override
+            public JsonNode render(Object stored) {
+                if (stored == null) {
+                    return NODES.objectNode();
+                }
+                return readTree((String) stored);
+            }
+
+            @Override
+            public ObjectNode schema() {
+                ObjectNode s = jsonType("object");
+                s.putObject("additionalProperties").putArray("type").add("string").add("number").add("boolean").add("null");
+                return s;
+            }
+        };
+    }
+
+    /** A JSON array of decimals, stored as JSON text. */
+    public static FieldType decimalList(int maxItems) {
+        return new FieldType() {
+            @Override
+            public Object parse(JsonNode node, String path, Violations v) {
+                if (!node.isArray() || node.size() > maxItems) {
+                    v.add(path, "must be an array of at most " + maxItems + " numbers");
+                    return null;
+                }
+                List<BigDecimal> values = new ArrayList<>();
+                for (int i = 0; i < node.size(); i++) {
+                    JsonNode item = node.get(i);
+                    if (!item.isNumber() || item.decimalValue().signum() < 0) {
+                        v.add(path + "[" + i + "]", "must be a number of at least 0");
+                    } else {
+                        values.add(item.decimalValue());
+                    }
+                }
+                return values.size() == node.size() ? values : null;
+            }
+
+            @Override
+            public JsonNode render(Object stored) {
+                ArrayNode array = NODES.arrayNode();
+                if (stored instanceof List<?> list) {
+                    list.forEach(d -> array.add((BigDecimal) d));
+                }
+                return array;
+            }
+
+            @Override
+            public ObjectNode schema() {
+                ObjectNode s = jsonType("array");
+                s.putObject("items").put("type", "number").put("minimum", 0);
+                return s.put("maxItems", maxItems);
+            }
+        };
+    }
+
+    /** @return the JSON text of a value stored as JSON */
+    public static String writeJson(Object value) {
+        try {
+            return value == null ? null : Json.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonNode readTree(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** @return the decimals of a stored JSON array */
+    public static List<BigDecimal> decimals(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        List<BigDecimal> out = new ArrayList<>();
+        readTree(json).forEach(n -> out.add(n.decimalValue()));
+        return out;
+    }
+
+    static String joined(List<String> names) {
+        return names.stream().collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,51 @@
+package org.revos.runtime.internal.objects;
+
+import java.math.BigDecimal;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.revos.api.model.Period;
+import org.revos.runtime.internal.persistence.GoalEntity;
+import org.revos.runtime.internal.persistence.Tx;
+import org.revos.runtime.internal.persistence.UserEntity;
+import org.revos.runtime.internal.problem.Violations;
+
+/**
+ * A goal's period is a year, quarter or month; its pacing has one weight per month of a quarter or per quarter of a
+ * year and sums to 1 (empty means equal weights); a user scope names a user of the tenant.
+ */
+final class GoalRules implements ObjectRules<GoalEntity> {
+
+    @Override
+    public void check(Tx tx, GoalEntity goal, ObjectNode before, Violations v) {
+        Period period = null;
+        if (goal.period != null) {
+            try {
+                period = Period.parse(goal.period);
+            } catch (DateTimeParseException e) {
+                v.add("period", "must be a year, quarter or month: 2026, 2026-Q3 or 2026-07");
+            }
+        }
+        List<BigDecimal> pacing = FieldTypes.decimals(goal.pacing);
+        if (period != null && !pacing.isEmpty()) {
+            int expected = switch (period.granularity()) {
+                case YEAR -> 4;
+                case QUARTER -> 3;
+                case MONTH -> 1;
+            };
+            if (pacing.size() != expected) {
+                v.add("pacing", "a " + period.granularity().name().toLowerCase() + " goal has " + expected
+                        + " pacing weight(s), one per " + (expected == 4 ? "quarter" : "month") + "; got "
+                        + pacing.size());
+            }
+            BigDecimal sum = pacing.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (sum.subtract(BigDecimal.ONE).abs().compareTo(new BigDecimal("0.000001")) > 0) {
+                v.add("pacing", "weights must sum to 1; they sum to " + sum.toPlainString());
+            }
+        }
+        if (goal.scopeUserId != null && tx.em().find(UserEntity.class, goal.scopeUserId) == null) {
+            v.add("scope.userId", "no user with id " + goal.scopeUserId);
+        }
+    }
+}

@@ -1,0 +1,327 @@
+package org.revos.runtime.internal.objects;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import org.revos.api.event.RevosEvents;
+import org.revos.runtime.internal.persistence.Ids;
+import org.revos.runtime.internal.persistence.TenantRow;
+import org.revos.runtime.internal.persistence.Tx;
+import org.revos.runtime.internal.problem.FieldError;
+import org.revos.runtime.internal.problem.Problem;
+import org.revos.runtime.internal.problem.Violations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Creates, reads, changes, deletes and lists the objects of any {@link ObjectSchema}. Every write validates the whole
+ * request first and reports every problem at once; a refused write changes nothing.
+ */
+public final class ObjectEngine {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+
+    private static final FieldType EXTERNAL_ID = FieldTypes.text(200);
+    private static final List<String> ASSIGNED = List.of("id", "createdAt", "updatedAt");
+
+    private ObjectEngine() {
+    }
+
+    /** @return the created object as the API shows it */
+    public static <E extends TenantRow> ObjectNode create(Tx tx, ObjectSchema<E> schema, JsonNode body) {
+        E entity = schema.factory().get();
+        entity.id = Ids.next(schema.idPrefix());
+        entity.createdAt = tx.now();
+        entity.updatedAt = tx.now();
+        schema.rules().defaults(tx, entity);
+        Violations v = new Violations();
+        apply(schema, entity, requireObject(body), v, true);
+        checkReferences(tx, schema, entity, null, v);
+        schema.rules().check(tx, entity, null, v);
+        v.throwIfAny();
+        checkExternalIdFree(tx, schema, entity);
+        tx.em().persist(entity);
+        schema.rules().afterWrite(tx, entity, null);
+        ObjectNode after = render(schema, entity);
+        tx.audit("CREATE", schema.type().name(), entity.id, null, after);
+        tx.publish(RevosEvents.OBJECT_CREATED, event(schema, entity));
+        return after;
+    }
+
+    /** @throws Problem 404 when the tenant has no such object */
+    public static <E extends TenantRow> E find(EntityManager em, ObjectSchema<E> schema, String id) {
+        E entity = id == null || id.length() > 40 ? null : em.find(schema.entityClass(), id);
+        if (entity == null) {
+            throw Problem.notFound(schema.name(), id);
+        }
+        return entity;
+    }
+
+    /** Applies a JSON merge patch (RFC 7396) to the object. */
+    public static <E extends TenantRow> ObjectNode patch(Tx tx, ObjectSchema<E> schema, String id, JsonNode body) {
+        E entity = find(tx.em(), schema, id);
+        ObjectNode before = render(schema, entity);
+        Violations v = new Violations();
+        apply(schema, entity, requireObject(body), v, false);
+        checkReferences(tx, schema, entity, before, v);
+        schema.rules().check(tx, entity, before, v);
+        v.throwIfAny();
+        checkExternalIdFree(tx, schema, entity);
+        entity.updatedAt = tx.now();
+        schema.rules().afterWrite(tx, entity, before);
+        ObjectNode after = render(schema, entity);
+        if (!after.equals(before)) {
+            tx.audit("UPDATE", schema.type().name(), entity.id, before, after);
+            tx.publish(RevosEvents.OBJECT_UPDATED, event(schema, entity));
+        }
+        return after;
+    }
+
+    /**
+     * @throws Problem 409 listing what still refers to the object
+     */
+    public static <E extends TenantRow> void delete(Tx tx, ObjectSchema<E> schema, String id) {
+        E entity = find(tx.em(), schema, id);
+        Violations v = new Violations();
+        for (ObjectSchema<?> other : Catalog.ALL) {
+            for (Field<?> field : other.fields()) {
+                if (field.references() == schema.type()) {
+                    long count = tx.em().createQuery("SELECT COUNT(x) FROM " + other.entityName() + " x WHERE x."
+                            + field.name() + " = :id", Long.class).setParameter("id", id).getSingleResult();
+                    if (count > 0) {
+                        v.add("id", "is the " + field.name() + " of " + count + " " + other.path()
+                                + "; delete them or point them elsewhere first");
+                    }
+                }
+            }
+        }
+        schema.rules().checkDelete(tx, entity, v);
+        if (!v.isEmpty()) {
+            throw Problem.conflict("The " + schema.name() + " " + id + " is still in use", v.list());
+        }
+        ObjectNode before = render(schema, entity);
+        tx.em().remove(entity);
+        tx.audit("DELETE", schema.type().name(), id, before, null);
+        tx.publish(RevosEvents.OBJECT_DELETED, event(schema, entity));
+    }
+
+    /**
+     * One page of a collection in id order (creation order), filtered by equality on filterable fields.
+     *
+     * @param query the request's query parameters; {@code limit} and {@code cursor} page, the rest filter
+     * @return {@code {"items": [...], "next": cursor-or-null}}
+     */
+    public static <E extends TenantRow> ObjectNode list(EntityManager em, ObjectSchema<E> schema,
+            Map<String, List<String>> query) {
+        Violations v = new Violations();
+        int limit = limit(query, v);
+        String after = cursor(query, v);
+        StringBuilder jpql = new StringBuilder("SELECT e FROM ").append(schema.entityName()).append(" e WHERE e.id > :after");
+        List<Object> values = new ArrayList<>();
+        for (Map.Entry<String, List<String>> param : query.entrySet()) {
+            String name = param.getKey();
+            if (name.equals("limit") || name.equals("cursor")) {
+                continue;
+            }
+            Object value = filterValue(schema, name, param.getValue(), v);
+            if (value != null) {
+                jpql.append(" AND e.").append(name).append(" = :f").append(values.size());
+                values.add(value);
+            }
+        }
+        v.throwIfAny();
+        TypedQuery<E> q = em.createQuery(jpql.append(" ORDER BY e.id").toString(), schema.entityClass())
+                .setParameter("after", after).setMaxResults(limit + 1);
+        for (int i = 0; i < values.size(); i++) {
+            q.setParameter("f" + i, values.get(i));
+        }
+        List<E> rows = q.getResultList();
+        ObjectNode page = JsonNodeFactory.instance.objectNode();
+        var items = page.putArray("items");
+        rows.stream().limit(limit).forEach(e -> items.add(render(schema, e)));
+        page.put("next", rows.size() > limit ? encodeCursor(rows.get(limit - 1).id) : null);
+        return page;
+    }
+
+    /** @return the object as the API shows it */
+    public static <E extends TenantRow> ObjectNode render(ObjectSchema<E> schema, E entity) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("id", entity.id);
+        node.put("externalId", entity.externalId);
+        for (Field<E> field : schema.fields()) {
+            node.set(field.name(), field.type().render(field.get(entity)));
+        }
+        node.put("createdAt", FieldTypes.instantText(entity.createdAt));
+        node.put("updatedAt", FieldTypes.instantText(entity.updatedAt));
+        return node;
+    }
+
+    private static ObjectNode requireObject(JsonNode body) {
+        if (body == null || body.isMissingNode() || body.isNull()) {
+            throw Problem.invalid("body", "a JSON object is required");
+        }
+        if (!body.isObject()) {
+            throw Problem.invalid("body", "must be a JSON object");
+        }
+        return (ObjectNode) body;
+    }
+
+    private static <E extends TenantRow> void apply(ObjectSchema<E> schema, E entity, ObjectNode body, Violations v,
+            boolean creating) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> member = it.next();
+            String name = member.getKey();
+            JsonNode value = member.getValue();
+            if (name.equals("externalId")) {
+                entity.externalId = value.isNull() ? null : (String) EXTERNAL_ID.parse(value, name, v);
+                continue;
+            }
+            if (ASSIGNED.contains(name)) {
+                v.add(name, "is assigned by RevOS and cannot be written");
+                continue;
+            }
+            Field<E> field = schema.field(name).orElse(null);
+            if (field == null) {
+                v.add(name, "is not a field of " + schema.withArticle());
+            } else if (field.mode() == Field.Mode.READ_ONLY || (!creating && field.mode() == Field.Mode.CREATE_ONLY)) {
+                v.add(name, "cannot be written: " + field.readOnlyReason());
+            } else if (value.isNull()) {
+                if (field.isRequired()) {
+                    v.add(name, "is required and cannot be null");
+                } else {
+                    field.set(entity, null);
+                }
+            } else {
+                Object parsed = field.type().parse(value, name, v);
+                if (parsed != null) {
+                    field.set(entity, mergeProperties(field, entity, parsed, creating));
+                }
+            }
+        }
+        if (creating) {
+            for (Field<E> field : schema.fields()) {
+                if (field.isRequired() && !body.has(field.name())) {
+                    v.add(field.name(), "is required");
+                }
+            }
+        }
+    }
+
+    /** Custom properties merge key by key on PATCH; a null value removes the key. */
+    private static <E extends TenantRow> Object mergeProperties(Field<E> field, E entity, Object parsed,
+            boolean creating) {
+        if (!(parsed instanceof ObjectNode patch) || !field.name().equals("properties")) {
+            return parsed;
+        }
+        ObjectNode merged = creating ? JsonNodeFactory.instance.objectNode()
+                : (ObjectNode) field.type().render(field.get(entity)).deepCopy();
+        patch.fields().forEachRemaining(e -> {
+            if (e.getValue().isNull() && !creating) {
+                merged.remove(e.getKey());
+            } else {
+                merged.set(e.getKey(), e.getValue());
+            }
+        });
+        return merged;
+    }
+
+    private static <E extends TenantRow> void checkReferences(Tx tx, ObjectSchema<E> schema, E entity,
+            ObjectNode before, Violations v) {
+        for (Field<E> field : schema.fields()) {
+            Object id = field.references() == null ? null : field.get(entity);
+            if (id == null || v.has(field.name())
+                    || (before != null && id.equals(before.path(field.name()).asText(null)))) {
+                continue;
+            }
+            ObjectSchema<?> target = Catalog.of(field.references()).orElseThrow();
+            if (tx.em().find(target.entityClass(), id) == null) {
+                v.add(field.name(), "no " + target.name() + " with id " + id);
+            }
+        }
+    }
+
+    private static <E extends TenantRow> void checkExternalIdFree(Tx tx, ObjectSchema<E> schema, E entity) {
+        if (entity.externalId == null) {
+            return;
+        }
+        long taken = tx.em().createQuery("SELECT COUNT(e) FROM " + schema.entityName()
+                + " e WHERE e.externalId = :ext AND e.id <> :id", Long.class).setParameter("ext", entity.externalId)
+                .setParameter("id", entity.id).getSingleResult();
+        if (taken > 0) {
+            throw Problem.conflict("Another " + schema.name() + " has externalId " + entity.externalId,
+                    List.of(new FieldError("externalId", "is already used by another " + schema.name())));
+        }
+    }
+
+    private static Map<String, Object> event(ObjectSchema<?> schema, TenantRow entity) {
+        return Map.of(RevosEvents.OBJECT_TYPE, schema.type().name(), RevosEvents.OBJECT_ID, entity.id);
+    }
+
+    private static Object filterValue(ObjectSchema<?> schema, String name, List<String> values, Violations v) {
+        if (values.size() != 1) {
+            v.add(name, "give one value");
+            return null;
+        }
+        if (name.equals("externalId")) {
+            return values.get(0);
+        }
+        Field<?> field = schema.field(name).orElse(null);
+        if (field == null || !field.isFilterable()) {
+            List<String> allowed = new ArrayList<>(List.of("limit", "cursor", "externalId"));
+            schema.fields().stream().filter(Field::isFilterable).forEach(f -> allowed.add(f.name()));
+            v.add(name, "is not a filter of " + schema.path() + "; use one of " + String.join(", ", allowed));
+            return null;
+        }
+        return field.type().parseQuery(values.get(0), name, v);
+    }
+
+    /** Parses {@code limit}: default 50, at most 500; anything else is refused, not clamped. */
+    public static int limit(Map<String, List<String>> query, Violations v) {
+        List<String> values = query.get("limit");
+        if (values == null || values.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(values.get(0).trim());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        v.add("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+        return DEFAULT_LIMIT;
+    }
+
+    /** @return the id after which the page starts ("" for the first page) */
+    public static String cursor(Map<String, List<String>> query, Violations v) {
+        List<String> values = query.get("cursor");
+        if (values == null || values.isEmpty() || values.get(0).isEmpty()) {
+            return "";
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(values.get(0)), StandardCharsets.UTF_8);
+            if (decoded.startsWith("v1:")) {
+                return decoded.substring(3);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        v.add("cursor", "is not a cursor this API issued; pass the 'next' value of the previous page");
+        return "";
+    }
+
+    public static String encodeCursor(String lastId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + lastId).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,35 @@
+package org.revos.runtime.internal.objects;
+
+import org.revos.runtime.internal.persistence.Tx;
+import org.revos.runtime.internal.problem.Violations;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What a collection checks and does beyond its fields' types: rules across fields and objects, and effects of a
+ * write inside the same transaction.
+ *
+ * @param <E> the entity type
+ */
+public interface ObjectRules<E> {
+
+    /** Fills defaults of a new object before it is checked. */
+    default void defaults(Tx tx, E created) {
+    }
+
+    /**
+     * Checks the object as it would be after the write.
+     *
+     * @param before the object as the API showed it before the write, {@code null} on create
+     */
+    default void check(Tx tx, E candidate, ObjectNode before, Violations violations) {
+    }
+
+    /** Runs after the object has been written, in the same transaction (side effects, events). */
+    default void afterWrite(Tx tx, E written, ObjectNode before) {
+    }
+
+    /** Checks whether the object may be deleted; adds a violation naming what prevents it. */
+    default void checkDelete(Tx tx, E stored, Violations violations) {
+    }
+}

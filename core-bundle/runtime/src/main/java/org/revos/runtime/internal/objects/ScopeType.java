@@ -1,0 +1,56 @@
+package org.revos.runtime.internal.objects;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.revos.runtime.internal.problem.Violations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** A goal's scope: {@code {"team": "..."}}, {@code {"userId": "..."}} or {@code {}} for the whole tenant. */
+final class ScopeType implements FieldType {
+
+    private static final Set<String> KEYS = Set.of("team", "userId");
+
+    @Override
+    public Object parse(JsonNode node, String path, Violations v) {
+        if (!node.isObject() || node.size() > 1) {
+            v.add(path, "must be {\"team\": ...}, {\"userId\": ...} or {} for the whole tenant");
+            return null;
+        }
+        Map<String, String> scope = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!KEYS.contains(e.getKey())) {
+                v.add(path + "." + e.getKey(), "is not a scope; use team or userId");
+            } else if (!e.getValue().isTextual() || e.getValue().textValue().isBlank()
+                    || e.getValue().textValue().length() > 100) {
+                v.add(path + "." + e.getKey(), "must be a non-blank string of at most 100 characters");
+            } else {
+                scope.put(e.getKey(), e.getValue().textValue());
+            }
+        }
+        return scope;
+    }
+
+    @Override
+    public JsonNode render(Object stored) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        if (stored instanceof Map<?, ?> map) {
+            map.forEach((k, val) -> node.put((String) k, (String) val));
+        }
+        return node;
+    }
+
+    @Override
+    public ObjectNode schema() {
+        ObjectNode s = FieldTypes.jsonType("object").put("maxProperties", 1).put("additionalProperties", false);
+        s.putObject("properties").set("team", FieldTypes.jsonType("string"));
+        ((ObjectNode) s.get("properties")).set("userId", FieldTypes.jsonType("string"));
+        return s;
+    }
+}

@@ -1,0 +1,32 @@
+package org.revos.runtime.internal.objects;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.revos.runtime.internal.persistence.Tx;
+import org.revos.runtime.internal.persistence.UserEntity;
+import org.revos.runtime.internal.problem.Violations;
+
+/** A user's email is unique in the tenant; a user with goals cannot be deleted. */
+final class UserRules implements ObjectRules<UserEntity> {
+
+    @Override
+    public void check(Tx tx, UserEntity candidate, ObjectNode before, Violations v) {
+        if (candidate.email != null && (before == null || !candidate.email.equals(before.path("email").asText(null)))) {
+            long taken = tx.em().createQuery("SELECT COUNT(u) FROM UserEntity u WHERE u.email = :email AND u.id <> :id",
+                    Long.class).setParameter("email", candidate.email).setParameter("id", candidate.id)
+                    .getSingleResult();
+            if (taken > 0) {
+                v.add("email", "is already the email of another user");
+            }
+        }
+    }
+
+    @Override
+    public void checkDelete(Tx tx, UserEntity stored, Violations v) {
+        long goals = tx.em().createQuery("SELECT COUNT(g) FROM GoalEntity g WHERE g.scopeUserId = :id", Long.class)
+                .setParameter("id", stored.id).getSingleResult();
+        if (goals > 0) {
+            v.add("id", "is the scope of " + goals + " goal(s); delete or re-scope them first");
+        }
+    }
+
+}

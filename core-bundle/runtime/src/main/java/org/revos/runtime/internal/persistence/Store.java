@@ -1,0 +1,140 @@
+package org.revos.runtime.internal.persistence;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.revos.api.security.Caller;
+import org.revos.runtime.internal.problem.Problem;
+import org.revos.runtime.internal.settings.RuntimeSettings;
+
+/**
+ * Transactions over the database. Reads and writes are scoped to one tenant; a write commits its audit entries with
+ * its changes and posts its events only after the commit.
+ */
+@Component(service = Store.class)
+public final class Store {
+
+    /** The pseudo-tenant whose audit log records platform operations (plugin installs and the like). */
+    public static final String PLATFORM = "_platform";
+
+    /** Receives events after commit. */
+    @FunctionalInterface
+    public interface EventSink {
+        void post(String topic, Map<String, Object> properties);
+    }
+
+    private static final Logger LOG = Logger.getLogger(Store.class.getName());
+
+    private final Database db;
+    private final EventSink events;
+
+    @Activate
+    public Store(@Reference EventAdmin eventAdmin) {
+        this(open(RuntimeSettings.current()), (topic, props) -> eventAdmin.postEvent(new Event(topic, props)));
+    }
+
+    public Store(Database db, EventSink events) {
+        this.db = db;
+        this.events = events;
+    }
+
+    private static Database open(RuntimeSettings settings) {
+        if (settings.dbUrl().isPresent()) {
+            return Database.fromUrl(settings.dbUrl().get(), settings.dbUser(), settings.dbPassword());
+        }
+        return Database.embeddedDerby(settings.derbyDir());
+    }
+
+    @Deactivate
+    public void close() {
+        db.close();
+    }
+
+    /** Runs read-only work against one tenant's rows. */
+    public <T> T read(String tenantId, Function<EntityManager, T> work) {
+        EntityManager em = db.forTenant(tenantId);
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    /** Runs read-only work against platform entities (tenants, keys). */
+    public <T> T readPlatform(Function<EntityManager, T> work) {
+        EntityManager em = db.forPlatform();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction on {@code tenantId}'s rows (platform entities may be written too). A
+     * {@link Problem} or any exception rolls everything back; constraint violations become 409 problems.
+     */
+    public <T> T write(String tenantId, Caller caller, Function<Tx, T> work) {
+        EntityManager em = db.forTenant(tenantId);
+        EntityTransaction transaction = em.getTransaction();
+        Tx tx = new Tx(em, tenantId, caller);
+        try {
+            transaction.begin();
+            T result = work.apply(tx);
+            transaction.commit();
+            postAll(tx.events());
+            return result;
+        } catch (RuntimeException e) {
+            throw translate(e);
+        } finally {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+            em.close();
+        }
+    }
+
+    private void postAll(List<Map.Entry<String, Map<String, Object>>> queued) {
+        for (Map.Entry<String, Map<String, Object>> event : queued) {
+            try {
+                events.post(event.getKey(), event.getValue());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not post event " + event.getKey(), e);
+            }
+        }
+    }
+
+    private static RuntimeException translate(RuntimeException e) {
+        if (e instanceof Problem) {
+            return e;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException) {
+                return Problem.conflict("The object was changed by another request meanwhile; read it again and retry",
+                        List.of());
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return Problem.conflict("The write conflicts with existing data: " + sql.getMessage(), List.of());
+            }
+        }
+        if (e instanceof PersistenceException) {
+            return new IllegalStateException("Database write failed", e);
+        }
+        return e;
+    }
+}

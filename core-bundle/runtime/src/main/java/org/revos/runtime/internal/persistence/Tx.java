@@ -1,0 +1,99 @@
+package org.revos.runtime.internal.persistence;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+
+import org.revos.api.event.RevosEvents;
+import org.revos.api.security.Caller;
+import org.revos.runtime.internal.json.Json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One write transaction for one tenant: the entity manager, the caller, the audit entries it appends and the events
+ * it publishes once the transaction has committed.
+ */
+public final class Tx {
+
+    private final EntityManager em;
+    private final String tenantId;
+    private final Caller caller;
+    private final long now = System.currentTimeMillis();
+    private final List<Map.Entry<String, Map<String, Object>>> events = new ArrayList<>();
+
+    Tx(EntityManager em, String tenantId, Caller caller) {
+        this.em = em;
+        this.tenantId = tenantId;
+        this.caller = caller;
+    }
+
+    public EntityManager em() {
+        return em;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    /** @return the instant of this transaction in epoch milliseconds: every row it stamps gets the same one */
+    public long now() {
+        return now;
+    }
+
+    /**
+     * Appends an audit entry in this transaction.
+     *
+     * @param before the object before the write, {@code null} on create
+     * @param after  the object after the write, {@code null} on delete
+     */
+    public void audit(String action, String objectType, String objectId, JsonNode before, JsonNode after) {
+        AuditEntryEntity entry = new AuditEntryEntity();
+        entry.id = Ids.next("aud");
+        entry.at = now;
+        entry.createdAt = now;
+        entry.updatedAt = now;
+        entry.actorKeyId = caller == null ? null : caller.keyId();
+        entry.actorName = caller == null ? "system" : caller.getName();
+        entry.action = action;
+        entry.objectType = objectType;
+        entry.objectId = objectId;
+        entry.beforeJson = text(before);
+        entry.afterJson = text(after);
+        em.persist(entry);
+    }
+
+    /** Queues an event; it is posted only if this transaction commits. */
+    public void publish(String topic, Map<String, Object> properties) {
+        Map<String, Object> props = new HashMap<>(properties);
+        props.put(RevosEvents.TENANT, tenantId);
+        props.putIfAbsent(RevosEvents.AT, now);
+        if (caller != null) {
+            props.putIfAbsent(RevosEvents.ACTOR, caller.keyId());
+        }
+        events.add(Map.entry(topic, props));
+    }
+
+    List<Map.Entry<String, Map<String, Object>>> events() {
+        return events;
+    }
+
+    private static String text(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.revos.runtime.internal.rest;
+
+import jakarta.ws.rs.Path;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.revos.runtime.internal.objects.Catalog;
+import org.revos.runtime.internal.persistence.ActivityEntity;
+import org.revos.runtime.internal.persistence.Store;
+
+/** {@code /api/v1/activities} */
+@Component(service = ActivitiesResource.class, scope = ServiceScope.PROTOTYPE)
+@JakartarsResource
+@JakartarsApplicationSelect(RevosApplication.SELECT)
+@Path("activities")
+public final class ActivitiesResource extends MutableCollectionResource<ActivityEntity> {
+
+    @Activate
+    public ActivitiesResource(@Reference Store store, @Reference Idempotency idempotency) {
+        super(Catalog.ACTIVITY, store, idempotency);
+    }
+}

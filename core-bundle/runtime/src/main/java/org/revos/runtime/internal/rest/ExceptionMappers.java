@@ -1,0 +1,86 @@
+package org.revos.runtime.internal.rest;
+
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import org.revos.runtime.internal.problem.Problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/** Every error leaves the API as problem JSON; unexpected ones are logged with an incident id the caller sees. */
+public final class ExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ExceptionMappers.class.getName());
+
+    private ExceptionMappers() {
+    }
+
+    /** Refusals raised by RevOS. */
+    @Provider
+    public static final class ProblemMapper implements ExceptionMapper<Problem> {
+        @Override
+        public Response toResponse(Problem problem) {
+            return ProblemResponses.of(problem);
+        }
+    }
+
+    /** Bodies that are not JSON, or not well-formed. */
+    @Provider
+    public static final class MalformedJsonMapper implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            return ProblemResponses.of(Problem.invalid("body", "is not well-formed JSON" + where + ": "
+                    + e.getOriginalMessage()));
+        }
+    }
+
+    /** Jakarta REST's own errors: unknown path, wrong method, unsupported media type. */
+    @Provider
+    public static final class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (e.getCause() instanceof JsonProcessingException json) {
+                return new MalformedJsonMapper().toResponse(json);
+            }
+            Response.StatusType type = Response.Status.fromStatusCode(status);
+            String title = type == null ? "Error" : type.getReasonPhrase();
+            String detail = switch (status) {
+                case 404 -> "No such resource";
+                case 405 -> "Method not allowed here";
+                case 406 -> "This resource answers application/json";
+                case 415 -> "Unsupported media type; send application/json";
+                default -> e.getMessage();
+            };
+            Response.ResponseBuilder response = Response.status(status).type(ProblemResponses.PROBLEM_JSON)
+                    .entity(ProblemResponses.body(status, title.toLowerCase().replace(' ', '-'), title, detail, null));
+            if (e instanceof NotAllowedException) {
+                response.allow(e.getResponse().getAllowedMethods());
+            }
+            return response.build();
+        }
+    }
+
+    /** Anything else is a defect: the caller gets an incident id, the log gets the stack trace. */
+    @Provider
+    public static final class UnexpectedMapper implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "Incident " + incident, e);
+            return Response.status(500).type(ProblemResponses.PROBLEM_JSON).entity(ProblemResponses.body(500,
+                    "internal-error", "Internal error", "The request failed unexpectedly; incident " + incident
+                            + " is in the runtime's log", null))
+                    .build();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.revos.runtime.internal.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.revos.runtime.internal.objects.ObjectEngine;
+import org.revos.runtime.internal.objects.ObjectSchema;
+import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.persistence.TenantRow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A tenant collection whose objects can also be changed (JSON merge patch) and deleted. */
+public abstract class MutableCollectionResource<E extends TenantRow> extends CollectionResource<E> {
+
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+
+    protected MutableCollectionResource(ObjectSchema<E> schema, Store store, Idempotency idempotency) {
+        super(schema, store, idempotency);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ MediaType.APPLICATION_JSON, MERGE_PATCH })
+    public JsonNode patch(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {
+        return store.write(tenant(security), caller(security), tx -> ObjectEngine.patch(tx, schema, id, body));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
+        store.write(tenant(security), caller(security), tx -> {
+            ObjectEngine.delete(tx, schema, id);
+            return null;
+        });
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,45 @@
+package org.revos.runtime.internal.rest;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.revos.runtime.internal.problem.FieldError;
+import org.revos.runtime.internal.problem.Problem;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Renders problems as RFC 9457 documents. */
+public final class ProblemResponses {
+
+    public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+    public static final String TYPE_BASE = "https://revos.dev/problems/";
+
+    private ProblemResponses() {
+    }
+
+    public static Response of(Problem problem) {
+        Response.ResponseBuilder response = Response.status(problem.status()).type(PROBLEM_JSON)
+                .entity(body(problem.status(), problem.type(), problem.title(), problem.getMessage(), problem));
+        if (problem.status() == 401) {
+            response.header("WWW-Authenticate", "Bearer realm=\"revos\"");
+        }
+        return response.build();
+    }
+
+    public static ObjectNode body(int status, String type, String title, String detail, Problem problem) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("type", TYPE_BASE + type);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        ArrayNode errors = body.putArray("errors");
+        if (problem != null) {
+            for (FieldError error : problem.errors()) {
+                errors.addObject().put("field", error.field()).put("message", error.message());
+            }
+        }
+        return body;
+    }
+}
