@@ -1,0 +1,130 @@
+package org.revos.blackbox;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The exported runtime jar, started as its own process on a free port of 127.0.0.1 with a fresh data folder, as a
+ * user would start it. {@link #close()} stops it.
+ */
+public final class RevosProcess implements AutoCloseable {
+
+    public static final String ADMIN_KEY = "rvs_blackbox-admin-key-" + UUID.randomUUID();
+
+    private final Process process;
+    private final Path workDir;
+    private final Path log;
+    private final int port;
+
+    private RevosProcess(Process process, Path workDir, Path log, int port) {
+        this.process = process;
+        this.workDir = workDir;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts the jar and waits (bounded) until {@code /api/v1/health} answers 200. */
+    public static RevosProcess start(Map<String, String> extraEnv) throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("revos.jar", "target/revos.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " does not exist; run mvn package first");
+        }
+        Path base = Path.of(System.getProperty("revos.test.workdir", "target/blackbox"));
+        Files.createDirectories(base);
+        Path workDir = Files.createTempDirectory(base.toAbsolutePath(), "run-");
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        builder.environment().put("REVOS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("REVOS_DATA_DIR", workDir.resolve("data").toString());
+        builder.environment().put("REVOS_DEPLOY_DIR", workDir.resolve("deploy").toString());
+        builder.environment().put("REVOS_ADMIN_KEY", ADMIN_KEY);
+        builder.environment().putAll(extraEnv);
+        Path log = workDir.resolve("revos.log");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        RevosProcess revos = new RevosProcess(builder.start(), workDir, log, port);
+        revos.awaitHealthy(Duration.ofSeconds(90));
+        return revos;
+    }
+
+    private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("RevOS exited with " + process.exitValue() + ":\n" + logText());
+            }
+            try {
+                HttpResponse<String> health = client.send(HttpRequest.newBuilder(uri("/api/v1/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        close();
+        throw new IllegalStateException("RevOS did not become healthy within " + timeout + ":\n" + logText());
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    public Path deployDir() {
+        return workDir.resolve("deploy");
+    }
+
+    public String logText() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "(no log)";
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
