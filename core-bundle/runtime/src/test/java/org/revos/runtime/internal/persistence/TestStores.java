@@ -1,0 +1,41 @@
+package org.revos.runtime.internal.persistence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.revos.api.security.ApiRole;
+import org.revos.api.security.Caller;
+import org.revos.runtime.internal.security.KeyCaller;
+
+/** A store over a fresh in-memory Derby database, recording the events it posts. */
+public final class TestStores {
+
+    public final Store store;
+    public final List<Map.Entry<String, Map<String, Object>>> events = new ArrayList<>();
+
+    public TestStores() {
+        store = new Store(Database.inMemoryDerby("t" + UUID.randomUUID().toString().replace("-", "")),
+                (topic, props) -> events.add(Map.entry(topic, props)));
+    }
+
+    /** @return a MEMBER caller of {@code tenantId} */
+    public static Caller member(String tenantId) {
+        return new KeyCaller("key_test_" + tenantId, tenantId, ApiRole.MEMBER, "test key");
+    }
+
+    /** Creates a tenant row. */
+    public void tenant(String id) {
+        store.write(id, null, tx -> {
+            TenantEntity t = new TenantEntity();
+            t.id = id;
+            t.name = id;
+            t.currency = "USD";
+            t.timeZone = "UTC";
+            t.createdAt = tx.now();
+            tx.em().persist(t);
+            return t;
+        });
+    }
+}
