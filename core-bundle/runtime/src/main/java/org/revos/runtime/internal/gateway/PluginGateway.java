@@ -1,0 +1,190 @@
+package org.revos.runtime.internal.gateway;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * Runs calls into plugin code on the gateway's own threads with a timeout, at most
+ * {@link GatewayPolicy#maxConcurrent()} at once per plugin, and counts what happens. After
+ * {@link GatewayPolicy#quarantineAfter()} consecutive failures for one tenant, the plugin is quarantined for that
+ * tenant only: calls fail at once without running plugin code until the quarantine ends (then one trial call decides)
+ * or an admin releases it. Other tenants and other plugins are not affected.
+ */
+@Component(service = PluginGateway.class)
+public final class PluginGateway {
+
+    private static final Logger LOG = Logger.getLogger(PluginGateway.class.getName());
+
+    private final GatewayPolicy policy;
+    private final LongSupplier clock;
+    private final ExecutorService threads;
+    private final ConcurrentHashMap<String, PluginStats> plugins = new ConcurrentHashMap<>();
+
+    @Activate
+    public PluginGateway() {
+        this(GatewayPolicy.DEFAULT, System::currentTimeMillis);
+    }
+
+    public PluginGateway(GatewayPolicy policy, LongSupplier clock) {
+        this.policy = policy;
+        this.clock = clock;
+        AtomicInteger n = new AtomicInteger();
+        this.threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "revos-plugin-call-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Deactivate
+    public void close() {
+        threads.shutdownNow();
+    }
+
+    /**
+     * Calls plugin code for a tenant.
+     *
+     * @param operation what is called, for messages ("kpi win_rate")
+     * @throws PluginCallFailed when the plugin threw, timed out, is saturated or is quarantined for the tenant
+     */
+    public <T> T call(String pluginId, String tenantId, String operation, Callable<T> work) throws PluginCallFailed {
+        PluginStats stats = plugins.computeIfAbsent(pluginId, id -> new PluginStats(id, policy.maxConcurrent()));
+        PluginStats.Breaker breaker = stats.breakers.computeIfAbsent(tenantId, t -> new PluginStats.Breaker());
+        boolean trial = admit(stats, breaker, tenantId, operation);
+        try {
+            if (!stats.permits.tryAcquire(policy.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                stats.rejected.incrementAndGet();
+                throw new PluginCallFailed(pluginId, tenantId, PluginCallFailed.Reason.SATURATED,
+                        "is busy: " + policy.maxConcurrent() + " calls already running (" + operation + ")", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            endTrial(breaker, trial);
+            throw new PluginCallFailed(pluginId, tenantId, PluginCallFailed.Reason.SATURATED, "call interrupted", e);
+        } catch (PluginCallFailed saturated) {
+            endTrial(breaker, trial);
+            throw saturated;
+        }
+        long start = clock.getAsLong();
+        stats.calls.incrementAndGet();
+        Future<T> future = threads.submit(work);
+        try {
+            T result = future.get(policy.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            succeeded(breaker);
+            return result;
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            stats.timeouts.incrementAndGet();
+            throw failed(stats, breaker, tenantId, PluginCallFailed.Reason.TIMED_OUT,
+                    "did not answer " + operation + " within " + policy.timeout().toMillis() + " ms", null);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw failed(stats, breaker, tenantId, PluginCallFailed.Reason.FAILED,
+                    "failed in " + operation + ": " + cause, cause);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new PluginCallFailed(pluginId, tenantId, PluginCallFailed.Reason.FAILED, "call interrupted", e);
+        } finally {
+            stats.recordLatency(clock.getAsLong() - start);
+            stats.permits.release();
+            endTrial(breaker, trial);
+        }
+    }
+
+    /** @return whether a call may run; {@code true} when it is the trial call after a quarantine */
+    private boolean admit(PluginStats stats, PluginStats.Breaker breaker, String tenantId, String operation)
+            throws PluginCallFailed {
+        synchronized (breaker) {
+            long now = clock.getAsLong();
+            if (breaker.quarantinedUntil == 0) {
+                return false;
+            }
+            if (breaker.quarantinedUntil > now || breaker.trialInFlight) {
+                stats.rejected.incrementAndGet();
+                throw new PluginCallFailed(stats.pluginId, tenantId, PluginCallFailed.Reason.QUARANTINED,
+                        "is quarantined for this tenant after " + breaker.consecutiveFailures
+                                + " consecutive failures (" + operation + " not called)", null);
+            }
+            breaker.trialInFlight = true;
+            return true;
+        }
+    }
+
+    private static void endTrial(PluginStats.Breaker breaker, boolean trial) {
+        if (trial) {
+            synchronized (breaker) {
+                breaker.trialInFlight = false;
+            }
+        }
+    }
+
+    private static void succeeded(PluginStats.Breaker breaker) {
+        synchronized (breaker) {
+            breaker.consecutiveFailures = 0;
+            breaker.quarantinedUntil = 0;
+        }
+    }
+
+    private PluginCallFailed failed(PluginStats stats, PluginStats.Breaker breaker, String tenantId,
+            PluginCallFailed.Reason reason, String message, Throwable cause) {
+        stats.failures.incrementAndGet();
+        stats.lastError.set(message);
+        synchronized (breaker) {
+            breaker.consecutiveFailures++;
+            if (breaker.consecutiveFailures >= policy.quarantineAfter()) {
+                breaker.quarantinedUntil = clock.getAsLong() + policy.quarantineFor().toMillis();
+                LOG.log(Level.WARNING, "Quarantined plugin " + stats.pluginId + " for tenant " + tenantId + " after "
+                        + breaker.consecutiveFailures + " consecutive failures; last: " + message);
+            }
+        }
+        return new PluginCallFailed(stats.pluginId, tenantId, reason, message, cause);
+    }
+
+    /** @return what the gateway has seen of a plugin, empty if it was never called */
+    public Optional<PluginHealth> health(String pluginId) {
+        return Optional.ofNullable(plugins.get(pluginId)).map(s -> s.snapshot(clock.getAsLong()));
+    }
+
+    /** @return every plugin the gateway has called */
+    public List<PluginHealth> health() {
+        long now = clock.getAsLong();
+        return plugins.values().stream().map(s -> s.snapshot(now)).sorted((a, b) -> a.pluginId().compareTo(b.pluginId()))
+                .toList();
+    }
+
+    /** @return whether the plugin is fenced off for the tenant now */
+    public boolean isQuarantined(String pluginId, String tenantId) {
+        return health(pluginId).map(h -> h.quarantinedFor().contains(tenantId)).orElse(false);
+    }
+
+    /** Lifts a quarantine (an admin fixed the cause). */
+    public void release(String pluginId, String tenantId) {
+        PluginStats stats = plugins.get(pluginId);
+        PluginStats.Breaker breaker = stats == null ? null : stats.breakers.get(tenantId);
+        if (breaker != null) {
+            succeeded(breaker);
+        }
+    }
+
+    /** Forgets a plugin's history: a new revision starts with a clean record. */
+    public void forget(String pluginId) {
+        plugins.remove(pluginId);
+    }
+}

@@ -1,0 +1,135 @@
+package org.revos.runtime.internal.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PluginGatewayTest {
+
+    private final AtomicLong now = new AtomicLong(1_000_000);
+    private final PluginGateway gateway = new PluginGateway(
+            new GatewayPolicy(Duration.ofMillis(200), 2, Duration.ofMillis(50), 3, Duration.ofSeconds(60)), now::get);
+
+    @AfterEach
+    void close() {
+        gateway.close();
+    }
+
+    private void failOnce(String tenant) {
+        assertThrows(PluginCallFailed.class, () -> gateway.call("p", tenant, "kpi x", () -> {
+            throw new IllegalStateException("broken");
+        }));
+    }
+
+    @Test
+    void answersAndCountsCalls() throws Exception {
+        assertEquals(42, gateway.call("p", "t1", "kpi x", () -> 42));
+        assertEquals(1, gateway.health("p").orElseThrow().calls());
+    }
+
+    @Test
+    void aThrowingPluginFailsTheCallWithItsCause() {
+        PluginCallFailed e = assertThrows(PluginCallFailed.class, () -> gateway.call("p", "t1", "kpi x", () -> {
+            throw new IllegalArgumentException("bad period");
+        }));
+        assertEquals(PluginCallFailed.Reason.FAILED, e.reason());
+        assertTrue(e.getMessage().contains("bad period") && e.getMessage().contains("t1"), e.getMessage());
+        assertEquals(1, gateway.health("p").orElseThrow().failures());
+    }
+
+    @Test
+    void aHangingPluginTimesOutAndIsInterrupted() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        PluginCallFailed e = assertThrows(PluginCallFailed.class, () -> gateway.call("p", "t1", "kpi slow", () -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException stop) {
+                interrupted.countDown();
+            }
+            return 0;
+        }));
+        assertEquals(PluginCallFailed.Reason.TIMED_OUT, e.reason());
+        assertTrue(interrupted.await(5, TimeUnit.SECONDS), "the plugin thread was interrupted");
+    }
+
+    @Test
+    void repeatedFailuresQuarantineThePluginForThatTenantOnly() throws Exception {
+        failOnce("t1");
+        failOnce("t1");
+        failOnce("t1");
+        assertTrue(gateway.isQuarantined("p", "t1"));
+        PluginCallFailed fenced = assertThrows(PluginCallFailed.class, () -> gateway.call("p", "t1", "kpi x", () -> {
+            throw new AssertionError("must not run while quarantined");
+        }));
+        assertEquals(PluginCallFailed.Reason.QUARANTINED, fenced.reason());
+        assertEquals("fine", gateway.call("p", "t2", "kpi x", () -> "fine"), "other tenants are unaffected");
+        assertFalse(gateway.isQuarantined("p", "t2"));
+    }
+
+    @Test
+    void afterTheQuarantineOneSuccessfulTrialRestoresThePlugin() throws Exception {
+        failOnce("t1");
+        failOnce("t1");
+        failOnce("t1");
+        now.addAndGet(Duration.ofSeconds(61).toMillis());
+        assertEquals(1, gateway.call("p", "t1", "kpi x", () -> 1));
+        assertFalse(gateway.isQuarantined("p", "t1"));
+    }
+
+    @Test
+    void aFailedTrialQuarantinesAgain() {
+        failOnce("t1");
+        failOnce("t1");
+        failOnce("t1");
+        now.addAndGet(Duration.ofSeconds(61).toMillis());
+        failOnce("t1");
+        assertTrue(gateway.isQuarantined("p", "t1"));
+    }
+
+    @Test
+    void adminsCanReleaseAQuarantine() throws Exception {
+        failOnce("t1");
+        failOnce("t1");
+        failOnce("t1");
+        gateway.release("p", "t1");
+        assertEquals(1, gateway.call("p", "t1", "kpi x", () -> 1));
+    }
+
+    @Test
+    void aSaturatedPluginRefusesMoreCallsInsteadOfQueueingForever() throws Exception {
+        CountDownLatch running = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread[] busy = new Thread[2];
+        for (int i = 0; i < 2; i++) {
+            busy[i] = new Thread(() -> {
+                try {
+                    gateway.call("p", "t1", "kpi x", () -> {
+                        running.countDown();
+                        release.await(5, TimeUnit.SECONDS);
+                        return 0;
+                    });
+                } catch (PluginCallFailed ignored) {
+                    // timing out is fine here
+                }
+            });
+            busy[i].start();
+        }
+        assertTrue(running.await(5, TimeUnit.SECONDS));
+        PluginCallFailed e = assertThrows(PluginCallFailed.class, () -> gateway.call("p", "t1", "kpi x", () -> 1));
+        assertEquals(PluginCallFailed.Reason.SATURATED, e.reason());
+        release.countDown();
+        for (Thread t : busy) {
+            t.join(5_000);
+        }
+        assertEquals(1, gateway.call("p", "t1", "kpi x", () -> 1), "permits come back");
+    }
+}
