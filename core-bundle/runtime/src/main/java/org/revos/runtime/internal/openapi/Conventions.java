@@ -41,7 +41,7 @@ final class Conventions {
         parameters.set(IDEMPOTENCY_KEY, key);
 
         ObjectNode headers = components.section("headers");
-        headers.set(LOCATION, header("The path of the created object", Schemas.type("string")
+        headers.set(LOCATION, header("The URL of the created object", Schemas.type("string")
                 .put("format", "uri-reference")));
         headers.set(REPLAYED, header("true when this is the stored answer to an earlier request with the same "
                 + "Idempotency-Key", Schemas.type("string").put("const", "true")));
