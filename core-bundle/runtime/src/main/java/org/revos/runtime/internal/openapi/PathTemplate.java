@@ -1,26 +1,22 @@
 package org.revos.runtime.internal.openapi;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * A Jakarta REST path template in OpenAPI form: segments joined with single slashes, a leading slash, no trailing one,
  * and templates {@code {name: regex}} reduced to {@code {name}} with their expressions kept aside.
  *
- * @param path      the OpenAPI path, such as {@code /accounts/{id}}
- * @param patterns  the regular expressions of templates that had one, by name
- * @param templates the template names in order
+ * @param path     the OpenAPI path, such as {@code /accounts/{id}}
+ * @param patterns the regular expressions of templates that had one, by name
  */
-record PathTemplate(String path, Map<String, String> patterns, List<String> templates) {
+record PathTemplate(String path, Map<String, String> patterns) {
 
-    static final PathTemplate ROOT = new PathTemplate("/", Map.of(), List.of());
+    static final PathTemplate ROOT = new PathTemplate("/", Map.of());
 
     /** @return this template followed by {@code sub} (an {@code @Path} value, possibly empty) */
     PathTemplate append(String sub) {
         Map<String, String> patterns = new LinkedHashMap<>(this.patterns);
-        List<String> templates = new ArrayList<>(this.templates);
         StringBuilder out = new StringBuilder(path.equals("/") ? "" : path);
         if (sub != null && !sub.isEmpty()) {
             out.append('/');
@@ -35,7 +31,6 @@ record PathTemplate(String path, Map<String, String> patterns, List<String> temp
                     if (colon >= 0) {
                         patterns.put(name, inner.substring(colon + 1).strip());
                     }
-                    templates.add(name);
                     out.append('{').append(name).append('}');
                     i = end + 1;
                 } else if (c == '/') {
@@ -53,7 +48,7 @@ record PathTemplate(String path, Map<String, String> patterns, List<String> temp
         if (joined.endsWith("/")) {
             joined = joined.substring(0, joined.length() - 1);
         }
-        return new PathTemplate(joined.isEmpty() ? "/" : joined, Map.copyOf(patterns), List.copyOf(templates));
+        return new PathTemplate(joined.isEmpty() ? "/" : joined, Map.copyOf(patterns));
     }
 
     /** @return the path with template names blanked: two paths with equal shapes cannot both be in a document */

@@ -43,8 +43,10 @@ final class TypeSchemas {
     }
 
     /**
-     * @param type    a type as a member of {@code context} declares it (type variables are resolved against it)
-     * @param context the concrete class the member is used through, or {@code null}
+     * @param type      a member's type as {@code declaring} declares it
+     * @param declaring the class that declares the member
+     * @param context   the concrete class the member is used through: the type variables of {@code declaring} are
+     *                  resolved as {@code context} binds them
      */
     static JavaType resolve(Type type, Class<?> declaring, Class<?> context) {
         if (context == null || declaring == null) {
@@ -53,10 +55,6 @@ final class TypeSchemas {
         JavaType owner = TYPES.constructType(context).findSuperType(declaring);
         TypeBindings bindings = owner == null ? TypeBindings.emptyBindings() : owner.getBindings();
         return TYPES.resolveMemberType(type, bindings);
-    }
-
-    static JavaType of(Type type) {
-        return TYPES.constructType(type);
     }
 
     /** @return the schema of values of {@code type}; records and beans are referenced by component name */
