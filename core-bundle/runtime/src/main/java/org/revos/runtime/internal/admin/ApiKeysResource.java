@@ -31,6 +31,8 @@ import org.revos.runtime.internal.problem.Violations;
 import org.revos.runtime.internal.rest.Access;
 import org.revos.runtime.internal.rest.Answer;
 import org.revos.runtime.internal.rest.Idempotency;
+import org.revos.runtime.internal.rest.Listing;
+import org.revos.runtime.internal.rest.ResponseStatus;
 import org.revos.runtime.internal.rest.RevosApplication;
 import org.revos.runtime.internal.security.ApiKeys;
 
@@ -66,6 +68,7 @@ public final class ApiKeysResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ResponseStatus(201)
     public Response create(@PathParam("tenantId") String tenantId, JsonNode body,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context SecurityContext security) {
         TenantsResource.find(store, tenantId);
@@ -99,6 +102,7 @@ public final class ApiKeysResource {
     }
 
     @GET
+    @Listing(paged = false)
     public JsonNode list(@PathParam("tenantId") String tenantId) {
         TenantsResource.find(store, tenantId);
         ObjectNode page = JsonNodeFactory.instance.objectNode();
@@ -111,6 +115,7 @@ public final class ApiKeysResource {
 
     @DELETE
     @Path("{keyId}")
+    @ResponseStatus(204)
     public Response revoke(@PathParam("tenantId") String tenantId, @PathParam("keyId") String keyId,
             @Context SecurityContext security) {
         TenantsResource.find(store, tenantId);

@@ -20,7 +20,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Reads an audit log page by page, newest last, filtered by object type, object id or action. */
 final class AuditLog {
 
-    private static final Set<String> FILTERS = Set.of("objectType", "objectId", "action");
+    static final String OBJECT_TYPE = "objectType";
+    static final String OBJECT_ID = "objectId";
+    static final String ACTION = "action";
+    private static final Set<String> FILTERS = Set.of(OBJECT_TYPE, OBJECT_ID, ACTION);
 
     private AuditLog() {
     }

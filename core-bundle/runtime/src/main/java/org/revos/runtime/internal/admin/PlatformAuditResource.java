@@ -16,6 +16,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.rest.Access;
+import org.revos.runtime.internal.rest.Listing;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +38,7 @@ public final class PlatformAuditResource {
     }
 
     @GET
+    @Listing(filters = { AuditLog.OBJECT_TYPE, AuditLog.OBJECT_ID, AuditLog.ACTION })
     public JsonNode list(@Context UriInfo uri, @Context SecurityContext security) {
         return AuditLog.page(store, Store.PLATFORM, uri.getQueryParameters());
     }

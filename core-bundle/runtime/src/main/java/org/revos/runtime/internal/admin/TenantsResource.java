@@ -36,6 +36,8 @@ import org.revos.runtime.internal.problem.Violations;
 import org.revos.runtime.internal.rest.Access;
 import org.revos.runtime.internal.rest.Answer;
 import org.revos.runtime.internal.rest.Idempotency;
+import org.revos.runtime.internal.rest.Listing;
+import org.revos.runtime.internal.rest.ResponseStatus;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,6 +66,7 @@ public final class TenantsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ResponseStatus(201)
     public Response create(JsonNode body, @HeaderParam(Idempotency.HEADER) String key,
             @Context SecurityContext security) {
         TenantEntity tenant = parse(body);
@@ -78,6 +81,7 @@ public final class TenantsResource {
     }
 
     @GET
+    @Listing
     public JsonNode list(@Context UriInfo uri) {
         Violations v = new Violations();
         Map<String, List<String>> query = uri.getQueryParameters();

@@ -18,6 +18,8 @@ public @interface Access {
     enum Level {
         /** No key needed (health). */
         PUBLIC,
+        /** Any valid key: platform or tenant, of any role (the API's own description). */
+        AUTHENTICATED,
         /** Platform-admin keys only. */
         PLATFORM,
         /** Tenant keys: every role may read (GET, HEAD), ADMIN and MEMBER may write. */

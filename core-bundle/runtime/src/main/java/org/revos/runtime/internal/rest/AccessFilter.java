@@ -90,6 +90,9 @@ public final class AccessFilter implements ContainerRequestFilter {
     private static void authorize(Caller caller, Access.Level level, String method) {
         ApiRole role = caller.role();
         switch (level) {
+            case AUTHENTICATED -> {
+                // A valid key is all it takes.
+            }
             case PLATFORM -> {
                 if (role != ApiRole.PLATFORM_ADMIN) {
                     throw Problem.forbidden("This is a platform-admin operation; tenant keys cannot call it");

@@ -50,6 +50,7 @@ public abstract class CollectionResource<E extends TenantRow> {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ResponseStatus(201)
     public Response create(JsonNode body, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Context SecurityContext security) {
         Caller caller = caller(security);

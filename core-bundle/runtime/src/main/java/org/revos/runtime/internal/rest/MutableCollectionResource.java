@@ -35,6 +35,7 @@ public abstract class MutableCollectionResource<E extends TenantRow> extends Col
 
     @DELETE
     @Path("{id}")
+    @ResponseStatus(204)
     public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
         store.write(tenant(security), caller(security), tx -> {
             ObjectEngine.delete(tx, schema, id);

@@ -1,0 +1,121 @@
+package org.revos.blackbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** GET /api/v1/openapi.json describes the API the running jar serves, to any valid key. */
+@ExtendWith(RevosExtension.class)
+class OpenApiIT {
+
+    private static final List<String> COLLECTIONS = List.of("users", "accounts", "contacts", "leads", "deals",
+            "activities", "revenue-events", "goals");
+
+    private final Revos revos;
+
+    OpenApiIT(Revos revos) {
+        this.revos = revos;
+    }
+
+    @Test
+    void needsAKey() {
+        Revos.Reply reply = revos.get(null, "/openapi.json");
+        assertEquals(401, reply.status());
+        assertTrue(reply.header("Content-Type").startsWith("application/problem+json"));
+        assertEquals(401, revos.get("rvs_unknown-key", "/openapi.json").status());
+    }
+
+    @Test
+    void anyValidKeyMayReadItAndAllReadTheSameDocument() {
+        Revos.Tenant t = revos.newTenant("openapi-keys");
+        JsonNode platform = revos.get(RevosProcess.ADMIN_KEY, "/openapi.json").expect(200);
+        JsonNode readOnly = revos.get(t.readOnly(), "/openapi.json").expect(200);
+        assertEquals(platform, readOnly);
+        assertEquals(platform, revos.get(t.admin(), "/openapi.json").expect(200));
+        assertEquals("3.1.0", platform.get("openapi").asText());
+        assertEquals("/api/v1", platform.at("/servers/0/url").asText());
+    }
+
+    @Test
+    void listsEveryCoreCollectionAndTheAdminPaths() {
+        JsonNode paths = document().get("paths");
+        for (String collection : COLLECTIONS) {
+            assertEquals(Set.of("get", "post"), methods(paths, "/" + collection), collection);
+            assertEquals(collection.equals("revenue-events") ? Set.of("get") : Set.of("delete", "get", "patch"),
+                    methods(paths, "/" + collection + "/{id}"), collection);
+        }
+        assertEquals(Set.of("get", "post"), methods(paths, "/admin/tenants"));
+        assertEquals(Set.of("get"), methods(paths, "/admin/tenants/{tenantId}"));
+        assertEquals(Set.of("get", "post"), methods(paths, "/admin/tenants/{tenantId}/api-keys"));
+        assertEquals(Set.of("delete"), methods(paths, "/admin/tenants/{tenantId}/api-keys/{keyId}"));
+        assertEquals(Set.of("get"), methods(paths, "/admin/audit"));
+        assertEquals(Set.of("get"), methods(paths, "/audit"));
+        assertEquals(Set.of("get"), methods(paths, "/health"));
+        assertEquals(Set.of("get"), methods(paths, "/openapi.json"));
+    }
+
+    @Test
+    void everyListedReadWithoutTemplatesAnswers200ToTheKeysItNames() {
+        Revos.Tenant t = revos.newTenant("openapi-reads");
+        List<String> checked = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = document().get("paths").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> path = it.next();
+            JsonNode get = path.getValue().get("get");
+            if (get == null || path.getKey().contains("{")) {
+                continue;
+            }
+            String key = switch (get.get("x-revos-access").asText()) {
+                case "PUBLIC" -> null;
+                case "PLATFORM" -> RevosProcess.ADMIN_KEY;
+                case "TENANT_ADMIN" -> t.admin();
+                default -> t.readOnly();
+            };
+            assertEquals(200, revos.get(key, path.getKey()).status(), path.getKey());
+            checked.add(path.getKey());
+        }
+        assertTrue(checked.containsAll(List.of("/accounts", "/admin/tenants", "/audit", "/health")), checked.toString());
+    }
+
+    @Test
+    void createdObjectsHaveExactlyTheMembersTheSchemasList() {
+        Revos.Tenant t = revos.newTenant("openapi-shapes");
+        JsonNode doc = document();
+        JsonNode account = revos.post(t.member(), "/accounts", Map.of("name", "Acme", "country", "DE"))
+                .expect(201);
+        assertEquals(names(doc.at("/components/schemas/Account/properties")), names(account));
+        JsonNode deal = revos.post(t.member(), "/deals", Map.of("accountId", account.get("id").asText(),
+                "name", "Acme renewal", "arr", 12500.50)).expect(201);
+        assertEquals(names(doc.at("/components/schemas/Deal/properties")), names(deal));
+        assertTrue(deal.get("id").asText().matches(doc.at("/components/schemas/Deal/properties/id/pattern").asText()));
+    }
+
+    private JsonNode document() {
+        JsonNode doc = revos.get(RevosProcess.ADMIN_KEY, "/openapi.json").expect(200);
+        assertNotNull(doc.get("paths"));
+        return doc;
+    }
+
+    private static Set<String> methods(JsonNode paths, String path) {
+        JsonNode item = paths.get(path);
+        assertNotNull(item, path + " is not listed; paths: " + names(paths));
+        return names(item);
+    }
+
+    private static Set<String> names(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
