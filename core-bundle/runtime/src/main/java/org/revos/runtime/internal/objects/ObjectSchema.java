@@ -27,7 +27,8 @@ public record ObjectSchema<E extends TenantRow>(String name, String path, Object
 
     /** @return the name with its indefinite article: "an account", "a deal" */
     public String withArticle() {
-        return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
+        boolean vowelSound = "aeio".indexOf(name.charAt(0)) >= 0; // "a user": u sounds like "you" in our names
+        return (vowelSound ? "an " : "a ") + name;
     }
 
     /** @return the JPQL entity name */
