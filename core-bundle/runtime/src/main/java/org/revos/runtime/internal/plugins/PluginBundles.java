@@ -98,6 +98,7 @@ final class PluginBundles {
      * Refuses to replace or remove {@code bundle} while a bundle other than the plugin's own wires to it: that
      * bundle would have to be refreshed (stopped, rewired and started), which plugin operations never do.
      *
+     * @param operation {@code replace} or {@code remove}, as the message says it
      * @throws Problem 409 naming the dependent bundles
      */
     void refuseDependents(Bundle bundle, String id, String operation) {
@@ -105,9 +106,11 @@ final class PluginBundles {
         if (!others.isEmpty()) {
             List<FieldError> errors = others.stream().map(o -> new FieldError("dependents", o
                     + " wires to packages or capabilities of " + id)).toList();
+            String gerund = operation.substring(0, operation.length() - 1) + "ing";
             throw Problem.conflict("Cannot " + operation + " " + id + ": " + String.join(", ", others)
-                    + (others.size() == 1 ? " uses" : " use") + " it, and " + operation
-                    + " it would refresh them; remove or update them first", errors);
+                    + (others.size() == 1 ? " uses" : " use") + " it, so " + gerund + " it would refresh "
+                    + (others.size() == 1 ? "that bundle" : "those bundles") + "; remove or update "
+                    + (others.size() == 1 ? "it" : "them") + " first", errors);
         }
     }
 
