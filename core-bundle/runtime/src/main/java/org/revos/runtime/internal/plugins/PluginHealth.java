@@ -100,7 +100,7 @@ public final class PluginHealth {
      */
     public List<String> provides(Bundle bundle) {
         Set<String> provides = new TreeSet<>();
-        ServiceReference<?>[] services = bundle.getState() == Bundle.ACTIVE ? bundle.getRegisteredServices() : null;
+        ServiceReference<?>[] services = registeredServices(bundle);
         if (services != null) {
             for (ServiceReference<?> service : services) {
                 for (String type : (String[]) service.getProperty(Constants.OBJECTCLASS)) {
@@ -123,8 +123,7 @@ public final class PluginHealth {
     /** @return the ids of the bundle's Jakarta REST resource and extension services */
     public static Set<Long> restServices(Bundle bundle) {
         Set<Long> ids = new HashSet<>();
-        ServiceReference<?>[] services = bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING
-                ? bundle.getRegisteredServices() : null;
+        ServiceReference<?>[] services = registeredServices(bundle);
         if (services != null) {
             for (ServiceReference<?> service : services) {
                 if (isTrue(service.getProperty(RESOURCE)) || isTrue(service.getProperty(EXTENSION))) {
@@ -179,6 +178,16 @@ public final class PluginHealth {
         }
         return "misses the service" + (references.size() > 1 ? "s it references: " : " it references: ")
                 + String.join(", ", references) + " — nothing registers a match";
+    }
+
+    /** @return the bundle's services; none when it is not running (or was uninstalled meanwhile) */
+    private static ServiceReference<?>[] registeredServices(Bundle bundle) {
+        try {
+            return bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING
+                    ? bundle.getRegisteredServices() : null;
+        } catch (IllegalStateException uninstalled) {
+            return null;
+        }
     }
 
     private static boolean isTrue(Object value) {
