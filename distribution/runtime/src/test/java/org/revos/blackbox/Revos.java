@@ -81,8 +81,40 @@ public final class Revos {
             }
             headers.forEach(request::header);
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
-            return new Reply(response.statusCode(), json, response);
+            return new Reply(response.statusCode(), json(response), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return the body as JSON; null when it is empty or not JSON (the raw reply still has it) */
+    private static JsonNode json(HttpResponse<String> response) {
+        String body = response.body();
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    /** Sends raw bytes (a plugin jar, say) with the given content type. */
+    public Reply sendBytes(String key, String method, String path, byte[] body, String contentType) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(process.uri("/api/v1" + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                    .header("Content-Type", contentType);
+            if (key != null) {
+                request.header("Authorization", "Bearer " + key);
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), json(response), response);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

@@ -26,16 +26,23 @@ public final class RevosProcess implements AutoCloseable {
     private final Process process;
     private final Path workDir;
     private final Path log;
+    private final Path deployDir;
     private final int port;
 
-    private RevosProcess(Process process, Path workDir, Path log, int port) {
+    private RevosProcess(Process process, Path workDir, Path log, Path deployDir, int port) {
         this.process = process;
         this.workDir = workDir;
         this.log = log;
+        this.deployDir = deployDir;
         this.port = port;
     }
 
-    /** Starts the jar and waits (bounded) until {@code /api/v1/health} answers 200. */
+    /**
+     * Starts the jar and waits (bounded) until {@code /api/v1/health} answers 200.
+     *
+     * @param extraEnv environment variables added to (or replacing) the defaults, such as {@code REVOS_DATA_DIR} to
+     *                 start a second process on the data of a first one
+     */
     public static RevosProcess start(Map<String, String> extraEnv) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("revos.jar", "target/revos.jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
@@ -54,7 +61,8 @@ public final class RevosProcess implements AutoCloseable {
         builder.environment().putAll(extraEnv);
         Path log = workDir.resolve("revos.log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        RevosProcess revos = new RevosProcess(builder.start(), workDir, log, port);
+        Path deployDir = Path.of(builder.environment().get("REVOS_DEPLOY_DIR"));
+        RevosProcess revos = new RevosProcess(builder.start(), workDir, log, deployDir, port);
         revos.awaitHealthy(Duration.ofSeconds(90));
         return revos;
     }
@@ -93,8 +101,9 @@ public final class RevosProcess implements AutoCloseable {
         return workDir;
     }
 
+    /** @return the deploy folder the runtime watches ({@code REVOS_DEPLOY_DIR}) */
     public Path deployDir() {
-        return workDir.resolve("deploy");
+        return deployDir;
     }
 
     public String logText() {

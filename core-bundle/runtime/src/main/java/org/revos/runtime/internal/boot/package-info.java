@@ -1,2 +1,2 @@
-/** Start-up wiring: configuration of the embedded HTTP server, REST whiteboard and deploy folder. */
+/** Start-up wiring: configuration of the embedded HTTP server and the REST whiteboard. */
 package org.revos.runtime.internal.boot;

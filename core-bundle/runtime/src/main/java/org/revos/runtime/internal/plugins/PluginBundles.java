@@ -1,0 +1,213 @@
+package org.revos.runtime.internal.plugins;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.revos.runtime.internal.problem.FieldError;
+import org.revos.runtime.internal.problem.Problem;
+
+/**
+ * The framework operations of the plugin lifecycle, each one confined to the plugin's own bundles: installing a
+ * candidate under a staging location next to the running version, starting it, discarding it, and the dependency
+ * check that keeps any replacement or removal from refreshing another bundle.
+ */
+final class PluginBundles {
+
+    /** Locations of bundles the lifecycle installed; nothing else installs bundles under this scheme. */
+    static final String LOCATION_PREFIX = "revos-plugin:";
+
+    private static final Logger LOG = Logger.getLogger(PluginBundles.class.getName());
+    private static final long REFRESH_SECONDS = 30;
+
+    private final BundleContext context;
+    private final FrameworkWiring wiring;
+    private final Resolution resolution;
+    private final AtomicLong installs = new AtomicLong();
+
+    PluginBundles(BundleContext context) {
+        this.context = context;
+        this.wiring = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
+        this.resolution = new Resolution(context, wiring);
+    }
+
+    /** @return whether the lifecycle installed {@code bundle} */
+    static boolean isManaged(Bundle bundle) {
+        return bundle.getLocation().startsWith(LOCATION_PREFIX);
+    }
+
+    /** @return whether {@code bundle} is a RevOS plugin (carries the plugin header) */
+    static boolean isPlugin(Bundle bundle) {
+        return bundle.getHeaders("").get(PluginJar.PLUGIN_HEADER) != null;
+    }
+
+    /** @return plugins that came with the runtime (run bundles), which the lifecycle lists but never replaces */
+    List<Bundle> builtIns() {
+        List<Bundle> builtIns = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (isPlugin(bundle) && !isManaged(bundle) && bundle.getState() != Bundle.UNINSTALLED) {
+                builtIns.add(bundle);
+            }
+        }
+        return builtIns;
+    }
+
+    /** @return bundles the lifecycle installed in an earlier run, found in a framework cache that was kept */
+    List<Bundle> managed() {
+        List<Bundle> managed = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (isManaged(bundle) && bundle.getState() != Bundle.UNINSTALLED) {
+                managed.add(bundle);
+            }
+        }
+        return managed;
+    }
+
+    /**
+     * @throws Problem 409 when {@code jar} would replace a plugin that came with the runtime; 422 when its symbolic
+     *                 name is that of a bundle of the runtime that is not a plugin
+     */
+    void refuseForeign(PluginJar jar) {
+        for (Bundle bundle : context.getBundles()) {
+            if (!jar.id().equals(bundle.getSymbolicName()) || isManaged(bundle)) {
+                continue;
+            }
+            if (isPlugin(bundle)) {
+                throw Problem.conflict(jar.id() + " came with this runtime (" + bundle.getLocation() + "); it is"
+                        + " replaced by upgrading the runtime, not by installing a plugin",
+                        List.of(new FieldError(Constants.BUNDLE_SYMBOLICNAME, "names a plugin of the distribution")));
+            }
+            throw Problem.unprocessable("Not an installable RevOS plugin", jar.id() + " is the symbolic name of a"
+                    + " bundle of this runtime that is not a plugin; a plugin cannot replace it",
+                    List.of(new FieldError(Constants.BUNDLE_SYMBOLICNAME, "names a bundle of the runtime")));
+        }
+    }
+
+    /**
+     * Refuses to replace or remove {@code bundle} while a bundle other than the plugin's own wires to it: that
+     * bundle would have to be refreshed (stopped, rewired and started), which plugin operations never do.
+     *
+     * @param operation {@code replace} or {@code remove}, as the message says it
+     * @throws Problem 409 naming the dependent bundles
+     */
+    void refuseDependents(Bundle bundle, String id, String operation) {
+        List<String> others = others(wiring.getDependencyClosure(List.of(bundle)), id);
+        if (!others.isEmpty()) {
+            List<FieldError> errors = others.stream().map(o -> new FieldError("dependents", o
+                    + " wires to packages or capabilities of " + id)).toList();
+            String gerund = operation.substring(0, operation.length() - 1) + "ing";
+            throw Problem.conflict("Cannot " + operation + " " + id + ": " + String.join(", ", others)
+                    + (others.size() == 1 ? " uses" : " use") + " it, so " + gerund + " it would refresh "
+                    + (others.size() == 1 ? "that bundle" : "those bundles") + "; remove or update "
+                    + (others.size() == 1 ? "it" : "them") + " first", errors);
+        }
+    }
+
+    /**
+     * Installs {@code jar} under a staging location of its own, next to any running version, and resolves it alone.
+     *
+     * @throws Problem 422 when the framework refuses the bundle or it cannot be resolved; nothing stays installed
+     */
+    Bundle installAndResolve(PluginJar jar) {
+        String location = LOCATION_PREFIX + jar.id() + "/" + jar.version() + "/" + jar.sha256().substring(0, 12) + "/"
+                + System.currentTimeMillis() + "-" + installs.incrementAndGet();
+        Bundle candidate;
+        try {
+            candidate = context.installBundle(location, new ByteArrayInputStream(jar.bytes()));
+        } catch (BundleException e) {
+            throw Problem.unprocessable("Not an installable RevOS plugin", jar.label() + " is refused by the"
+                    + " framework: " + e.getMessage(), List.of(new FieldError("manifest", e.getMessage())));
+        }
+        try {
+            resolution.resolveAlone(candidate, jar);
+            return candidate;
+        } catch (RuntimeException unresolved) {
+            discard(candidate, jar.id());
+            throw unresolved;
+        }
+    }
+
+    /**
+     * Starts {@code bundle} (persistently).
+     *
+     * @throws Problem 422 naming the failing Bundle-Activator and its exception
+     */
+    void start(Bundle bundle, PluginJar jar) {
+        try {
+            bundle.start();
+        } catch (BundleException e) {
+            String activator = bundle.getHeaders("").get(Constants.BUNDLE_ACTIVATOR);
+            if (e.getType() == BundleException.ACTIVATOR_ERROR && activator != null) {
+                String thrown = FailureText.of(e.getCause() == null ? e : e.getCause());
+                throw Problem.unprocessable("Plugin does not start", jar.label() + " does not start: its"
+                        + " Bundle-Activator " + activator + " threw " + thrown,
+                        List.of(new FieldError(Constants.BUNDLE_ACTIVATOR, activator + " threw " + thrown)));
+            }
+            throw Problem.unprocessable("Plugin does not start", jar.label() + " does not start: "
+                    + FailureText.of(e), List.of(new FieldError("bundle", FailureText.of(e))));
+        } catch (IllegalStateException e) {
+            throw Problem.unprocessable("Plugin does not start", jar.label() + " was uninstalled while starting",
+                    List.of());
+        }
+    }
+
+    /** Stops {@code bundle}; a failing stop is logged (the framework stops the bundle anyway). */
+    void stop(Bundle bundle) {
+        try {
+            if (bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING) {
+                bundle.stop();
+            }
+        } catch (BundleException | IllegalStateException e) {
+            LOG.log(Level.WARNING, "Stopping " + bundle.getSymbolicName() + " " + bundle.getVersion() + " failed", e);
+        }
+    }
+
+    /**
+     * Stops and uninstalls one of the plugin {@code id}'s bundles and lets the framework drop its revision. A
+     * refresh is only ever asked for when the bundle is still pending removal and every bundle that would be
+     * refreshed is one of the plugin's own.
+     */
+    void discard(Bundle bundle, String id) {
+        stop(bundle);
+        try {
+            bundle.uninstall();
+        } catch (BundleException | IllegalStateException e) {
+            LOG.log(Level.WARNING, "Uninstalling " + bundle.getLocation() + " failed", e);
+        }
+        if (!wiring.getRemovalPendingBundles().contains(bundle)) {
+            return;
+        }
+        Collection<Bundle> closure = wiring.getDependencyClosure(List.of(bundle));
+        List<String> others = others(closure, id);
+        if (!others.isEmpty()) {
+            LOG.warning("The old revision of " + id + " stays in memory until the runtime restarts: "
+                    + String.join(", ", others) + " wired to it meanwhile");
+            return;
+        }
+        CountDownLatch refreshed = new CountDownLatch(1);
+        wiring.refreshBundles(closure, event -> refreshed.countDown());
+        try {
+            if (!refreshed.await(REFRESH_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warning("Refreshing the bundles of " + id + " took longer than " + REFRESH_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<String> others(Collection<Bundle> closure, String id) {
+        return closure.stream().filter(b -> !id.equals(b.getSymbolicName()))
+                .map(b -> b.getSymbolicName() + " " + b.getVersion()).sorted().toList();
+    }
+}

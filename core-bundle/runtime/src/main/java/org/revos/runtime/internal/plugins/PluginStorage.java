@@ -1,0 +1,100 @@
+package org.revos.runtime.internal.plugins;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.revos.runtime.internal.settings.RuntimeSettings;
+
+/**
+ * The accepted plugin jars, kept under {@code REVOS_DATA_DIR/plugins/<id>.jar} so that they are installed again when
+ * the runtime starts (the framework's own cache starts empty each time). Next to each jar, {@code <id>.origin} says
+ * where it came from: {@code upload} or {@code deploy:<file name>}. Files are replaced atomically.
+ */
+@Component(service = PluginStorage.class)
+public final class PluginStorage {
+
+    /** One stored plugin. */
+    public record Stored(String id, Path jar, String origin) {
+    }
+
+    private static final String JAR = ".jar";
+    private static final String ORIGIN = ".origin";
+
+    private final Path dir;
+
+    @Activate
+    public PluginStorage() {
+        this(RuntimeSettings.current().dataDir().resolve("plugins"));
+    }
+
+    PluginStorage(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Stores (or replaces) a plugin's jar and origin. */
+    public void save(String id, byte[] jar, String origin) throws IOException {
+        Files.createDirectories(dir);
+        write(dir.resolve(id + ORIGIN), origin.getBytes(StandardCharsets.UTF_8));
+        write(dir.resolve(id + JAR), jar);
+    }
+
+    /** Records a new origin for a stored plugin whose jar did not change. */
+    public void saveOrigin(String id, String origin) throws IOException {
+        if (Files.exists(dir.resolve(id + JAR))) {
+            write(dir.resolve(id + ORIGIN), origin.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Forgets a plugin; it will not come back at the next start. */
+    public void delete(String id) throws IOException {
+        Files.deleteIfExists(dir.resolve(id + JAR));
+        Files.deleteIfExists(dir.resolve(id + ORIGIN));
+    }
+
+    /** @return every stored plugin, ordered by id */
+    public List<Stored> list() throws IOException {
+        List<Stored> stored = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return stored;
+        }
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(dir, "*" + JAR)) {
+            for (Path jar : jars) {
+                String name = jar.getFileName().toString();
+                String id = name.substring(0, name.length() - JAR.length());
+                stored.add(new Stored(id, jar, origin(id).orElse(PluginInstaller.UPLOAD)));
+            }
+        }
+        stored.sort((a, b) -> a.id().compareTo(b.id()));
+        return stored;
+    }
+
+    private Optional<String> origin(String id) throws IOException {
+        Path file = dir.resolve(id + ORIGIN);
+        return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim())
+                : Optional.empty();
+    }
+
+    private static void write(Path target, byte[] content) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        try {
+            Files.write(tmp, content);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.revos.blackbox.plugins;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/**
+ * Plugin jars for the black-box tests, made with {@code java.util.jar} from the built test plugin (new version, new
+ * manifest headers, extra entries) or from scratch around {@link ThrowingComponent} and {@link ThrowingActivator}.
+ */
+public final class TestJars {
+
+    /** The symbolic name of the built test plugin. */
+    public static final String PLUGIN_ID = "org.revos.testplugin";
+
+    private TestJars() {
+    }
+
+    /** @return the test plugin jar built by the reactor (passed in by failsafe) */
+    public static Path testPlugin() {
+        return Path.of(System.getProperty("revos.testplugin.jar", "../test-plugin/target/org.revos.testplugin.jar"));
+    }
+
+    /** @return the test plugin with {@code Bundle-Version} set to {@code version} */
+    public static byte[] testPlugin(String version) {
+        return rewrite(testPlugin(), m -> m.putValue("Bundle-Version", version), Map.of());
+    }
+
+    /**
+     * @return a copy of {@code jar} whose main manifest attributes {@code edit} changed, with {@code extra} entries
+     *         (name → content) added or replaced
+     */
+    public static byte[] rewrite(Path jar, Consumer<Attributes> edit, Map<String, byte[]> extra) {
+        try (JarFile in = new JarFile(jar.toFile())) {
+            Manifest manifest = new Manifest(in.getManifest());
+            edit.accept(manifest.getMainAttributes());
+            Map<String, byte[]> entries = new LinkedHashMap<>();
+            for (Enumeration<JarEntry> e = in.entries(); e.hasMoreElements();) {
+                JarEntry entry = e.nextElement();
+                if (!entry.isDirectory() && !entry.getName().equals(JarFile.MANIFEST_NAME)) {
+                    try (InputStream data = in.getInputStream(entry)) {
+                        entries.put(entry.getName(), data.readAllBytes());
+                    }
+                }
+            }
+            entries.putAll(extra);
+            return write(manifest, entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return a plugin whose one component throws from its activate method */
+    public static byte[] throwingComponentPlugin(String id) {
+        Manifest manifest = manifest(id);
+        manifest.getMainAttributes().putValue("Service-Component", "OSGI-INF/throwing.xml");
+        return write(manifest, Map.of(classEntry(ThrowingComponent.class), classBytes(ThrowingComponent.class),
+                "OSGI-INF/throwing.xml", throwingDescriptor()));
+    }
+
+    /** @return the test plugin at {@code version} plus a component that throws from its activate method */
+    public static byte[] testPluginWithThrowingComponent(String version) {
+        return rewrite(testPlugin(), m -> {
+            m.putValue("Bundle-Version", version);
+            m.putValue("Service-Component", m.getValue("Service-Component") + ",OSGI-INF/throwing.xml");
+        }, Map.of(classEntry(ThrowingComponent.class), classBytes(ThrowingComponent.class),
+                "OSGI-INF/throwing.xml", throwingDescriptor()));
+    }
+
+    /** @return a plugin with nothing in it but its manifest: it starts, provides nothing and serves nothing */
+    public static byte[] emptyPlugin(String id, String version) {
+        return emptyPlugin(id, version, Map.of());
+    }
+
+    /** @return a plugin with nothing in it but its manifest, with extra headers such as Export-Package */
+    public static byte[] emptyPlugin(String id, String version, Map<String, String> headers) {
+        Manifest manifest = manifest(id);
+        manifest.getMainAttributes().putValue("Bundle-Version", version);
+        headers.forEach(manifest.getMainAttributes()::putValue);
+        return write(manifest, Map.of());
+    }
+
+    /** @return a plugin whose Bundle-Activator throws */
+    public static byte[] throwingActivatorPlugin(String id) {
+        Manifest manifest = manifest(id);
+        manifest.getMainAttributes().putValue("Bundle-Activator", ThrowingActivator.class.getName());
+        manifest.getMainAttributes().putValue("Import-Package", "org.osgi.framework;version=\"[1.8,2)\"");
+        return write(manifest, Map.of(classEntry(ThrowingActivator.class), classBytes(ThrowingActivator.class)));
+    }
+
+    private static Manifest manifest(String id) {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", id);
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("RevOS-Plugin", "true");
+        return manifest;
+    }
+
+    private static byte[] throwingDescriptor() {
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"throwing\""
+                + " immediate=\"true\" activate=\"activate\">\n"
+                + "  <implementation class=\"" + ThrowingComponent.class.getName() + "\"/>\n"
+                + "</scr:component>\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String classEntry(Class<?> type) {
+        return type.getName().replace('.', '/') + ".class";
+    }
+
+    private static byte[] classBytes(Class<?> type) {
+        try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] write(Manifest manifest, Map<String, byte[]> entries) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                out.putNextEntry(new JarEntry(entry.getKey()));
+                out.write(entry.getValue());
+                out.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}
