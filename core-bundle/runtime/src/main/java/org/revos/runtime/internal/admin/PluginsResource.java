@@ -26,6 +26,7 @@ import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.Caller;
+import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.plugins.PluginInstaller;
 import org.revos.runtime.internal.plugins.PluginView;
 import org.revos.runtime.internal.problem.Problem;
@@ -55,17 +56,19 @@ public final class PluginsResource {
             "application/octet-stream");
 
     private final PluginInstaller installer;
+    private final PluginGateway gateway;
 
     @Activate
-    public PluginsResource(@Reference PluginInstaller installer) {
+    public PluginsResource(@Reference PluginInstaller installer, @Reference PluginGateway gateway) {
         this.installer = installer;
+        this.gateway = gateway;
     }
 
     @GET
     public JsonNode list() {
         ObjectNode page = JsonNodeFactory.instance.objectNode();
         var items = page.putArray("items");
-        installer.list().forEach(p -> items.add(p.toJson()));
+        installer.list().forEach(p -> items.add(p.withCalls(gateway.health(p.id())).toJson()));
         page.putNull("next");
         return page;
     }
@@ -73,7 +76,8 @@ public final class PluginsResource {
     @GET
     @Path("{id}")
     public JsonNode get(@PathParam("id") String id) {
-        return installer.find(id).orElseThrow(() -> Problem.notFound("plugin", id)).toJson();
+        return installer.find(id).orElseThrow(() -> Problem.notFound("plugin", id)).withCalls(gateway.health(id))
+                .toJson();
     }
 
     @POST

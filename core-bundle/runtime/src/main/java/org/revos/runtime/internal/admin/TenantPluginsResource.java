@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.Caller;
+import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.objects.FieldTypes;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TenantPluginEntity;
@@ -59,9 +60,13 @@ public final class TenantPluginsResource {
     private final TenantPlugins tenantPlugins;
     private final TenantPluginConfigs configs;
 
+    private final PluginGateway gateway;
+
     @Activate
     public TenantPluginsResource(@Reference Store store, @Reference PluginInstaller installer,
-            @Reference TenantPlugins tenantPlugins, @Reference TenantPluginConfigs configs) {
+            @Reference TenantPlugins tenantPlugins, @Reference TenantPluginConfigs configs,
+            @Reference PluginGateway gateway) {
+        this.gateway = gateway;
         this.store = store;
         this.installer = installer;
         this.tenantPlugins = tenantPlugins;
@@ -115,6 +120,9 @@ public final class TenantPluginsResource {
             return setting;
         });
         tenantPlugins.invalidate(tenantId, pluginId);
+        if (on) {
+            gateway.release(pluginId, tenantId); // an admin's explicit "enabled" gives a quarantined plugin another chance
+        }
         try {
             configs.apply(tenantId, pluginId, on, config);
         } catch (IOException e) {

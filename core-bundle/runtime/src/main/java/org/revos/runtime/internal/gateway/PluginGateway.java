@@ -158,12 +158,12 @@ public final class PluginGateway {
     }
 
     /** @return what the gateway has seen of a plugin, empty if it was never called */
-    public Optional<PluginHealth> health(String pluginId) {
+    public Optional<CallRecord> health(String pluginId) {
         return Optional.ofNullable(plugins.get(pluginId)).map(s -> s.snapshot(clock.getAsLong()));
     }
 
     /** @return every plugin the gateway has called */
-    public List<PluginHealth> health() {
+    public List<CallRecord> health() {
         long now = clock.getAsLong();
         return plugins.values().stream().map(s -> s.snapshot(now)).sorted((a, b) -> a.pluginId().compareTo(b.pluginId()))
                 .toList();

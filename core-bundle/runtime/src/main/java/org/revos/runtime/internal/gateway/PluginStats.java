@@ -39,7 +39,7 @@ final class PluginStats {
         maxMillis.accumulateAndGet(millis, Math::max);
     }
 
-    PluginHealth snapshot(long now) {
+    CallRecord snapshot(long now) {
         Set<String> quarantined = new TreeSet<>();
         breakers.forEach((tenant, b) -> {
             synchronized (b) {
@@ -49,7 +49,7 @@ final class PluginStats {
             }
         });
         long n = calls.get();
-        return new PluginHealth(pluginId, n, failures.get(), timeouts.get(), rejected.get(),
+        return new CallRecord(pluginId, n, failures.get(), timeouts.get(), rejected.get(),
                 n == 0 ? 0 : (double) totalMillis.get() / n, maxMillis.get(), quarantined, lastError.get());
     }
 }

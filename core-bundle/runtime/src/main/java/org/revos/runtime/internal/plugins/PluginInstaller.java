@@ -26,6 +26,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.revos.api.security.ApiRole;
 import org.revos.api.security.Caller;
+import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.problem.FieldError;
 import org.revos.runtime.internal.problem.Problem;
@@ -84,6 +85,7 @@ public final class PluginInstaller {
     private final PluginStorage storage;
     private final PluginAudit audit;
     private final Path deployDir;
+    private final PluginGateway gateway;
     private final Map<String, Managed> plugins = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock(true);
     private final ExecutorService restorer = Executors.newSingleThreadExecutor(r -> {
@@ -94,7 +96,8 @@ public final class PluginInstaller {
 
     @Activate
     public PluginInstaller(BundleContext context, @Reference PluginHealth health, @Reference PluginStorage storage,
-            @Reference Store store) {
+            @Reference Store store, @Reference PluginGateway gateway) {
+        this.gateway = gateway;
         this.bundles = new PluginBundles(context);
         this.health = health;
         this.storage = storage;
@@ -275,6 +278,7 @@ public final class PluginInstaller {
         }
         Managed installed = new Managed(jar.id(), candidate, jar.version().toString(), jar.sha256(), origin, null);
         plugins.put(jar.id(), installed);
+        gateway.forget(jar.id());
         if (audited) {
             audit.record(caller, old == null ? "PLUGIN_INSTALLED" : "PLUGIN_UPDATED", jar.id(),
                     old == null ? null : auditJson(current), auditJson(installed));
@@ -305,6 +309,7 @@ public final class PluginInstaller {
             bundles.discard(bundle, managed.id());
         }
         plugins.remove(managed.id());
+        gateway.forget(managed.id());
         try {
             storage.delete(managed.id());
             if (deleteDeployFile && managed.origin().startsWith(DEPLOY_PREFIX)) {

@@ -6,6 +6,6 @@ public enum PluginState {
     ACTIVE,
     /** Not serving: it could not be installed or started, or a component of it failed; {@code error} says why. */
     FAILED,
-    /** Reserved: installed but kept from serving by the platform. */
+    /** Installed and started, but fenced off by the plugin gateway for at least one tenant (it kept failing there). */
     QUARANTINED
 }

@@ -1,6 +1,9 @@
 package org.revos.runtime.internal.plugins;
 
 import java.util.List;
+import java.util.Optional;
+
+import org.revos.runtime.internal.gateway.CallRecord;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,11 +16,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *                 as {@code kpi:hello_count} taken from {@code revos.<kind>.id} service properties, and its REST
  *                 operations such as {@code GET /api/v1/hello}
  * @param error    the last error: why it is FAILED, or why the last attempt to replace it failed; {@code null} if none
+ * @param calls    what the plugin gateway has seen of calls into it, empty when it was never called
  */
-public record PluginView(String id, String version, PluginState state, List<String> provides, String error) {
+public record PluginView(String id, String version, PluginState state, List<String> provides, String error,
+        Optional<CallRecord> calls) {
 
     public PluginView {
         provides = List.copyOf(provides);
+    }
+
+    public PluginView(String id, String version, PluginState state, List<String> provides, String error) {
+        this(id, version, state, provides, error, Optional.empty());
+    }
+
+    /**
+     * @return this view with the gateway's record; an ACTIVE plugin fenced off for some tenant is QUARANTINED
+     */
+    public PluginView withCalls(Optional<CallRecord> record) {
+        boolean fenced = record.map(r -> !r.quarantinedFor().isEmpty()).orElse(false);
+        PluginState shown = state == PluginState.ACTIVE && fenced ? PluginState.QUARANTINED : state;
+        String lastError = error != null ? error : record.map(CallRecord::lastError).orElse(null);
+        return new PluginView(id, version, shown, provides, lastError, record);
     }
 
     /** @return the JSON of the admin API */
@@ -26,6 +45,15 @@ public record PluginView(String id, String version, PluginState state, List<Stri
                 .put("state", state.name());
         provides.forEach(json.putArray("provides")::add);
         json.put("error", error);
+        calls.ifPresent(r -> {
+            ObjectNode c = json.putObject("calls").put("count", r.calls()).put("failures", r.failures())
+                    .put("timeouts", r.timeouts()).put("rejected", r.rejected())
+                    .put("meanMillis", Math.round(r.meanMillis() * 10) / 10.0).put("maxMillis", r.maxMillis());
+            r.quarantinedFor().forEach(c.putArray("quarantinedFor")::add);
+            if (r.quarantinedFor().isEmpty()) {
+                c.putArray("quarantinedFor");
+            }
+        });
         return json;
     }
 }

@@ -8,6 +8,6 @@ import java.util.Set;
  * @param quarantinedFor tenants for which the plugin is fenced off
  * @param lastError      the last failure's message, {@code null} if none
  */
-public record PluginHealth(String pluginId, long calls, long failures, long timeouts, long rejected,
+public record CallRecord(String pluginId, long calls, long failures, long timeouts, long rejected,
         double meanMillis, long maxMillis, Set<String> quarantinedFor, String lastError) {
 }
