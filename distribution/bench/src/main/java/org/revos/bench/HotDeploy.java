@@ -31,6 +31,8 @@ public final class HotDeploy {
 
     private static final long POLL_MILLIS = 5;
     private static final long TIMEOUT_MILLIS = 30_000;
+    /** A pause after each removal, so the next round starts on a runtime that has finished the last one. */
+    private static final long BETWEEN_ROUNDS_MILLIS = 500;
 
     private final Path pluginJar;
     private final String pluginPath;
@@ -44,27 +46,38 @@ public final class HotDeploy {
         this.uploadContentType = uploadContentType;
     }
 
+    /** Starts a runtime with a fresh data folder in {@code home} and measures both routes on it. */
     public Result measure(Launcher launcher, Path home) throws Exception {
+        try (RunningServer server = launcher.runtime(home, List.of(), false)) {
+            RestClient rest = new RestClient(server);
+            String tenantKey = Seeder.tenantKey(rest, launcher.adminKey(), "Hot deploy tenant");
+            return measure(rest, launcher.adminKey(), tenantKey, home.resolve("deploy"),
+                    Files.createDirectories(home.resolve("staging")));
+        }
+    }
+
+    /**
+     * Measures both routes on a running server.
+     *
+     * @param staging a folder on the same file system as {@code deployDir}, so the move into it is atomic
+     */
+    Result measure(RestClient rest, String platformKey, String tenantKey, Path deployDir, Path staging)
+            throws IOException, InterruptedException {
         List<Double> drops = new ArrayList<>();
         List<Double> uploads = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        try (RunningServer server = launcher.runtime(home, List.of(), false)) {
-            RestClient rest = new RestClient(server);
-            String key = Seeder.tenantKey(rest, launcher.adminKey(), "Hot deploy tenant");
-            if (status(rest, key) == 200) {
-                notes.add(pluginPath + " answered 200 before any plugin was deployed; nothing to measure");
-                return new Result(drops, uploads, notes);
-            }
-            drop(rest, key, home, drops, notes);
-            upload(rest, key, launcher.adminKey(), uploads, notes);
+        if (status(rest, tenantKey) == 200) {
+            notes.add(pluginPath + " answered 200 before any plugin was deployed; nothing to measure");
+            return new Result(drops, uploads, notes);
         }
+        drop(rest, tenantKey, deployDir, staging, drops, notes);
+        upload(rest, tenantKey, platformKey, uploads, notes);
         return new Result(drops, uploads, notes);
     }
 
-    private void drop(RestClient rest, String key, Path home, List<Double> samples, List<String> notes)
-            throws IOException, InterruptedException {
-        Path staging = Files.createDirectories(home.resolve("staging"));
-        Path deployed = home.resolve("deploy").resolve(pluginJar.getFileName());
+    private void drop(RestClient rest, String key, Path deployDir, Path staging, List<Double> samples,
+            List<String> notes) throws IOException, InterruptedException {
+        Path deployed = deployDir.resolve(pluginJar.getFileName());
         for (int i = 0; i < rounds; i++) {
             Path staged = Files.copy(pluginJar, staging.resolve(pluginJar.getFileName()),
                     StandardCopyOption.REPLACE_EXISTING);
@@ -84,6 +97,7 @@ public final class HotDeploy {
                         + " ms after the jar was removed; stopped after " + samples.size() + " rounds");
                 return;
             }
+            Thread.sleep(BETWEEN_ROUNDS_MILLIS);
         }
     }
 
@@ -117,6 +131,7 @@ public final class HotDeploy {
                         + samples.size() + " rounds");
                 return;
             }
+            Thread.sleep(BETWEEN_ROUNDS_MILLIS);
         }
     }
 

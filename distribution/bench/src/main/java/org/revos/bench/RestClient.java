@@ -10,22 +10,27 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** JSON over HTTP/1.1 to one server on 127.0.0.1, for setting up data (not for load). */
+/** JSON over HTTP/1.1 to one server on 127.0.0.1, for setting up data and polling (not for load). */
 public final class RestClient {
 
     public static final ObjectMapper JSON = new ObjectMapper();
 
-    private final RunningServer server;
+    private final URI base;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** @param base the server's root, such as {@code http://127.0.0.1:8080} */
+    public RestClient(URI base) {
+        this.base = base;
+    }
+
     public RestClient(RunningServer server) {
-        this.server = server;
+        this(server.uri(""));
     }
 
     /** @return the parsed body of a POST that must answer 201 */
     public JsonNode create(String key, String path, Object body) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(key, HttpRequest.newBuilder(server.uri(path))
+        HttpResponse<String> response = send(key, HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         if (response.statusCode() != 201) {
@@ -36,7 +41,7 @@ public final class RestClient {
     }
 
     public HttpResponse<String> get(String key, String path) throws IOException, InterruptedException {
-        return send(key, HttpRequest.newBuilder(server.uri(path)).GET());
+        return send(key, HttpRequest.newBuilder(uri(path)).GET());
     }
 
     public HttpResponse<String> send(String key, HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -46,7 +51,8 @@ public final class RestClient {
         return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** @return the URI of {@code path} (which starts with /) on this server */
     public URI uri(String path) {
-        return server.uri(path);
+        return URI.create(base + path);
     }
 }
