@@ -137,12 +137,20 @@ public final class Bench {
         log(String.format("RevOS: %s req/s, p99 %.2f ms, %d errors", Report.rate(runtimeLoad.perSecond()),
                 runtimeLoad.p99Millis(), runtimeLoad.errors()));
 
-        double baselineStart;
+        List<Double> baselineStartMillis = new ArrayList<>();
+        RunningServer baseline = null;
+        for (int i = 1; i <= options.warmStarts(); i++) {
+            baseline = launcher.baseline(baselineHome, baselineHome.resolve("db"));
+            baselineStartMillis.add(baseline.process().startNanos() / 1e6);
+            if (i < options.warmStarts()) {
+                baseline.close();
+            }
+        }
+        log("baseline starts: " + baselineStartMillis.stream().map(Report::seconds).toList());
         double baselineIdleRss;
         LoadGenerator.Result baselineLoad;
         double baselineRssAfterLoad;
-        try (RunningServer server = launcher.baseline(baselineHome, baselineHome.resolve("db"))) {
-            baselineStart = server.process().startNanos() / 1e6;
+        try (RunningServer server = baseline) {
             Thread.sleep(options.settle().toMillis());
             baselineIdleRss = rssMib(server);
             requireSameJson(revosDeals, deals(new RestClient(server), seeded));
@@ -169,7 +177,8 @@ public final class Bench {
         }
 
         return new Figures(date, command(), machine, MachineFacts.uptimeNow(), RuntimeJar.launcherProperties(runtimeJar),
-                Stats.summarize(coldMillis), Stats.summarize(warmMillis), Stats.summarize(idleRssMib), baselineStart,
+                Stats.summarize(coldMillis), Stats.summarize(warmMillis), Stats.summarize(idleRssMib),
+                Stats.summarize(baselineStartMillis),
                 baselineIdleRss, profile, options.deals(), options.clients(), options.warmup(), options.window(),
                 runtimeLoad, baselineLoad, runtimeRssAfterLoad, baselineRssAfterLoad, hotDeploy, absence);
     }

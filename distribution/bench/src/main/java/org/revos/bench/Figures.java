@@ -14,7 +14,7 @@ public record Figures(
         Stats.Summary coldStartMillis,
         Stats.Summary warmStartMillis,
         Stats.Summary idleRssMib,
-        double baselineStartMillis,
+        Stats.Summary baselineStartMillis,
         double baselineIdleRssMib,
         StartupProfile.Result profile,
         int deals,

@@ -1,6 +1,7 @@
 package org.revos.bench;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ public final class Seeder {
         Map<String, Object> deal = new LinkedHashMap<>();
         deal.put("accountId", accountId);
         deal.put("name", "Bench deal " + i);
-        deal.put("arr", new java.math.BigDecimal("1200.50").add(java.math.BigDecimal.valueOf(i)));
+        deal.put("arr", new BigDecimal("1200.50").add(BigDecimal.valueOf(i)));
         if (i % 2 == 0) {
             deal.put("seats", 10 + i % 90);
             deal.put("closeDate", "2026-12-" + String.format("%02d", 1 + i % 28));
