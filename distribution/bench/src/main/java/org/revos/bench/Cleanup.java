@@ -19,13 +19,21 @@ public final class Cleanup implements AutoCloseable {
 
     private final Deque<AutoCloseable> undo = new ArrayDeque<>();
     private final Thread hook = new Thread(this::close, "bench-cleanup");
+    private boolean closing;
 
     public Cleanup() {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** @return {@code resource}, to be closed when this cleanup runs */
+    /**
+     * @return {@code resource}, to be closed when this cleanup runs
+     * @throws IllegalStateException when the cleanup has begun (the bench is stopping); the resource is closed at once
+     */
     public synchronized <T extends AutoCloseable> T register(T resource) {
+        if (closing) {
+            closeQuietly(resource);
+            throw new IllegalStateException("The bench is stopping");
+        }
         undo.push(resource);
         return resource;
     }
@@ -37,21 +45,15 @@ public final class Cleanup implements AutoCloseable {
         return dir;
     }
 
+    /**
+     * Closes everything registered, newest first. Synchronized as a whole, so that the shutdown hook and the main
+     * thread never undo things at once (a folder must not be deleted while the server using it still runs).
+     */
     @Override
-    public void close() {
-        while (true) {
-            AutoCloseable next;
-            synchronized (this) {
-                next = undo.poll();
-            }
-            if (next == null) {
-                break;
-            }
-            try {
-                next.close();
-            } catch (Exception e) {
-                System.err.println("cleanup: " + e);
-            }
+    public synchronized void close() {
+        closing = true;
+        for (AutoCloseable next = undo.poll(); next != null; next = undo.poll()) {
+            closeQuietly(next);
         }
         if (Thread.currentThread() != hook) {
             try {
@@ -59,6 +61,14 @@ public final class Cleanup implements AutoCloseable {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running or has run
             }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            System.err.println("cleanup: " + e);
         }
     }
 
