@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.ApiRole;
@@ -44,7 +43,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code /api/v1/admin/tenants/{tenantId}/api-keys}: a tenant's keys. A key's secret is in the creation response only;
  * lists show its prefix. A retried creation (same Idempotency-Key) answers with the secret withheld.
  */
-@Component(service = ApiKeysResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = ApiKeysResource.class)
 @JakartarsResource
 @JakartarsApplicationSelect(RevosApplication.SELECT)
 @Access(Access.Level.PLATFORM)

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.runtime.internal.persistence.Store;
@@ -22,7 +21,7 @@ import org.revos.runtime.internal.rest.RevosApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code GET /api/v1/audit}: the tenant's audit log, for its ADMIN keys. */
-@Component(service = AuditResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = AuditResource.class)
 @JakartarsResource
 @JakartarsApplicationSelect(RevosApplication.SELECT)
 @Access(Access.Level.TENANT_ADMIN)

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.runtime.internal.persistence.Store;
@@ -22,7 +21,7 @@ import org.revos.runtime.internal.rest.RevosApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code GET /api/v1/admin/audit}: the platform's audit log (plugin installs, bootstrap keys), for platform admins. */
-@Component(service = PlatformAuditResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = PlatformAuditResource.class)
 @JakartarsResource
 @JakartarsApplicationSelect(RevosApplication.SELECT)
 @Access(Access.Level.PLATFORM)

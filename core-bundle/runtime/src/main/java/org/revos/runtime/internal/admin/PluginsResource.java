@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.Caller;
@@ -42,7 +41,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * new plugin (201) or updates the running one (200); DELETE uninstalls. Every operation is transactional: a refused
  * jar leaves nothing installed and the running version keeps serving.
  */
-@Component(service = PluginsResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = PluginsResource.class)
 @JakartarsResource
 @JakartarsApplicationSelect(RevosApplication.SELECT)
 @Access(Access.Level.PLATFORM)

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.Caller;
@@ -45,7 +44,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * plugin is enabled for every tenant until an admin disables it; the configuration reaches the plugin through
  * Configuration Admin (see {@link TenantPluginConfigs}).
  */
-@Component(service = TenantPluginsResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = TenantPluginsResource.class)
 @JakartarsResource
 @JakartarsApplicationSelect(RevosApplication.SELECT)
 @Access(Access.Level.PLATFORM)

@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.runtime.internal.rest.Access;
@@ -21,7 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * key may read it, platform-admin or tenant: it describes the whole API, admin operations included, and says for
  * each operation which keys may call it.
  */
-@Component(service = OpenApiResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = OpenApiResource.class)
 @JakartarsResource
 @JakartarsApplicationSelect(RevosApplication.SELECT)
 @Access(Access.Level.AUTHENTICATED)

@@ -3,6 +3,11 @@ package org.revos.runtime.internal.persistence;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,6 +30,10 @@ import org.revos.runtime.internal.settings.RuntimeSettings;
 /**
  * Transactions over the database. Reads and writes are scoped to one tenant; a write commits its audit entries with
  * its changes and posts its events only after the commit.
+ * <p>
+ * The database is opened on its own thread when the component activates, so the HTTP server and the REST runtime
+ * start in parallel with it; a request that arrives before it is open waits for it (up to {@link #OPEN_BOUND_SECONDS}),
+ * and {@link #status()} tells health checks where it stands.
  */
 @Component(service = Store.class)
 public final class Store {
@@ -40,17 +49,87 @@ public final class Store {
 
     private static final Logger LOG = Logger.getLogger(Store.class.getName());
 
-    private final Database db;
+    /** How long a request waits for the database while the runtime starts. */
+    static final long OPEN_BOUND_SECONDS = 60;
+
+    private final CompletableFuture<Database> db;
     private final EventSink events;
 
     @Activate
     public Store(@Reference EventAdmin eventAdmin) {
-        this(open(RuntimeSettings.current()), (topic, props) -> eventAdmin.postEvent(new Event(topic, props)));
+        this(openInBackground(RuntimeSettings.current()),
+                (topic, props) -> eventAdmin.postEvent(new Event(topic, props)));
     }
 
     public Store(Database db, EventSink events) {
+        this(CompletableFuture.completedFuture(db), events);
+    }
+
+    private Store(CompletableFuture<Database> db, EventSink events) {
         this.db = db;
         this.events = events;
+    }
+
+    private static CompletableFuture<Database> openInBackground(RuntimeSettings settings) {
+        CompletableFuture<Database> opening = new CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            Thread.currentThread().setContextClassLoader(Database.class.getClassLoader());
+            try {
+                opening.complete(open(settings));
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.SEVERE, "The database could not be opened; the API answers 503 until this is fixed"
+                        + " and the runtime restarted", e);
+                opening.completeExceptionally(e);
+            }
+        }, "revos-database-open");
+        opener.setDaemon(true);
+        opener.start();
+        return opening;
+    }
+
+    /** @return {@code UP}, {@code STARTING}, or {@code DOWN} with the reason */
+    public Status status() {
+        if (!db.isDone()) {
+            return new Status("STARTING", Optional.empty());
+        }
+        if (db.isCompletedExceptionally()) {
+            return new Status("DOWN", Optional.of(failure().getMessage()));
+        }
+        return new Status("UP", Optional.empty());
+    }
+
+    /** Where the database stands. */
+    public record Status(String state, Optional<String> detail) {
+        public boolean isUp() {
+            return state.equals("UP");
+        }
+    }
+
+    private Throwable failure() {
+        try {
+            db.getNow(null);
+            return new IllegalStateException("no failure");
+        } catch (java.util.concurrent.CompletionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        }
+    }
+
+    /** @throws Problem 503 while the database cannot be used */
+    private Database db() {
+        try {
+            return db.get(OPEN_BOUND_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw unavailable("The database could not be opened: " + e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            throw unavailable("The database is still opening; retry shortly");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("Interrupted while waiting for the database");
+        }
+    }
+
+    private static Problem unavailable(String detail) {
+        return new Problem(503, "unavailable", "Service unavailable", detail, List.of());
     }
 
     private static Database open(RuntimeSettings settings) {
@@ -62,12 +141,18 @@ public final class Store {
 
     @Deactivate
     public void close() {
-        db.close();
+        try {
+            db.get(OPEN_BOUND_SECONDS, TimeUnit.SECONDS).close();
+        } catch (ExecutionException nothingToClose) {
+            // the database never opened
+        } catch (TimeoutException | InterruptedException e) {
+            LOG.log(Level.WARNING, "The database did not finish opening; it is closed when the process ends", e);
+        }
     }
 
     /** Runs read-only work against one tenant's rows. */
     public <T> T read(String tenantId, Function<EntityManager, T> work) {
-        EntityManager em = db.forTenant(tenantId);
+        EntityManager em = db().forTenant(tenantId);
         try {
             return work.apply(em);
         } finally {
@@ -77,7 +162,7 @@ public final class Store {
 
     /** Runs read-only work against platform entities (tenants, keys). */
     public <T> T readPlatform(Function<EntityManager, T> work) {
-        EntityManager em = db.forPlatform();
+        EntityManager em = db().forPlatform();
         try {
             return work.apply(em);
         } finally {
@@ -90,7 +175,7 @@ public final class Store {
      * {@link Problem} or any exception rolls everything back; constraint violations become 409 problems.
      */
     public <T> T write(String tenantId, Caller caller, Function<Tx, T> work) {
-        EntityManager em = db.forTenant(tenantId);
+        EntityManager em = db().forTenant(tenantId);
         EntityTransaction transaction = em.getTransaction();
         Tx tx = new Tx(em, tenantId, caller);
         try {

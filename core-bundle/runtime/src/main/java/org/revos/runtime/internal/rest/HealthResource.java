@@ -1,40 +1,57 @@
 package org.revos.runtime.internal.rest;
 
-import java.util.Map;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.security.AdminKeyBootstrap;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code GET /api/v1/health}: answers without a key once the runtime serves requests. It needs the store and
- * idempotency service every core resource needs, so it is published no earlier than they are: "UP" means the
- * database is open and the API works.
+ * {@code GET /api/v1/health}: answers without a key. 200 {@code {"status":"UP"}} once the database is open and the
+ * platform-admin key is in place, so the API works; 503 {@code {"status":"STARTING"}} before that, and 503
+ * {@code {"status":"DOWN","detail":...}} when the database could not be opened.
  */
-@Component(service = HealthResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = HealthResource.class)
 @JakartarsResource
 @JakartarsApplicationSelect(RevosApplication.SELECT)
 @Access(Access.Level.PUBLIC)
 @Path("health")
 public final class HealthResource {
 
+    private final Store store;
+    private final AdminKeyBootstrap bootstrap;
+
     @Activate
-    public HealthResource(@Reference Store store, @Reference Idempotency idempotency) {
-        // references only: their presence is the readiness this resource reports
+    public HealthResource(@Reference Store store, @Reference Idempotency idempotency,
+            @Reference AdminKeyBootstrap bootstrap) {
+        this.store = store;
+        this.bootstrap = bootstrap;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, String> health() {
-        return Map.of("status", "UP");
+    @ResponseStatus(200)
+    public Response health() {
+        Store.Status db = store.status();
+        String state = db.state();
+        java.util.Optional<String> detail = db.detail();
+        if (db.isUp() && !bootstrap.isDone()) {
+            detail = bootstrap.failure();
+            state = detail.isPresent() ? "DOWN" : "STARTING";
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("status", state);
+        detail.ifPresent(d -> body.put("detail", d));
+        return Response.status(state.equals("UP") ? 200 : 503).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 }

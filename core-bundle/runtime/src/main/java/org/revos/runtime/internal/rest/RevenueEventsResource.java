@@ -5,7 +5,6 @@ import jakarta.ws.rs.Path;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.runtime.internal.objects.Catalog;
@@ -13,7 +12,7 @@ import org.revos.runtime.internal.persistence.RevenueEventEntity;
 import org.revos.runtime.internal.persistence.Store;
 
 /** {@code /api/v1/revenue-events}: append-only; corrections are new events. */
-@Component(service = RevenueEventsResource.class, scope = ServiceScope.PROTOTYPE)
+@Component(service = RevenueEventsResource.class)
 @JakartarsResource
 @JakartarsApplicationSelect(RevosApplication.SELECT)
 @Path("revenue-events")

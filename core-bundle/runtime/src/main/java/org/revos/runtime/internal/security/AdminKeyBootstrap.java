@@ -15,16 +15,51 @@ import org.revos.runtime.internal.settings.RuntimeSettings;
  * earlier bootstrap key given the same way). Without it, the first start generates a key, prints it once on standard
  * output and stores only its hash; later starts print nothing.
  */
-@Component(immediate = true)
+@Component(service = AdminKeyBootstrap.class, immediate = true)
 public final class AdminKeyBootstrap {
 
     static final String FROM_ENVIRONMENT = "bootstrap (REVOS_ADMIN_KEY)";
     static final String GENERATED = "bootstrap (generated at first start)";
     private static final Logger LOG = Logger.getLogger(AdminKeyBootstrap.class.getName());
 
+    private final java.util.concurrent.CompletableFuture<Void> done;
+
+    /** Runs on its own thread: it waits for the database, which opens in the background. */
     @Activate
     public AdminKeyBootstrap(@Reference Store store, @Reference ApiKeys keys) {
         RuntimeSettings settings = RuntimeSettings.current();
+        done = java.util.concurrent.CompletableFuture.runAsync(() -> ensureKey(store, keys, settings),
+                r -> {
+                    Thread t = new Thread(r, "revos-admin-key");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        done.exceptionally(e -> {
+            LOG.log(java.util.logging.Level.SEVERE, "Could not set up the platform-admin key", e);
+            return null;
+        });
+    }
+
+    /** @return whether the platform-admin key is in place (health reports UP only then) */
+    public boolean isDone() {
+        return done.isDone() && !done.isCompletedExceptionally();
+    }
+
+    /** @return why setting up the key failed, if it did */
+    public java.util.Optional<String> failure() {
+        if (!done.isCompletedExceptionally()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            done.getNow(null);
+            return java.util.Optional.empty();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return java.util.Optional.of("the platform-admin key could not be set up: " + cause.getMessage());
+        }
+    }
+
+    private static void ensureKey(Store store, ApiKeys keys, RuntimeSettings settings) {
         if (settings.adminKey().isPresent()) {
             String secret = settings.adminKey().get();
             store.write(Store.PLATFORM, null, tx -> {
