@@ -27,7 +27,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code @Designate(factory = true)}. Disabling a plugin for a tenant deletes the configuration.
  * <p>
  * The framework's storage (where Configuration Admin keeps configurations) starts empty at each launch, so the
- * configurations are written again from the database at start-up.
+ * configurations are written again from the database at start-up, on a thread of their own: the database opens in
+ * the background and activation must not wait for it.
  */
 @Component(service = TenantPluginConfigs.class, immediate = true)
 public final class TenantPluginConfigs {
@@ -39,6 +40,12 @@ public final class TenantPluginConfigs {
     @Activate
     public TenantPluginConfigs(@Reference ConfigurationAdmin configAdmin, @Reference Store store) {
         this.configAdmin = configAdmin;
+        Thread restorer = new Thread(() -> restore(store), "revos-plugin-config-restore");
+        restorer.setDaemon(true);
+        restorer.start();
+    }
+
+    private void restore(Store store) {
         List<TenantPluginEntity> settings = store.readPlatform(em -> em
                 .createQuery("SELECT s FROM TenantPluginEntity s ORDER BY s.id", TenantPluginEntity.class)
                 .getResultList());
