@@ -12,6 +12,7 @@ import org.revos.api.model.Deal;
 import org.revos.api.model.Goal;
 import org.revos.api.model.Lead;
 import org.revos.api.model.ObjectType;
+import org.revos.api.model.PropertyDefinition;
 import org.revos.api.model.RevenueEvent;
 import org.revos.api.model.StageTransition;
 import org.revos.api.model.Tenant;
@@ -66,4 +67,7 @@ public interface TenantData {
     Stream<StageTransition> transitionsOf(ObjectType type, String objectId);
 
     Stream<Goal> goals();
+
+    /** @return the tenant's custom property definitions, by object type then key */
+    Stream<PropertyDefinition> propertyDefinitions();
 }

@@ -8,7 +8,7 @@ import jakarta.persistence.UniqueConstraint;
 
 /** A person at an account. */
 @Entity
-@Table(name = "CONTACTS", uniqueConstraints = @UniqueConstraint(name = "UQ_CONTACTS_EXT", columnNames = { "TENANT_ID", "EXTERNALID" }), indexes = @Index(name = "IX_CONTACTS_ACCOUNT", columnList = "TENANT_ID, ACCOUNTID"))
+@Table(name = "CONTACTS", uniqueConstraints = @UniqueConstraint(name = "UQ_CONTACTS_EXT", columnNames = { "TENANT_ID", "EXTERNALID" }), indexes = @Index(name = "IX_CONTACTS_ACC", columnList = "TENANT_ID, ACCOUNTID"))
 public class ContactEntity extends TenantRow {
     @Column(length = 40)
     public String accountId;

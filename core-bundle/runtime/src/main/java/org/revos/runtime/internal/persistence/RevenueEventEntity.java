@@ -8,7 +8,7 @@ import jakarta.persistence.UniqueConstraint;
 
 /** One append-only movement of an account's recurring revenue. */
 @Entity
-@Table(name = "REVENUE_EVENTS", uniqueConstraints = @UniqueConstraint(name = "UQ_REVENUE_EVENTS_EXT", columnNames = { "TENANT_ID", "EXTERNALID" }), indexes = { @Index(name = "IX_REVENUE_ACCOUNT", columnList = "TENANT_ID, ACCOUNTID, OCCURREDAT"), @Index(name = "IX_REVENUE_AT", columnList = "TENANT_ID, OCCURREDAT") })
+@Table(name = "REVENUE_EVENTS", uniqueConstraints = @UniqueConstraint(name = "UQ_REVENUE_EXT", columnNames = { "TENANT_ID", "EXTERNALID" }), indexes = { @Index(name = "IX_REVENUE_ACCOUNT", columnList = "TENANT_ID, ACCOUNTID, OCCURREDAT"), @Index(name = "IX_REVENUE_AT", columnList = "TENANT_ID, OCCURREDAT") })
 public class RevenueEventEntity extends TenantRow {
     @Column(length = 40, nullable = false)
     public String accountId;

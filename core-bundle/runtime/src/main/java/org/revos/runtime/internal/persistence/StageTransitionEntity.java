@@ -8,7 +8,7 @@ import jakarta.persistence.UniqueConstraint;
 
 /** An accepted stage move of a lead or deal. */
 @Entity
-@Table(name = "STAGE_TRANSITIONS", uniqueConstraints = @UniqueConstraint(name = "UQ_STAGE_TRANSITIONS_EXT", columnNames = { "TENANT_ID", "EXTERNALID" }), indexes = { @Index(name = "IX_TRANSITIONS_OBJECT", columnList = "TENANT_ID, OBJECTID"), @Index(name = "IX_TRANSITIONS_AT", columnList = "TENANT_ID, OBJECTTYPE, TRANSITION_AT") })
+@Table(name = "STAGE_TRANSITIONS", uniqueConstraints = @UniqueConstraint(name = "UQ_TRANSITION_EXT", columnNames = { "TENANT_ID", "EXTERNALID" }), indexes = { @Index(name = "IX_TRANSITION_OBJ", columnList = "TENANT_ID, OBJECTID"), @Index(name = "IX_TRANSITION_AT", columnList = "TENANT_ID, OBJECTTYPE, TRANSITION_AT") })
 public class StageTransitionEntity extends TenantRow {
     @Column(length = 20, nullable = false)
     public String objectType;

@@ -3,6 +3,7 @@ package org.revos.runtime.internal.query;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.revos.api.model.Account;
@@ -15,6 +16,7 @@ import org.revos.api.model.Goal;
 import org.revos.api.model.GoalScope;
 import org.revos.api.model.Lead;
 import org.revos.api.model.ObjectType;
+import org.revos.api.model.PropertyDefinition;
 import org.revos.api.model.RevenueEvent;
 import org.revos.api.model.RevenueKind;
 import org.revos.api.model.StageTransition;
@@ -27,6 +29,7 @@ import org.revos.runtime.internal.persistence.ContactEntity;
 import org.revos.runtime.internal.persistence.DealEntity;
 import org.revos.runtime.internal.persistence.GoalEntity;
 import org.revos.runtime.internal.persistence.LeadEntity;
+import org.revos.runtime.internal.persistence.PropertyDefinitionEntity;
 import org.revos.runtime.internal.persistence.RevenueEventEntity;
 import org.revos.runtime.internal.persistence.StageTransitionEntity;
 import org.revos.runtime.internal.persistence.UserEntity;
@@ -83,6 +86,20 @@ final class Models {
     static Goal goal(GoalEntity e) {
         return new Goal(e.id, e.externalId, e.kpi, e.period, e.target, new GoalScope(e.scopeTeam, e.scopeUserId),
                 FieldTypes.decimals(e.pacing));
+    }
+
+    static PropertyDefinition propertyDefinition(PropertyDefinitionEntity e) {
+        return new PropertyDefinition(ObjectType.valueOf(e.objectType), e.propertyKey, e.type, texts(e.options),
+                texts(e.requiredInStages), e.ownerPlugin);
+    }
+
+    private static List<String> texts(String jsonArray) {
+        if (jsonArray == null || jsonArray.isBlank()) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        FieldTypes.readTree(jsonArray).forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     private static Instant at(long millis) {

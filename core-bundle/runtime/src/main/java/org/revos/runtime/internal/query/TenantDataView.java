@@ -15,6 +15,7 @@ import org.revos.api.model.Deal;
 import org.revos.api.model.Goal;
 import org.revos.api.model.Lead;
 import org.revos.api.model.ObjectType;
+import org.revos.api.model.PropertyDefinition;
 import org.revos.api.model.RevenueEvent;
 import org.revos.api.model.StageTransition;
 import org.revos.api.model.Tenant;
@@ -26,6 +27,7 @@ import org.revos.runtime.internal.persistence.ContactEntity;
 import org.revos.runtime.internal.persistence.DealEntity;
 import org.revos.runtime.internal.persistence.GoalEntity;
 import org.revos.runtime.internal.persistence.LeadEntity;
+import org.revos.runtime.internal.persistence.PropertyDefinitionEntity;
 import org.revos.runtime.internal.persistence.RevenueEventEntity;
 import org.revos.runtime.internal.persistence.StageTransitionEntity;
 import org.revos.runtime.internal.persistence.Store;
@@ -133,6 +135,13 @@ final class TenantDataView implements TenantData {
     @Override
     public Stream<Goal> goals() {
         return byIdOrder(GoalEntity.class, "").map(Models::goal);
+    }
+
+    @Override
+    public Stream<PropertyDefinition> propertyDefinitions() {
+        return store.read(tenant.id(), em -> em.createQuery("SELECT p FROM PropertyDefinitionEntity p"
+                + " ORDER BY p.objectType, p.propertyKey", PropertyDefinitionEntity.class).getResultList()).stream()
+                .map(Models::propertyDefinition);
     }
 
     private <E extends TenantRow> Optional<E> byId(Class<E> type, String id) {

@@ -73,6 +73,31 @@ class TenantDataViewTest {
     }
 
     @Test
+    void propertyDefinitionsAreTenantScopedAndOrdered() {
+        stores.tenant("ten_a");
+        stores.tenant("ten_b");
+        stores.store.write("ten_a", null, tx -> {
+            for (String[] def : new String[][] { { "DEAL", "budget" }, { "ACCOUNT", "tier" }, { "DEAL", "authority" } }) {
+                org.revos.runtime.internal.persistence.PropertyDefinitionEntity p =
+                        new org.revos.runtime.internal.persistence.PropertyDefinitionEntity();
+                p.id = Ids.next("prop");
+                p.objectType = def[0];
+                p.propertyKey = def[1];
+                p.type = "ENUM";
+                p.options = "[\"low\",\"high\"]";
+                p.requiredInStages = "[\"OPPORTUNITY\"]";
+                tx.em().persist(p);
+            }
+            return null;
+        });
+        var defs = data.forTenant("ten_a").propertyDefinitions().toList();
+        assertEquals(List.of("tier", "authority", "budget"), defs.stream().map(d -> d.key()).toList());
+        assertEquals(List.of("low", "high"), defs.get(0).options());
+        assertEquals(List.of("OPPORTUNITY"), defs.get(1).requiredInStages());
+        assertEquals(0, data.forTenant("ten_b").propertyDefinitions().count());
+    }
+
+    @Test
     void unknownTenantsAreRefused() {
         assertThrows(NoSuchElementException.class, () -> data.forTenant("ten_nobody"));
     }
