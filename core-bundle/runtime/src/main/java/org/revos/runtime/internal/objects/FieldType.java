@@ -10,6 +10,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public interface FieldType {
 
+    /** Parses a JSON value into its stored form, or adds a violation and answers {@code null}. */
+    @FunctionalInterface
+    interface Parser {
+        Object parse(JsonNode node, String path, Violations violations);
+    }
+
     /**
      * @param node a non-null JSON value (not JSON null)
      * @param path the field's JSON path for error messages

@@ -10,13 +10,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.revos.runtime.internal.json.Json;
 import org.revos.runtime.internal.problem.Violations;
@@ -42,7 +42,36 @@ public final class FieldTypes {
     /** Money above this (in major units) is refused: ten trillion is not a deal, it is a typo. */
     private static final BigDecimal MAX_MONEY = new BigDecimal("10000000000000");
 
+    /** Stored text, or anything whose {@code toString} is its JSON string. */
+    private static final Function<Object, JsonNode> AS_TEXT = v -> v == null ? NullNode.instance
+            : TextNode.valueOf(v.toString());
+
     private FieldTypes() {
+    }
+
+    /** A field type from its three parts. */
+    private record Simple(FieldType.Parser parser, Function<Object, JsonNode> renderer, Supplier<ObjectNode> schemas)
+            implements FieldType {
+
+        @Override
+        public Object parse(JsonNode node, String path, Violations violations) {
+            return parser.parse(node, path, violations);
+        }
+
+        @Override
+        public JsonNode render(Object stored) {
+            return renderer.apply(stored);
+        }
+
+        @Override
+        public ObjectNode schema() {
+            return schemas.get();
+        }
+    }
+
+    private static FieldType of(FieldType.Parser parser, Function<Object, JsonNode> render,
+            Supplier<ObjectNode> schema) {
+        return new Simple(parser, render, schema);
     }
 
     static ObjectNode jsonType(String type) {
@@ -51,162 +80,104 @@ public final class FieldTypes {
 
     /** Free text up to {@code max} characters; blank text is refused (send null to clear). */
     public static FieldType text(int max) {
-        return new FieldType() {
-            @Override
-            public Object parse(JsonNode node, String path, Violations v) {
-                if (!node.isTextual()) {
-                    v.add(path, "must be a string");
-                    return null;
-                }
-                String s = node.textValue().strip();
-                if (s.isEmpty()) {
-                    v.add(path, "must not be blank");
-                    return null;
-                }
-                if (s.length() > max) {
-                    v.add(path, "must be at most " + max + " characters");
-                    return null;
-                }
-                return s;
-            }
+        return of((node, path, v) -> text(node, path, v, max), AS_TEXT,
+                () -> jsonType("string").put("maxLength", max));
+    }
 
-            @Override
-            public JsonNode render(Object stored) {
-                return stored == null ? NullNode.instance : TextNode.valueOf((String) stored);
-            }
+    private static String text(JsonNode node, String path, Violations v, int max) {
+        if (!node.isTextual()) {
+            v.add(path, "must be a string");
+            return null;
+        }
+        String s = node.textValue().strip();
+        if (s.isEmpty()) {
+            v.add(path, "must not be blank");
+            return null;
+        }
+        if (s.length() > max) {
+            v.add(path, "must be at most " + max + " characters");
+            return null;
+        }
+        return s;
+    }
 
-            @Override
-            public ObjectNode schema() {
-                return jsonType("string").put("maxLength", max);
+    /** Text that must also match {@code format}; stored in lower case. */
+    private static FieldType lowerCaseText(int max, Pattern format, String expected, Supplier<ObjectNode> schema) {
+        return of((node, path, v) -> {
+            String s = text(node, path, v, max);
+            if (s == null) {
+                return null;
             }
-        };
+            String lower = s.toLowerCase(Locale.ROOT);
+            if (!format.matcher(lower).matches()) {
+                v.add(path, "must be " + expected);
+                return null;
+            }
+            return lower;
+        }, AS_TEXT, schema);
     }
 
     public static FieldType email() {
-        FieldType text = text(320);
-        return new FieldType() {
-            @Override
-            public Object parse(JsonNode node, String path, Violations v) {
-                Object s = text.parse(node, path, v);
-                if (s != null && !EMAIL.matcher((String) s).matches()) {
-                    v.add(path, "must be an email address");
-                    return null;
-                }
-                return s == null ? null : ((String) s).toLowerCase(Locale.ROOT);
-            }
-
-            @Override
-            public JsonNode render(Object stored) {
-                return text.render(stored);
-            }
-
-            @Override
-            public ObjectNode schema() {
-                return jsonType("string").put("format", "email").put("maxLength", 320);
-            }
-        };
+        return lowerCaseText(320, EMAIL, "an email address",
+                () -> jsonType("string").put("format", "email").put("maxLength", 320));
     }
 
     public static FieldType domain() {
-        FieldType text = text(253);
-        return new FieldType() {
-            @Override
-            public Object parse(JsonNode node, String path, Violations v) {
-                Object s = text.parse(node, path, v);
-                if (s == null) {
-                    return null;
-                }
-                String domain = ((String) s).toLowerCase(Locale.ROOT);
-                if (!DOMAIN.matcher(domain).matches()) {
-                    v.add(path, "must be a domain name such as example.com");
-                    return null;
-                }
-                return domain;
-            }
-
-            @Override
-            public JsonNode render(Object stored) {
-                return text.render(stored);
-            }
-
-            @Override
-            public ObjectNode schema() {
-                return jsonType("string").put("format", "hostname");
-            }
-        };
+        return lowerCaseText(253, DOMAIN, "a domain name such as example.com",
+                () -> jsonType("string").put("format", "hostname"));
     }
 
     /** ISO-3166 alpha-2, upper case. */
     public static FieldType country() {
-        return new FieldType() {
-            @Override
-            public Object parse(JsonNode node, String path, Violations v) {
-                if (!node.isTextual() || !COUNTRIES.contains(node.textValue().toUpperCase(Locale.ROOT))) {
-                    v.add(path, "must be an ISO-3166 alpha-2 country code such as DE or US");
-                    return null;
-                }
-                return node.textValue().toUpperCase(Locale.ROOT);
+        return of((node, path, v) -> {
+            if (!node.isTextual() || !COUNTRIES.contains(node.textValue().toUpperCase(Locale.ROOT))) {
+                v.add(path, "must be an ISO-3166 alpha-2 country code such as DE or US");
+                return null;
             }
-
-            @Override
-            public JsonNode render(Object stored) {
-                return stored == null ? NullNode.instance : TextNode.valueOf((String) stored);
-            }
-
-            @Override
-            public ObjectNode schema() {
-                return jsonType("string").put("pattern", "^[A-Z]{2}$");
-            }
-        };
+            return node.textValue().toUpperCase(Locale.ROOT);
+        }, AS_TEXT, () -> jsonType("string").put("pattern", "^[A-Z]{2}$"));
     }
 
     /** One of the constants of {@code type}, spelled exactly. */
     public static FieldType oneOf(Class<? extends Enum<?>> type) {
-        List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-        return oneOf(names);
+        return oneOf(Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
     }
 
     public static FieldType oneOf(List<String> names) {
-        return new FieldType() {
-            @Override
-            public Object parse(JsonNode node, String path, Violations v) {
-                if (!node.isTextual() || !names.contains(node.textValue())) {
-                    v.add(path, "must be one of " + String.join(", ", names));
-                    return null;
-                }
-                return node.textValue();
+        return of((node, path, v) -> {
+            if (!node.isTextual() || !names.contains(node.textValue())) {
+                v.add(path, "must be one of " + String.join(", ", names));
+                return null;
             }
-
-            @Override
-            public JsonNode render(Object stored) {
-                return stored == null ? NullNode.instance : TextNode.valueOf((String) stored);
-            }
-
-            @Override
-            public ObjectNode schema() {
-                ObjectNode s = jsonType("string");
-                ArrayNode e = s.putArray("enum");
-                names.forEach(e::add);
-                return s;
-            }
-        };
+            return node.textValue();
+        }, AS_TEXT, () -> {
+            ObjectNode s = jsonType("string");
+            ArrayNode e = s.putArray("enum");
+            names.forEach(e::add);
+            return s;
+        });
     }
 
     /** A whole number in [min, max]. */
     public static FieldType integer(long min, long max) {
+        FieldType.Parser parser = (node, path, v) -> {
+            if (!node.isNumber() || node.decimalValue().stripTrailingZeros().scale() > 0) {
+                v.add(path, "must be a whole number");
+                return null;
+            }
+            BigDecimal d = node.decimalValue();
+            if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
+                v.add(path, "must be between " + min + " and " + max);
+                return null;
+            }
+            return d.intValueExact();
+        };
+        FieldType numbers = of(parser, v -> v == null ? NullNode.instance : LongNode.valueOf(((Number) v).longValue()),
+                () -> jsonType("integer").put("minimum", min).put("maximum", max));
         return new FieldType() {
             @Override
             public Object parse(JsonNode node, String path, Violations v) {
-                if (!node.isIntegralNumber() && !(node.isNumber() && node.decimalValue().stripTrailingZeros().scale() <= 0)) {
-                    v.add(path, "must be a whole number");
-                    return null;
-                }
-                BigDecimal d = node.decimalValue();
-                if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
-                    v.add(path, "must be between " + min + " and " + max);
-                    return null;
-                }
-                return d.intValueExact();
+                return numbers.parse(node, path, v);
             }
 
             @Override
@@ -221,12 +192,12 @@ public final class FieldTypes {
 
             @Override
             public JsonNode render(Object stored) {
-                return stored == null ? NullNode.instance : LongNode.valueOf(((Number) stored).longValue());
+                return numbers.render(stored);
             }
 
             @Override
             public ObjectNode schema() {
-                return jsonType("integer").put("minimum", min).put("maximum", max);
+                return numbers.schema();
             }
         };
     }
@@ -237,43 +208,29 @@ public final class FieldTypes {
      * @param signed whether negative amounts are allowed
      */
     public static FieldType money(boolean signed) {
-        return new FieldType() {
-            @Override
-            public Object parse(JsonNode node, String path, Violations v) {
-                if (!node.isNumber()) {
-                    v.add(path, "must be a number in major units, such as 12500.50");
-                    return null;
-                }
-                BigDecimal amount = node.decimalValue();
-                if (amount.stripTrailingZeros().scale() > 2) {
-                    v.add(path, "must have at most 2 decimals");
-                    return null;
-                }
-                if (!signed && amount.signum() < 0) {
-                    v.add(path, "must not be negative");
-                    return null;
-                }
-                if (amount.abs().compareTo(MAX_MONEY) > 0) {
-                    v.add(path, "must be at most " + MAX_MONEY.toPlainString() + " in absolute value");
-                    return null;
-                }
-                return amount.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
+        return of((node, path, v) -> {
+            if (!node.isNumber()) {
+                v.add(path, "must be a number in major units, such as 12500.50");
+                return null;
             }
-
-            @Override
-            public JsonNode render(Object stored) {
-                return stored == null ? NullNode.instance : DecimalNode.valueOf(cents((Long) stored));
+            BigDecimal amount = node.decimalValue();
+            if (amount.stripTrailingZeros().scale() > 2) {
+                v.add(path, "must have at most 2 decimals");
+                return null;
             }
-
-            @Override
-            public ObjectNode schema() {
-                ObjectNode s = jsonType("number").put("multipleOf", 0.01);
-                if (!signed) {
-                    s.put("minimum", 0);
-                }
-                return s;
+            if (!signed && amount.signum() < 0) {
+                v.add(path, "must not be negative");
+                return null;
             }
-        };
+            if (amount.abs().compareTo(MAX_MONEY) > 0) {
+                v.add(path, "must be at most " + MAX_MONEY.toPlainString() + " in absolute value");
+                return null;
+            }
+            return amount.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
+        }, v -> v == null ? NullNode.instance : DecimalNode.valueOf(cents((Long) v)), () -> {
+            ObjectNode s = jsonType("number").put("multipleOf", 0.01);
+            return signed ? s : s.put("minimum", 0);
+        });
     }
 
     /** @return minor units as major units with two decimals */
@@ -281,98 +238,54 @@ public final class FieldTypes {
         return BigDecimal.valueOf(minor, 2);
     }
 
-    /** A decimal number. */
+    /** A decimal number of at least {@code min} (when given) with at most 4 decimals. */
     public static FieldType decimal(BigDecimal min) {
-        return new FieldType() {
-            @Override
-            public Object parse(JsonNode node, String path, Violations v) {
-                if (!node.isNumber()) {
-                    v.add(path, "must be a number");
-                    return null;
-                }
-                BigDecimal d = node.decimalValue();
-                if (min != null && d.compareTo(min) < 0) {
-                    v.add(path, "must be at least " + min.toPlainString());
-                    return null;
-                }
-                if (d.stripTrailingZeros().scale() > 4) {
-                    v.add(path, "must have at most 4 decimals");
-                    return null;
-                }
-                return d;
+        return of((node, path, v) -> {
+            if (!node.isNumber()) {
+                v.add(path, "must be a number");
+                return null;
             }
-
-            @Override
-            public JsonNode render(Object stored) {
-                return stored == null ? NullNode.instance : DecimalNode.valueOf(((BigDecimal) stored).stripTrailingZeros());
+            BigDecimal d = node.decimalValue();
+            if (min != null && d.compareTo(min) < 0) {
+                v.add(path, "must be at least " + min.toPlainString());
+                return null;
             }
-
-            @Override
-            public ObjectNode schema() {
-                ObjectNode s = jsonType("number");
-                if (min != null) {
-                    s.put("minimum", min);
-                }
-                return s;
+            if (d.stripTrailingZeros().scale() > 4) {
+                v.add(path, "must have at most 4 decimals");
+                return null;
             }
-        };
+            return d;
+        }, v -> v == null ? NullNode.instance : DecimalNode.valueOf(((BigDecimal) v).stripTrailingZeros()), () -> {
+            ObjectNode s = jsonType("number");
+            return min == null ? s : s.put("minimum", min);
+        });
     }
 
     /** A calendar date, {@code 2026-07-15}. */
     public static FieldType date() {
-        return new FieldType() {
-            @Override
-            public Object parse(JsonNode node, String path, Violations v) {
-                try {
-                    if (node.isTextual()) {
-                        return LocalDate.parse(node.textValue());
-                    }
-                } catch (DateTimeParseException e) {
-                    // reported below
-                }
-                v.add(path, "must be a date such as 2026-07-15");
-                return null;
-            }
-
-            @Override
-            public JsonNode render(Object stored) {
-                return stored == null ? NullNode.instance : TextNode.valueOf(stored.toString());
-            }
-
-            @Override
-            public ObjectNode schema() {
-                return jsonType("string").put("format", "date");
-            }
-        };
+        return of((node, path, v) -> parsed(node, path, v, "must be a date such as 2026-07-15", LocalDate::parse),
+                AS_TEXT, () -> jsonType("string").put("format", "date"));
     }
 
     /** An ISO-8601 instant with a zone offset, stored as epoch milliseconds; rendered in UTC. */
     public static FieldType instant() {
-        return new FieldType() {
-            @Override
-            public Object parse(JsonNode node, String path, Violations v) {
-                try {
-                    if (node.isTextual()) {
-                        return OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                                .toInstant().toEpochMilli();
-                    }
-                } catch (DateTimeParseException | ArithmeticException e) {
-                    // reported below
-                }
-                v.add(path, "must be an ISO-8601 instant such as 2026-07-15T10:00:00Z");
-                return null;
-            }
+        return of((node, path, v) -> parsed(node, path, v, "must be an ISO-8601 instant such as 2026-07-15T10:00:00Z",
+                text -> OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli()),
+                v -> v == null ? NullNode.instance : TextNode.valueOf(instantText((Long) v)),
+                () -> jsonType("string").put("format", "date-time"));
+    }
 
-            @Override
-            public JsonNode render(Object stored) {
-                return stored == null ? NullNode.instance : TextNode.valueOf(instantText((Long) stored));
+    private static Object parsed(JsonNode node, String path, Violations v, String expected,
+            Function<String, Object> parse) {
+        try {
+            if (node.isTextual()) {
+                return parse.apply(node.textValue());
             }
-
-            @Override
-            public ObjectNode schema() {
-                return jsonType("string").put("format", "date-time");
-            }
-        };
+        } catch (DateTimeParseException | ArithmeticException e) {
+            // reported below
+        }
+        v.add(path, expected);
+        return null;
     }
 
     /** @return epoch milliseconds as ISO-8601 UTC */
@@ -382,26 +295,13 @@ public final class FieldTypes {
 
     /** The id of another object of this tenant. Existence is checked by the collection engine. */
     public static FieldType reference(String prefix) {
-        return new FieldType() {
-            @Override
-            public Object parse(JsonNode node, String path, Violations v) {
-                if (!node.isTextual() || node.textValue().isBlank() || node.textValue().length() > 40) {
-                    v.add(path, "must be an id such as " + prefix + "_01JD5W6Q3MZ8XK2N4P7R9T0VBC");
-                    return null;
-                }
-                return node.textValue();
+        return of((node, path, v) -> {
+            if (!node.isTextual() || node.textValue().isBlank() || node.textValue().length() > 40) {
+                v.add(path, "must be an id such as " + prefix + "_01JD5W6Q3MZ8XK2N4P7R9T0VBC");
+                return null;
             }
-
-            @Override
-            public JsonNode render(Object stored) {
-                return stored == null ? NullNode.instance : TextNode.valueOf((String) stored);
-            }
-
-            @Override
-            public ObjectNode schema() {
-                return jsonType("string").put("description", "id of a " + prefix + " object");
-            }
-        };
+            return node.textValue();
+        }, AS_TEXT, () -> jsonType("string").put("description", "id of a " + prefix + " object"));
     }
 
     /**
@@ -409,86 +309,63 @@ public final class FieldTypes {
      * in a PATCH removes that key.
      */
     public static FieldType properties() {
-        return new FieldType() {
-            @Override
-            public Object parse(JsonNode node, String path, Violations v) {
-                if (!node.isObject()) {
-                    v.add(path, "must be an object of custom property values");
-                    return null;
-                }
-                Map<String, JsonNode> values = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    String key = e.getKey();
-                    if (!key.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
-                        v.add(path + "." + key, "property keys start with a letter and hold letters, digits and _ (at most 64)");
-                    } else if (e.getValue().isContainerNode()) {
-                        v.add(path + "." + key, "must be a string, number, boolean or null");
-                    } else if (e.getValue().isTextual() && e.getValue().textValue().length() > 2000) {
-                        v.add(path + "." + key, "must be at most 2000 characters");
-                    } else {
-                        values.put(key, e.getValue());
-                    }
-                }
-                ObjectNode result = NODES.objectNode();
-                values.forEach(result::set);
-                return result;
-            }
+        return of(FieldTypes::properties, v -> v == null ? NODES.objectNode() : readTree((String) v), () -> {
+            ObjectNode s = jsonType("object");
+            s.putObject("additionalProperties").putArray("type").add("string").add("number").add("boolean").add("null");
+            return s;
+        });
+    }
 
-            @Override
-            public JsonNode render(Object stored) {
-                if (stored == null) {
-                    return NODES.objectNode();
-                }
-                return readTree((String) stored);
+    private static Object properties(JsonNode node, String path, Violations v) {
+        if (!node.isObject()) {
+            v.add(path, "must be an object of custom property values");
+            return null;
+        }
+        ObjectNode result = NODES.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey();
+            if (!key.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+                v.add(path + "." + key, "property keys start with a letter and hold letters, digits and _ (at most 64)");
+            } else if (e.getValue().isContainerNode()) {
+                v.add(path + "." + key, "must be a string, number, boolean or null");
+            } else if (e.getValue().isTextual() && e.getValue().textValue().length() > 2000) {
+                v.add(path + "." + key, "must be at most 2000 characters");
+            } else {
+                result.set(key, e.getValue());
             }
-
-            @Override
-            public ObjectNode schema() {
-                ObjectNode s = jsonType("object");
-                s.putObject("additionalProperties").putArray("type").add("string").add("number").add("boolean").add("null");
-                return s;
-            }
-        };
+        }
+        return result;
     }
 
     /** A JSON array of decimals, stored as JSON text. */
     public static FieldType decimalList(int maxItems) {
-        return new FieldType() {
-            @Override
-            public Object parse(JsonNode node, String path, Violations v) {
-                if (!node.isArray() || node.size() > maxItems) {
-                    v.add(path, "must be an array of at most " + maxItems + " numbers");
-                    return null;
-                }
-                List<BigDecimal> values = new ArrayList<>();
-                for (int i = 0; i < node.size(); i++) {
-                    JsonNode item = node.get(i);
-                    if (!item.isNumber() || item.decimalValue().signum() < 0) {
-                        v.add(path + "[" + i + "]", "must be a number of at least 0");
-                    } else {
-                        values.add(item.decimalValue());
-                    }
-                }
-                return values.size() == node.size() ? values : null;
+        return of((node, path, v) -> {
+            if (!node.isArray() || node.size() > maxItems) {
+                v.add(path, "must be an array of at most " + maxItems + " numbers");
+                return null;
             }
-
-            @Override
-            public JsonNode render(Object stored) {
-                ArrayNode array = NODES.arrayNode();
-                if (stored instanceof List<?> list) {
-                    list.forEach(d -> array.add((BigDecimal) d));
+            List<BigDecimal> values = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode item = node.get(i);
+                if (!item.isNumber() || item.decimalValue().signum() < 0) {
+                    v.add(path + "[" + i + "]", "must be a number of at least 0");
+                } else {
+                    values.add(item.decimalValue());
                 }
-                return array;
             }
-
-            @Override
-            public ObjectNode schema() {
-                ObjectNode s = jsonType("array");
-                s.putObject("items").put("type", "number").put("minimum", 0);
-                return s.put("maxItems", maxItems);
+            return values.size() == node.size() ? values : null;
+        }, v -> {
+            ArrayNode array = NODES.arrayNode();
+            if (v instanceof List<?> list) {
+                list.forEach(d -> array.add((BigDecimal) d));
             }
-        };
+            return array;
+        }, () -> {
+            ObjectNode s = jsonType("array");
+            s.putObject("items").put("type", "number").put("minimum", 0);
+            return s.put("maxItems", maxItems);
+        });
     }
 
     /** @return the JSON text of a value stored as JSON */
@@ -516,9 +393,5 @@ public final class FieldTypes {
         List<BigDecimal> out = new ArrayList<>();
         readTree(json).forEach(n -> out.add(n.decimalValue()));
         return out;
-    }
-
-    static String joined(List<String> names) {
-        return names.stream().collect(Collectors.joining(", "));
     }
 }
