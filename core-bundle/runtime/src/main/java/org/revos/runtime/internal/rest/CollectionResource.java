@@ -18,6 +18,7 @@ import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.objects.ObjectSchema;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TenantRow;
+import org.revos.runtime.internal.persistence.Tx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -56,9 +57,15 @@ public abstract class CollectionResource<E extends TenantRow> {
         Caller caller = caller(security);
         return idempotency.post(caller.tenantId(), caller, idempotencyKey, "POST " + schema.path() + "\n" + body,
                 tx -> {
-                    JsonNode created = ObjectEngine.create(tx, schema, body);
-                    return Answer.created(schema.path() + "/" + created.get("id").asText(), created);
+                    String id = ObjectEngine.create(tx, schema, body).get("id").asText();
+                    created(tx, id);
+                    JsonNode created = ObjectEngine.render(schema, ObjectEngine.find(tx.em(), schema, id));
+                    return Answer.created(schema.path() + "/" + id, created);
                 }, answer -> answer);
+    }
+
+    /** Runs after an object was created, in the same transaction (leads and deals enter their first stage here). */
+    protected void created(Tx tx, String id) {
     }
 
     protected static Caller caller(SecurityContext security) {

@@ -1,0 +1,91 @@
+package org.revos.runtime.internal.stages;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.revos.api.model.Pipeline;
+import org.revos.api.model.Stage;
+import org.revos.api.query.RevosData;
+import org.revos.api.security.Caller;
+import org.revos.runtime.internal.rest.RevosApplication;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code GET /api/v1/pipelines} and {@code GET /api/v1/loss-reasons}: what the stage models enabled for the caller's
+ * tenant provide. Both answer with {@code "stageModelActive": false} and empty items when none is.
+ */
+@Component(service = PipelinesResource.class)
+@JakartarsResource
+@JakartarsApplicationSelect(RevosApplication.SELECT)
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+public final class PipelinesResource {
+
+    private final StageModels models;
+    private final RevosData data;
+
+    @Activate
+    public PipelinesResource(@Reference StageModels models, @Reference RevosData data) {
+        this.models = models;
+        this.data = data;
+    }
+
+    @GET
+    @Path("pipelines")
+    public JsonNode pipelines(@Context SecurityContext security) {
+        StageCatalog catalog = catalog(security);
+        ObjectNode page = envelope(catalog);
+        ArrayNode items = page.putArray("items");
+        for (Pipeline p : catalog.pipelines()) {
+            ObjectNode pipeline = items.addObject().put("id", p.id()).put("objectType", p.objectType().name())
+                    .put("isDefault", catalog.defaultPipeline(p.objectType()).map(d -> d.id().equals(p.id()))
+                            .orElse(false));
+            ArrayNode stages = pipeline.putArray("stages");
+            for (Stage s : p.stages()) {
+                ObjectNode stage = stages.addObject().put("id", s.id()).put("label", s.label())
+                        .put("category", s.category().name()).put("probability", s.probability())
+                        .put("phase", s.phase() == null ? null : s.phase().name())
+                        .put("requiresLossReason", s.requiresLossReason());
+                s.requiredProperties().forEach(stage.putArray("requiredProperties")::add);
+                if (s.requiredProperties().isEmpty()) {
+                    stage.putArray("requiredProperties");
+                }
+            }
+        }
+        page.putNull("next");
+        return page;
+    }
+
+    @GET
+    @Path("loss-reasons")
+    public JsonNode lossReasons(@Context SecurityContext security) {
+        StageCatalog catalog = catalog(security);
+        ObjectNode page = envelope(catalog);
+        ArrayNode items = page.putArray("items");
+        catalog.lossReasons().forEach(code -> items.addObject().put("code", code));
+        page.putNull("next");
+        return page;
+    }
+
+    private StageCatalog catalog(SecurityContext security) {
+        String tenantId = ((Caller) security.getUserPrincipal()).tenantId();
+        return models.forTenant(data.forTenant(tenantId).tenant());
+    }
+
+    private static ObjectNode envelope(StageCatalog catalog) {
+        return JsonNodeFactory.instance.objectNode().put("stageModelActive", catalog.active());
+    }
+}

@@ -1,0 +1,295 @@
+package org.revos.runtime.internal.stages;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.revos.api.event.RevosEvents;
+import org.revos.api.model.DealType;
+import org.revos.api.model.ObjectType;
+import org.revos.api.model.Pipeline;
+import org.revos.api.model.RevenueKind;
+import org.revos.api.model.Stage;
+import org.revos.api.model.StageCategory;
+import org.revos.api.model.Tenant;
+import org.revos.runtime.internal.objects.Catalog;
+import org.revos.runtime.internal.objects.FieldTypes;
+import org.revos.runtime.internal.objects.ObjectEngine;
+import org.revos.runtime.internal.objects.ObjectSchema;
+import org.revos.runtime.internal.persistence.AccountEntity;
+import org.revos.runtime.internal.persistence.DealEntity;
+import org.revos.runtime.internal.persistence.Ids;
+import org.revos.runtime.internal.persistence.LeadEntity;
+import org.revos.runtime.internal.persistence.StageTransitionEntity;
+import org.revos.runtime.internal.persistence.TenantRow;
+import org.revos.runtime.internal.persistence.Tx;
+import org.revos.runtime.internal.problem.FieldError;
+import org.revos.runtime.internal.problem.Problem;
+import org.revos.runtime.internal.problem.Violations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Moves leads and deals between stages. Every accepted move writes the object and its {@link StageTransitionEntity}
+ * in the caller's transaction and publishes {@link RevosEvents#STAGE_CHANGED} after commit; a deal entering a WON
+ * stage also records its revenue event. A refused move writes nothing and lists every unmet requirement.
+ */
+public final class StageEngine {
+
+    private static final List<String> FIELDS = List.of("toStage", "properties", "lossReason");
+
+    private StageEngine() {
+    }
+
+    /** Places a new lead or deal in the first stage of its type's default pipeline; nothing when no model is active. */
+    public static void enterFirstStage(Tx tx, StageCatalog catalog, ObjectType type, String id) {
+        Pipeline pipeline = catalog.defaultPipeline(type).orElse(null);
+        if (pipeline == null || pipeline.stages().isEmpty()) {
+            return;
+        }
+        Staged object = Staged.load(tx, type, id);
+        Stage first = pipeline.stages().get(0);
+        object.move(pipeline.id(), first.id(), tx.now());
+        record(tx, type, id, pipeline.id(), null, first.id());
+    }
+
+    /**
+     * Moves an object to {@code body.toStage}.
+     *
+     * @return the object after the move, as the API shows it
+     * @throws Problem 400 for a malformed body, 404 for unknown objects, 409 when no stage model is active, 422
+     *                 listing every unmet requirement
+     */
+    public static ObjectNode transition(Tx tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
+            JsonNode body) {
+        Request request = Request.parse(body);
+        ObjectSchema<?> schema = type == ObjectType.DEAL ? Catalog.DEAL : Catalog.LEAD;
+        Staged object = Staged.load(tx, type, id);
+        catalog.requireActive();
+        Pipeline pipeline = (object.pipeline() == null ? catalog.defaultPipeline(type)
+                : catalog.pipeline(type, object.pipeline())).orElseThrow(() -> Problem.unprocessable(
+                        "Transition refused", "The " + schema.name() + "'s pipeline " + object.pipeline()
+                                + " is not provided by any active stage model",
+                        List.of(new FieldError("toStage", "no active pipeline holds this " + schema.name()))));
+        Stage target = pipeline.stages().stream().filter(s -> s.id().equals(request.toStage())).findFirst()
+                .orElseThrow(() -> Problem.unprocessable("Transition refused", "No stage " + request.toStage()
+                        + " in pipeline " + pipeline.id(), List.of(new FieldError("toStage", "must be one of "
+                                + pipeline.stages().stream().map(Stage::id).collect(Collectors.joining(", "))))));
+        ObjectNode before = object.render();
+        if (target.id().equals(object.stage()) && pipeline.id().equals(object.pipeline())) {
+            return before;
+        }
+        ObjectNode properties = merged(object.properties(), request.properties());
+        String lossReason = request.lossReason() != null ? request.lossReason() : object.lossReason();
+        List<FieldError> unmet = unmet(target, properties, lossReason, catalog, type);
+        if (!unmet.isEmpty()) {
+            throw Problem.unprocessable("Transition refused", "Entering " + target.label() + " needs "
+                    + unmet.size() + " more thing(s)", unmet);
+        }
+        String from = object.stage();
+        object.setProperties(FieldTypes.writeJson(properties));
+        if (type == ObjectType.DEAL && target.requiresLossReason()) {
+            object.setLossReason(lossReason);
+        }
+        object.move(pipeline.id(), target.id(), tx.now());
+        record(tx, type, id, pipeline.id(), from, target.id());
+        if (type == ObjectType.DEAL && target.category() == StageCategory.WON) {
+            won(tx, tenant, (DealEntity) object.entity(), target);
+        }
+        ObjectNode after = object.render();
+        tx.audit("TRANSITION", type.name(), id, before, after);
+        return after;
+    }
+
+    private static List<FieldError> unmet(Stage target, ObjectNode properties, String lossReason,
+            StageCatalog catalog, ObjectType type) {
+        Violations v = new Violations();
+        for (String key : target.requiredProperties()) {
+            JsonNode value = properties.get(key);
+            if (value == null || value.isNull() || (value.isTextual() && value.textValue().isBlank())) {
+                v.add("properties." + key, "is required to enter " + target.label());
+            }
+        }
+        if (target.requiresLossReason()) {
+            if (type != ObjectType.DEAL) {
+                v.add("toStage", "only deals carry a loss reason");
+            } else if (lossReason == null) {
+                v.add("lossReason", "is required to enter " + target.label() + "; one of "
+                        + String.join(", ", catalog.lossReasons()));
+            } else if (!catalog.lossReasons().contains(lossReason)) {
+                v.add("lossReason", "must be one of the tenant's codes: " + String.join(", ", catalog.lossReasons()));
+            }
+        }
+        return v.list();
+    }
+
+    private static ObjectNode merged(String stored, ObjectNode patch) {
+        ObjectNode merged = stored == null ? JsonNodeFactory.instance.objectNode()
+                : (ObjectNode) FieldTypes.readTree(stored);
+        patch.fields().forEachRemaining(e -> {
+            if (e.getValue().isNull()) {
+                merged.remove(e.getKey());
+            } else {
+                merged.set(e.getKey(), e.getValue());
+            }
+        });
+        return merged;
+    }
+
+    private static void record(Tx tx, ObjectType type, String id, String pipeline, String from, String to) {
+        StageTransitionEntity t = new StageTransitionEntity();
+        t.id = Ids.next("stg");
+        t.objectType = type.name();
+        t.objectId = id;
+        t.pipeline = pipeline;
+        t.fromStage = from;
+        t.toStage = to;
+        t.at = tx.now();
+        t.createdAt = tx.now();
+        t.updatedAt = tx.now();
+        t.actor = tx.caller() == null ? "system" : tx.caller().keyId();
+        tx.em().persist(t);
+        tx.publish(RevosEvents.STAGE_CHANGED, eventProps(type, id, pipeline, from, to));
+    }
+
+    private static Map<String, Object> eventProps(ObjectType type, String id, String pipeline, String from,
+            String to) {
+        Map<String, Object> props = new java.util.HashMap<>(Map.of(RevosEvents.OBJECT_TYPE, type.name(),
+                RevosEvents.OBJECT_ID, id, RevosEvents.PIPELINE, pipeline, RevosEvents.STAGE, to));
+        if (from != null) {
+            props.put(RevosEvents.FROM_STAGE, from);
+        }
+        return props;
+    }
+
+    /**
+     * A won deal records its revenue event, dated the instant of the move: kind from the deal type, ARR delta the
+     * deal's ARR (negative for CONTRACTION; for RENEWAL the renewed ARR minus the account's ARR before it).
+     */
+    private static void won(Tx tx, Tenant tenant, DealEntity deal, Stage stage) {
+        if (deal.closeDate == null) {
+            deal.closeDate = LocalDate.ofInstant(Instant.ofEpochMilli(tx.now()), tenant.timeZone());
+        }
+        AccountEntity account = tx.em().find(AccountEntity.class, deal.accountId);
+        DealType type = DealType.valueOf(deal.type);
+        long seats = deal.seats == null ? 0 : deal.seats;
+        long arrDelta = switch (type) {
+            case CONTRACTION -> -deal.arrCents;
+            case RENEWAL -> deal.arrCents - account.arrCents;
+            default -> deal.arrCents;
+        };
+        long seatsDelta = switch (type) {
+            case CONTRACTION -> -seats;
+            case RENEWAL -> seats - account.seats;
+            default -> seats;
+        };
+        RevenueKind kind = switch (type) {
+            case NEW_BUSINESS -> RevenueKind.NEW;
+            case EXPANSION, CROSS_SELL -> RevenueKind.EXPANSION;
+            case RENEWAL -> RevenueKind.RENEWAL;
+            case CONTRACTION -> RevenueKind.CONTRACTION;
+        };
+        if (arrDelta != 0 || kind == RevenueKind.RENEWAL) {
+            ObjectNode event = JsonNodeFactory.instance.objectNode().put("accountId", deal.accountId)
+                    .put("occurredAt", FieldTypes.instantText(tx.now())).put("kind", kind.name())
+                    .put("arrDelta", BigDecimal.valueOf(arrDelta, 2)).put("seatsDelta", seatsDelta)
+                    .put("dealId", deal.id);
+            try {
+                ObjectEngine.create(tx, Catalog.REVENUE_EVENT, event);
+            } catch (Problem refused) {
+                throw Problem.unprocessable("Transition refused", "Winning this deal would record revenue the"
+                        + " account cannot take: " + refused.getMessage(), refused.errors());
+            }
+        }
+        tx.publish(RevosEvents.DEAL_WON, Map.of(RevosEvents.OBJECT_TYPE, "DEAL", RevosEvents.OBJECT_ID, deal.id,
+                RevosEvents.STAGE, stage.id(), RevosEvents.ARR_CENTS, deal.arrCents, RevosEvents.ACCOUNT_ID,
+                deal.accountId));
+    }
+
+    /** The body of {@code POST .../transitions}. */
+    private record Request(String toStage, ObjectNode properties, String lossReason) {
+
+        static Request parse(JsonNode body) {
+            if (body == null || !body.isObject()) {
+                throw Problem.invalid("body", "must be a JSON object such as {\"toStage\": \"SQL\"}");
+            }
+            Violations v = new Violations();
+            body.fieldNames().forEachRemaining(f -> {
+                if (!FIELDS.contains(f)) {
+                    v.add(f, "is not a field of a transition; use toStage, properties and lossReason");
+                }
+            });
+            String toStage = body.hasNonNull("toStage")
+                    ? (String) FieldTypes.text(100).parse(body.get("toStage"), "toStage", v) : null;
+            if (!body.hasNonNull("toStage")) {
+                v.add("toStage", "is required");
+            }
+            Object properties = body.hasNonNull("properties")
+                    ? FieldTypes.properties().parse(body.get("properties"), "properties", v)
+                    : JsonNodeFactory.instance.objectNode();
+            String lossReason = body.hasNonNull("lossReason")
+                    ? (String) FieldTypes.text(100).parse(body.get("lossReason"), "lossReason", v) : null;
+            v.throwIfAny();
+            return new Request(toStage, (ObjectNode) properties, lossReason);
+        }
+    }
+
+    /** A lead or deal, seen through what the engine needs of it. */
+    private record Staged(ObjectType type, TenantRow entity) {
+
+        static Staged load(Tx tx, ObjectType type, String id) {
+            return new Staged(type, type == ObjectType.DEAL ? ObjectEngine.find(tx.em(), Catalog.DEAL, id)
+                    : ObjectEngine.find(tx.em(), Catalog.LEAD, id));
+        }
+
+        String pipeline() {
+            return entity instanceof DealEntity d ? d.pipeline : ((LeadEntity) entity).pipeline;
+        }
+
+        String stage() {
+            return entity instanceof DealEntity d ? d.stage : ((LeadEntity) entity).stage;
+        }
+
+        String properties() {
+            return entity instanceof DealEntity d ? d.properties : ((LeadEntity) entity).properties;
+        }
+
+        String lossReason() {
+            return entity instanceof DealEntity d ? d.lossReason : null;
+        }
+
+        void setProperties(String json) {
+            if (entity instanceof DealEntity d) {
+                d.properties = json;
+            } else {
+                ((LeadEntity) entity).properties = json;
+            }
+        }
+
+        void setLossReason(String reason) {
+            ((DealEntity) entity).lossReason = reason;
+        }
+
+        void move(String pipeline, String stage, long at) {
+            if (entity instanceof DealEntity d) {
+                d.pipeline = pipeline;
+                d.stage = stage;
+            } else {
+                LeadEntity l = (LeadEntity) entity;
+                l.pipeline = pipeline;
+                l.stage = stage;
+            }
+            entity.updatedAt = at;
+        }
+
+        ObjectNode render() {
+            return entity instanceof DealEntity d ? ObjectEngine.render(Catalog.DEAL, d)
+                    : ObjectEngine.render(Catalog.LEAD, (LeadEntity) entity);
+        }
+    }
+}

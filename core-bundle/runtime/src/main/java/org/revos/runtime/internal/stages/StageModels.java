@@ -1,0 +1,92 @@
+package org.revos.runtime.internal.stages;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.revos.api.model.Pipeline;
+import org.revos.api.model.Tenant;
+import org.revos.api.spi.StageModel;
+import org.revos.runtime.internal.gateway.PluginCallFailed;
+import org.revos.runtime.internal.gateway.PluginGateway;
+import org.revos.runtime.internal.plugins.TenantPlugins;
+
+/**
+ * The stage models of every plugin, asked per tenant through the plugin gateway. A model of a plugin that is
+ * disabled for the tenant contributes nothing; a model that fails or times out is skipped (and counted by the
+ * gateway) so the others still answer.
+ */
+@Component(service = StageModels.class)
+public final class StageModels {
+
+    private static final Logger LOG = Logger.getLogger(StageModels.class.getName());
+
+    private final TenantPlugins plugins;
+    private final PluginGateway gateway;
+    private final Map<ServiceReference<StageModel>, StageModel> models = new ConcurrentHashMap<>();
+
+    @Activate
+    public StageModels(@Reference TenantPlugins plugins, @Reference PluginGateway gateway) {
+        this.plugins = plugins;
+        this.gateway = gateway;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addModel(ServiceReference<StageModel> ref, StageModel model) {
+        models.put(ref, model);
+    }
+
+    void removeModel(ServiceReference<StageModel> ref) {
+        models.remove(ref);
+    }
+
+    /** @return the pipelines and loss reasons of the models enabled for the tenant (empty when none is active) */
+    public StageCatalog forTenant(Tenant tenant) {
+        List<Pipeline> pipelines = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        Set<String> lossReasons = new LinkedHashSet<>();
+        boolean active = false;
+        List<Map.Entry<ServiceReference<StageModel>, StageModel>> ordered = new ArrayList<>(models.entrySet());
+        ordered.sort(Map.Entry.comparingByKey((a, b) -> b.compareTo(a))); // highest ranking first
+        for (Map.Entry<ServiceReference<StageModel>, StageModel> entry : ordered) {
+            String pluginId = entry.getKey().getBundle() == null ? "unknown"
+                    : entry.getKey().getBundle().getSymbolicName();
+            if (!plugins.isEnabled(tenant.id(), pluginId)) {
+                continue;
+            }
+            StageModel model = entry.getValue();
+            try {
+                List<Pipeline> contributed = gateway.call(pluginId, tenant.id(), "stage model pipelines",
+                        () -> model.pipelines(tenant));
+                List<String> reasons = gateway.call(pluginId, tenant.id(), "stage model loss reasons",
+                        () -> model.lossReasons(tenant));
+                active = true;
+                for (Pipeline p : contributed) {
+                    if (ids.add(p.id())) {
+                        pipelines.add(p);
+                    } else {
+                        LOG.warning("Pipeline " + p.id() + " of " + pluginId + " is ignored for tenant " + tenant.id()
+                                + ": another stage model already provides a pipeline with that id");
+                    }
+                }
+                lossReasons.addAll(reasons);
+            } catch (PluginCallFailed e) {
+                LOG.log(Level.WARNING, e.getMessage(), e.getCause());
+            }
+        }
+        return new StageCatalog(active, pipelines, List.copyOf(lossReasons));
+    }
+}

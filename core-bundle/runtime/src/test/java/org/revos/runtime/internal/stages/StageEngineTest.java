@@ -1,0 +1,189 @@
+package org.revos.runtime.internal.stages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.revos.api.event.RevosEvents;
+import org.revos.api.model.BowTiePhase;
+import org.revos.api.model.ObjectType;
+import org.revos.api.model.Pipeline;
+import org.revos.api.model.Stage;
+import org.revos.api.model.StageCategory;
+import org.revos.api.model.Tenant;
+import org.revos.runtime.internal.json.Json;
+import org.revos.runtime.internal.objects.Catalog;
+import org.revos.runtime.internal.objects.ObjectEngine;
+import org.revos.runtime.internal.persistence.AccountEntity;
+import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.persistence.TestStores;
+import org.revos.runtime.internal.problem.FieldError;
+import org.revos.runtime.internal.problem.Problem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+class StageEngineTest {
+
+    private static final String T = "ten_stages";
+    private static final Tenant TENANT = new Tenant(T, "Stages", "USD", ZoneId.of("UTC"));
+    private static final StageCatalog CATALOG = new StageCatalog(true, List.of(new Pipeline("sales", ObjectType.DEAL,
+            true, List.of(
+                    new Stage("DISCOVERY", "Discovery", StageCategory.OPEN, 0.1, BowTiePhase.SELECTION, List.of(), false),
+                    new Stage("OPPORTUNITY", "Opportunity", StageCategory.OPEN, 0.3, BowTiePhase.SELECTION,
+                            List.of("stakeholders", "timeline", "budgetRange"), false),
+                    new Stage("WON", "Closed Won", StageCategory.WON, 1.0, BowTiePhase.COMMIT, List.of(), false),
+                    new Stage("LOST", "Closed Lost", StageCategory.LOST, 0.0, BowTiePhase.SELECTION, List.of(),
+                            true)))),
+            List.of("PRICE", "TIMING"));
+
+    private final TestStores stores = new TestStores();
+    private final Store store = stores.store;
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text.replace('\'', '"'));
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private String account() {
+        return store.write(T, TestStores.member(T), tx -> ObjectEngine.create(tx, Catalog.ACCOUNT,
+                json("{'name': 'Globex'}"))).get("id").asText();
+    }
+
+    private String deal(String account, String extra) {
+        return store.write(T, TestStores.member(T), tx -> {
+            String id = ObjectEngine.create(tx, Catalog.DEAL, json("{'accountId': '" + account + "', 'name': 'D'"
+                    + extra + "}")).get("id").asText();
+            StageEngine.enterFirstStage(tx, CATALOG, ObjectType.DEAL, id);
+            return id;
+        });
+    }
+
+    private ObjectNode move(String deal, String body) {
+        return store.write(T, TestStores.member(T),
+                tx -> StageEngine.transition(tx, TENANT, CATALOG, ObjectType.DEAL, deal, json(body)));
+    }
+
+    private long transitions(String deal) {
+        return store.read(T, em -> em.createQuery("SELECT COUNT(t) FROM StageTransitionEntity t WHERE t.objectId = :id",
+                Long.class).setParameter("id", deal).getSingleResult());
+    }
+
+    @Test
+    void newDealsStartInTheFirstStageOfTheDefaultPipeline() {
+        String deal = deal(account(), "");
+        JsonNode stored = store.read(T, em -> ObjectEngine.render(Catalog.DEAL, ObjectEngine.find(em, Catalog.DEAL, deal)));
+        assertEquals("sales", stored.get("pipeline").asText());
+        assertEquals("DISCOVERY", stored.get("stage").asText());
+        assertEquals(1, transitions(deal));
+    }
+
+    @Test
+    void aRefusedMoveListsEveryUnmetRequirementAndWritesNothing() {
+        String deal = deal(account(), "");
+        Problem p = assertThrows(Problem.class, () -> move(deal, "{'toStage': 'OPPORTUNITY', 'properties':"
+                + " {'timeline': 'Q3'}}"));
+        assertEquals(422, p.status());
+        assertEquals(Set.of("properties.stakeholders", "properties.budgetRange"),
+                p.errors().stream().map(FieldError::field).collect(Collectors.toSet()));
+        assertEquals(1, transitions(deal), "nothing was written");
+        JsonNode stored = store.read(T, em -> ObjectEngine.render(Catalog.DEAL, ObjectEngine.find(em, Catalog.DEAL, deal)));
+        assertEquals("DISCOVERY", stored.get("stage").asText());
+        assertTrue(stored.get("properties").isEmpty(), "the request's properties were not kept either");
+    }
+
+    @Test
+    void anAcceptedMoveWritesTheObjectItsHistoryAndAnEvent() {
+        String deal = deal(account(), "");
+        ObjectNode moved = move(deal, "{'toStage': 'OPPORTUNITY', 'properties': {'stakeholders': 'CFO, CTO',"
+                + " 'timeline': 'Q3', 'budgetRange': '50-80k'}}");
+        assertEquals("OPPORTUNITY", moved.get("stage").asText());
+        assertEquals("Q3", moved.get("properties").get("timeline").asText());
+        assertEquals(2, transitions(deal));
+        assertTrue(stores.events.stream().anyMatch(e -> e.getKey().equals(RevosEvents.STAGE_CHANGED)
+                && "OPPORTUNITY".equals(e.getValue().get(RevosEvents.STAGE))
+                && "DISCOVERY".equals(e.getValue().get(RevosEvents.FROM_STAGE))));
+    }
+
+    @Test
+    void aMoveToTheCurrentStageIsANoOp() {
+        String deal = deal(account(), "");
+        move(deal, "{'toStage': 'DISCOVERY'}");
+        assertEquals(1, transitions(deal));
+    }
+
+    @Test
+    void lostNeedsALossReasonFromTheTenantsCodes() {
+        String deal = deal(account(), "");
+        assertEquals("lossReason", assertThrows(Problem.class, () -> move(deal, "{'toStage': 'LOST'}")).errors()
+                .get(0).field());
+        assertEquals("lossReason", assertThrows(Problem.class, () -> move(deal, "{'toStage': 'LOST',"
+                + " 'lossReason': 'ALIENS'}")).errors().get(0).field());
+        assertEquals("PRICE", move(deal, "{'toStage': 'LOST', 'lossReason': 'PRICE'}").get("lossReason").asText());
+    }
+
+    @Test
+    void unknownStagesAreRefusedNamingTheStagesThereAre() {
+        String deal = deal(account(), "");
+        Problem p = assertThrows(Problem.class, () -> move(deal, "{'toStage': 'NEGOTIATION'}"));
+        assertEquals(422, p.status());
+        assertTrue(p.errors().get(0).message().contains("DISCOVERY, OPPORTUNITY, WON, LOST"), p.errors().toString());
+    }
+
+    @Test
+    void winningADealRecordsItsRevenueAndCloseDate() {
+        String account = account();
+        String deal = deal(account, ", 'arr': 12000, 'seats': 10");
+        ObjectNode won = move(deal, "{'toStage': 'WON'}");
+        assertTrue(won.get("closeDate").isTextual());
+        AccountEntity stored = store.read(T, em -> em.find(AccountEntity.class, account));
+        assertEquals(1_200_000, stored.arrCents);
+        assertEquals(10, stored.seats);
+        assertTrue(stores.events.stream().anyMatch(e -> e.getKey().equals(RevosEvents.DEAL_WON)));
+    }
+
+    @Test
+    void aRenewalRecordsTheDifferenceToTheAccountsArr() {
+        String account = account();
+        move(deal(account, ", 'arr': 10000"), "{'toStage': 'WON'}");
+        move(deal(account, ", 'arr': 12500, 'type': 'RENEWAL'"), "{'toStage': 'WON'}");
+        assertEquals(1_250_000, store.read(T, em -> em.find(AccountEntity.class, account)).arrCents);
+        List<String> kinds = store.read(T, em -> em.createQuery("SELECT r.kind FROM RevenueEventEntity r"
+                + " ORDER BY r.id", String.class).getResultList());
+        assertEquals(List.of("NEW", "RENEWAL"), kinds);
+    }
+
+    @Test
+    void withoutAnActiveStageModelTheApiSaysSo() {
+        String deal = deal(account(), "");
+        StageCatalog none = new StageCatalog(false, List.of(), List.of());
+        Problem p = assertThrows(Problem.class, () -> store.write(T, TestStores.member(T),
+                tx -> StageEngine.transition(tx, TENANT, none, ObjectType.DEAL, deal, json("{'toStage': 'WON'}"))));
+        assertEquals(409, p.status());
+        assertTrue(p.getMessage().contains("No stage model is active"));
+    }
+
+    @Test
+    void malformedRequestsAreRefusedWithEveryProblem() {
+        String deal = deal(account(), "");
+        Problem p = assertThrows(Problem.class, () -> move(deal, "{'properties': 5, 'colour': 'red'}"));
+        assertEquals(400, p.status());
+        assertEquals(Set.of("toStage", "properties", "colour"),
+                p.errors().stream().map(FieldError::field).collect(Collectors.toSet()));
+    }
+}
