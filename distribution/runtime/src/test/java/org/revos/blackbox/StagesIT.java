@@ -11,7 +11,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The stage endpoints of a runtime without any stage model: clear answers, nothing invented. */
+/**
+ * The stage engine over HTTP with the default lifecycle plugin (org.revos.stages.lifecycle, which ships with the
+ * runtime), and without any stage model once a tenant has disabled it.
+ */
 @ExtendWith(RevosExtension.class)
 class StagesIT {
 
@@ -21,9 +24,63 @@ class StagesIT {
         this.revos = revos;
     }
 
+    private static final String PLUGIN = "org.revos.stages.lifecycle";
+
+    @Test
+    void aDealMovesThroughEveryStageOfTheDefaultPipeline() {
+        Revos.Tenant t = revos.newTenant("pipeline");
+        JsonNode pipelines = revos.get(t.readOnly(), "/pipelines").expect(200);
+        assertTrue(pipelines.get("stageModelActive").asBoolean());
+        assertEquals(2, pipelines.get("items").size());
+        String account = revos.post(t.member(), "/accounts", Map.of("name", "Initech")).expect(201).get("id").asText();
+        JsonNode deal = revos.post(t.member(), "/deals", Map.of("accountId", account, "name", "Initech platform",
+                "arr", 24000, "seats", 30)).expect(201);
+        assertEquals("sales", deal.get("pipeline").asText());
+        assertEquals("QUALIFICATION", deal.get("stage").asText());
+        String id = deal.get("id").asText();
+        String path = "/deals/" + id + "/transitions";
+
+        JsonNode refused = revos.post(t.member(), path, Map.of("toStage", "OPPORTUNITY",
+                "properties", Map.of("timeline", "Q3"))).expect(422);
+        assertEquals(2, refused.get("errors").size(), refused.toString());
+        assertEquals("QUALIFICATION", revos.get(t.readOnly(), "/deals/" + id).expect(200).get("stage").asText(),
+                "a refused move changes nothing");
+
+        revos.post(t.member(), path, Map.of("toStage", "OPPORTUNITY", "properties", Map.of("stakeholders", "CFO",
+                "timeline", "Q3", "budgetRange", "20-30k"))).expect(200);
+        revos.post(t.member(), path, Map.of("toStage", "PROPOSAL")).expect(200);
+        revos.post(t.member(), path, Map.of("toStage", "NEGOTIATION")).expect(200);
+        JsonNode won = revos.post(t.member(), path, Map.of("toStage", "CLOSED_WON")).expect(200);
+        assertEquals("CLOSED_WON", won.get("stage").asText());
+        assertTrue(won.get("closeDate").isTextual());
+
+        JsonNode history = revos.get(t.readOnly(), path).expect(200).get("items");
+        assertEquals(5, history.size());
+        assertTrue(history.get(0).get("fromStage").isNull());
+        assertEquals("CLOSED_WON", history.get(4).get("toStage").asText());
+        JsonNode acc = revos.get(t.readOnly(), "/accounts/" + account).expect(200);
+        assertEquals(0, acc.get("arr").decimalValue().compareTo(new java.math.BigDecimal("24000")));
+        JsonNode revenue = revos.get(t.readOnly(), "/revenue-events?dealId=" + id).expect(200).get("items");
+        assertEquals(1, revenue.size());
+        assertEquals("NEW", revenue.get(0).get("kind").asText());
+
+        String lost = revos.post(t.member(), "/deals", Map.of("accountId", account, "name", "Lost one")).expect(201)
+                .get("id").asText();
+        JsonNode noReason = revos.post(t.member(), "/deals/" + lost + "/transitions",
+                Map.of("toStage", "CLOSED_LOST")).expect(422);
+        assertEquals("lossReason", noReason.get("errors").get(0).get("field").asText());
+        revos.post(t.member(), "/deals/" + lost + "/transitions", Map.of("toStage", "CLOSED_LOST",
+                "lossReason", "PRICE")).expect(200);
+    }
+
     @Test
     void withoutAStageModelTheApiSaysSoAndWritesNothing() {
         Revos.Tenant t = revos.newTenant("stages");
+        Revos.Tenant other = revos.newTenant("still-staged");
+        revos.send(RevosProcess.ADMIN_KEY, "PUT", "/admin/tenants/" + t.id() + "/plugins/" + PLUGIN,
+                Map.of("enabled", false), Map.of()).expect(200);
+        assertTrue(revos.get(other.readOnly(), "/pipelines").expect(200).get("stageModelActive").asBoolean(),
+                "disabling is per tenant");
         JsonNode pipelines = revos.get(t.readOnly(), "/pipelines").expect(200);
         assertFalse(pipelines.get("stageModelActive").asBoolean());
         assertEquals(0, pipelines.get("items").size());

@@ -1,0 +1,2 @@
+/** The default lead lifecycle and opportunity pipeline. */
+package org.revos.stages.lifecycle.internal;
