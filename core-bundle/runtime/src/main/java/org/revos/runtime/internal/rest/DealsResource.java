@@ -7,37 +7,23 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.revos.api.model.ObjectType;
 import org.revos.api.query.RevosData;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.persistence.DealEntity;
 import org.revos.runtime.internal.persistence.Store;
-import org.revos.runtime.internal.persistence.Tx;
-import org.revos.runtime.internal.stages.StageEngine;
 import org.revos.runtime.internal.stages.StageModels;
+import org.revos.runtime.internal.stages.StagedCollectionResource;
 
 /** {@code /api/v1/deals}; stage changes go through {@code POST /api/v1/deals/{id}/transitions}. */
 @Component(service = DealsResource.class)
 @JakartarsResource
 @JakartarsApplicationSelect(RevosApplication.SELECT)
 @Path("deals")
-public final class DealsResource extends MutableCollectionResource<DealEntity> {
-
-    private final StageModels stageModels;
-    private final RevosData data;
+public final class DealsResource extends StagedCollectionResource<DealEntity> {
 
     @Activate
     public DealsResource(@Reference Store store, @Reference Idempotency idempotency, @Reference StageModels stageModels,
             @Reference RevosData data) {
-        super(Catalog.DEAL, store, idempotency);
-        this.stageModels = stageModels;
-        this.data = data;
-    }
-
-    /** A new deal starts in the first stage of the default pipeline, when a stage model is active. */
-    @Override
-    protected void created(Tx tx, String id) {
-        StageEngine.enterFirstStage(tx, stageModels.forTenant(data.forTenant(tx.tenantId()).tenant()),
-                ObjectType.DEAL, id);
+        super(Catalog.DEAL, store, idempotency, stageModels, data);
     }
 }
