@@ -74,6 +74,41 @@ class StagesIT {
     }
 
     @Test
+    void tenantsConfigureTheirOwnLossReasonsRequirementsAndPipelines() throws InterruptedException {
+        Revos.Tenant a = revos.newTenant("configured");
+        Revos.Tenant b = revos.newTenant("defaults");
+        revos.send(RevosProcess.ADMIN_KEY, "PUT", "/admin/tenants/" + a.id() + "/plugins/" + PLUGIN,
+                Map.of("enabled", true, "config", Map.of("lossReasons", java.util.List.of("BUDGET_CUT", "CHAMPION_LEFT"),
+                        "extraRequiredProperties", java.util.List.of("OPPORTUNITY:competitor"),
+                        "additionalDealPipelines", java.util.List.of("enterprise"))), Map.of()).expect(200);
+        String codesOfA = null;
+        for (int i = 0; i < 200; i++) {
+            codesOfA = revos.get(a.readOnly(), "/loss-reasons").expect(200).get("items").toString();
+            if (codesOfA.contains("BUDGET_CUT")) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertEquals("[{\"code\":\"BUDGET_CUT\"},{\"code\":\"CHAMPION_LEFT\"}]", codesOfA);
+        String codesOfB = revos.get(b.readOnly(), "/loss-reasons").expect(200).get("items").toString();
+        assertFalse(codesOfB.contains("BUDGET_CUT"), "B does not see A's codes");
+        assertTrue(codesOfB.contains("PRICE"));
+        assertEquals(3, revos.get(a.readOnly(), "/pipelines").expect(200).get("items").size());
+        assertEquals(2, revos.get(b.readOnly(), "/pipelines").expect(200).get("items").size());
+
+        String account = revos.post(a.member(), "/accounts", Map.of("name", "Hooli")).expect(201).get("id").asText();
+        String deal = revos.post(a.member(), "/deals", Map.of("accountId", account, "name", "D")).expect(201)
+                .get("id").asText();
+        JsonNode refused = revos.post(a.member(), "/deals/" + deal + "/transitions", Map.of("toStage", "OPPORTUNITY",
+                "properties", Map.of("stakeholders", "CFO", "timeline", "Q4", "budgetRange", "10k"))).expect(422);
+        assertEquals("properties.competitor", refused.get("errors").get(0).get("field").asText());
+        assertEquals(422, revos.post(a.member(), "/deals/" + deal + "/transitions", Map.of("toStage", "CLOSED_LOST",
+                "lossReason", "PRICE")).status(), "A's codes replace the defaults");
+        revos.post(a.member(), "/deals/" + deal + "/transitions", Map.of("toStage", "CLOSED_LOST",
+                "lossReason", "CHAMPION_LEFT")).expect(200);
+    }
+
+    @Test
     void withoutAStageModelTheApiSaysSoAndWritesNothing() {
         Revos.Tenant t = revos.newTenant("stages");
         Revos.Tenant other = revos.newTenant("still-staged");

@@ -1,8 +1,14 @@
 package org.revos.stages.lifecycle.internal;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.revos.api.model.BowTiePhase;
 import org.revos.api.model.ObjectType;
 import org.revos.api.model.Pipeline;
@@ -19,6 +25,8 @@ import org.revos.api.spi.StageModel;
  * budget range), Proposal, Negotiation, Closed Won, Closed Lost (needs a loss reason from the tenant's codes).</li>
  * </ul>
  * Win probabilities rise through the pipeline; bow-tie phases run from Awareness to Commit (the first close).
+ * A tenant's {@link TenantLifecycle} settings replace the loss-reason codes, add entry requirements to stages and
+ * add deal pipelines with the stages of {@code sales}.
  */
 @Component(property = "revos.stagemodel.id=lifecycle")
 public final class DefaultStageModel implements StageModel {
@@ -44,14 +52,55 @@ public final class DefaultStageModel implements StageModel {
             new Stage("CLOSED_LOST", "Closed Lost", StageCategory.LOST, 0.0, BowTiePhase.SELECTION, List.of(),
                     true)));
 
+    private final List<TenantLifecycle> settings = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addSettings(TenantLifecycle tenantSettings) {
+        settings.add(tenantSettings);
+    }
+
+    void removeSettings(TenantLifecycle tenantSettings) {
+        settings.remove(tenantSettings);
+    }
+
     @Override
     public List<Pipeline> pipelines(Tenant tenant) {
-        return List.of(LEADS, SALES);
+        TenantLifecycle own = settingsOf(tenant);
+        if (own == null) {
+            return List.of(LEADS, SALES);
+        }
+        List<Pipeline> pipelines = new ArrayList<>();
+        pipelines.add(withRequirements(LEADS, own));
+        pipelines.add(withRequirements(SALES, own));
+        for (String id : own.additionalPipelines()) {
+            if (!id.equals(LEADS.id()) && !id.equals(SALES.id())) {
+                pipelines.add(withRequirements(new Pipeline(id, ObjectType.DEAL, false, SALES.stages()), own));
+            }
+        }
+        return pipelines;
     }
 
     @Override
     public List<String> lossReasons(Tenant tenant) {
-        return LOSS_REASONS;
+        TenantLifecycle own = settingsOf(tenant);
+        return own == null || own.lossReasons().isEmpty() ? LOSS_REASONS : own.lossReasons();
+    }
+
+    private TenantLifecycle settingsOf(Tenant tenant) {
+        return settings.stream().filter(s -> tenant.id().equals(s.tenantId())).findFirst().orElse(null);
+    }
+
+    private static Pipeline withRequirements(Pipeline pipeline, TenantLifecycle own) {
+        List<Stage> stages = pipeline.stages().stream().map(s -> {
+            List<String> extra = own.extraRequired().getOrDefault(s.id(), List.of());
+            if (extra.isEmpty()) {
+                return s;
+            }
+            List<String> required = Stream.concat(s.requiredProperties().stream(), extra.stream()).distinct().toList();
+            return new Stage(s.id(), s.label(), s.category(), s.probability(), s.phase(), required,
+                    s.requiresLossReason());
+        }).toList();
+        return new Pipeline(pipeline.id(), pipeline.objectType(), pipeline.isDefault(), stages);
     }
 
     private static Stage stage(String id, String label, StageCategory category, double probability,
