@@ -24,4 +24,7 @@ public class StageTransitionEntity extends TenantRow {
     public long at;
     @Column(length = 200)
     public String actor;
+    /** Why an ADMIN moved the object past unmet requirements; {@code null} for ordinary moves. */
+    @Column(length = 1000)
+    public String overrideReason;
 }

@@ -15,6 +15,7 @@ import org.revos.api.model.RevenueKind;
 import org.revos.api.model.Stage;
 import org.revos.api.model.StageCategory;
 import org.revos.api.model.Tenant;
+import org.revos.api.security.ApiRole;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.FieldTypes;
 import org.revos.runtime.internal.objects.ObjectEngine;
@@ -41,7 +42,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class StageEngine {
 
-    private static final List<String> FIELDS = List.of("toStage", "properties", "lossReason");
+    private static final List<String> FIELDS = List.of("toStage", "properties", "lossReason", "override");
 
     private StageEngine() {
     }
@@ -55,7 +56,7 @@ public final class StageEngine {
         Staged object = Staged.load(tx, type, id);
         Stage first = pipeline.stages().get(0);
         object.move(pipeline.id(), first.id(), tx.now());
-        record(tx, type, id, pipeline.id(), null, first.id());
+        record(tx, type, id, pipeline.id(), null, first.id(), null);
     }
 
     /**
@@ -87,7 +88,11 @@ public final class StageEngine {
         ObjectNode properties = merged(object.properties(), request.properties());
         String lossReason = request.lossReason() != null ? request.lossReason() : object.lossReason();
         List<FieldError> unmet = unmet(target, properties, lossReason, catalog, type);
-        if (!unmet.isEmpty()) {
+        if (request.overrideReason() != null) {
+            if (tx.caller() == null || tx.caller().role() != ApiRole.ADMIN) {
+                throw Problem.forbidden("Only the tenant's ADMIN keys may override stage requirements");
+            }
+        } else if (!unmet.isEmpty()) {
             throw Problem.unprocessable("Transition refused", "Entering " + target.label() + " needs "
                     + unmet.size() + " more thing(s)", unmet);
         }
@@ -97,12 +102,20 @@ public final class StageEngine {
             object.setLossReason(lossReason);
         }
         object.move(pipeline.id(), target.id(), tx.now());
-        record(tx, type, id, pipeline.id(), from, target.id());
+        record(tx, type, id, pipeline.id(), from, target.id(), request.overrideReason());
         if (type == ObjectType.DEAL && target.category() == StageCategory.WON) {
             won(tx, tenant, (DealEntity) object.entity(), target);
         }
         ObjectNode after = object.render();
-        tx.audit("TRANSITION", type.name(), id, before, after);
+        if (request.overrideReason() == null) {
+            tx.audit("TRANSITION", type.name(), id, before, after);
+        } else {
+            ObjectNode audited = after.deepCopy();
+            ObjectNode override = audited.putObject("override").put("reason", request.overrideReason());
+            var skipped = override.putArray("skipped");
+            unmet.forEach(e -> skipped.addObject().put("field", e.field()).put("message", e.message()));
+            tx.audit("TRANSITION_OVERRIDE", type.name(), id, before, audited);
+        }
         return after;
     }
 
@@ -141,7 +154,8 @@ public final class StageEngine {
         return merged;
     }
 
-    private static void record(Tx tx, ObjectType type, String id, String pipeline, String from, String to) {
+    private static void record(Tx tx, ObjectType type, String id, String pipeline, String from, String to,
+            String overrideReason) {
         StageTransitionEntity t = new StageTransitionEntity();
         t.id = Ids.next("stg");
         t.objectType = type.name();
@@ -153,6 +167,7 @@ public final class StageEngine {
         t.createdAt = tx.now();
         t.updatedAt = tx.now();
         t.actor = tx.caller() == null ? "system" : tx.caller().keyId();
+        t.overrideReason = overrideReason;
         tx.em().persist(t);
         tx.publish(RevosEvents.STAGE_CHANGED, eventProps(type, id, pipeline, from, to));
     }
@@ -212,7 +227,7 @@ public final class StageEngine {
     }
 
     /** The body of {@code POST .../transitions}. */
-    private record Request(String toStage, ObjectNode properties, String lossReason) {
+    private record Request(String toStage, ObjectNode properties, String lossReason, String overrideReason) {
 
         static Request parse(JsonNode body) {
             if (body == null || !body.isObject()) {
@@ -221,7 +236,7 @@ public final class StageEngine {
             Violations v = new Violations();
             body.fieldNames().forEachRemaining(f -> {
                 if (!FIELDS.contains(f)) {
-                    v.add(f, "is not a field of a transition; use toStage, properties and lossReason");
+                    v.add(f, "is not a field of a transition; use toStage, properties, lossReason and override");
                 }
             });
             String toStage = body.hasNonNull("toStage")
@@ -234,8 +249,19 @@ public final class StageEngine {
                     : JsonNodeFactory.instance.objectNode();
             String lossReason = body.hasNonNull("lossReason")
                     ? (String) FieldTypes.text(100).parse(body.get("lossReason"), "lossReason", v) : null;
+            String overrideReason = null;
+            JsonNode override = body.get("override");
+            if (override != null && !override.isNull()) {
+                JsonNode reason = override.get("reason");
+                if (!override.isObject() || reason == null || !reason.isTextual()
+                        || reason.textValue().strip().length() < 10) {
+                    v.add("override.reason", "an override needs {\"reason\": \"...\"} of at least 10 characters");
+                } else {
+                    overrideReason = (String) FieldTypes.text(1000).parse(reason, "override.reason", v);
+                }
+            }
             v.throwIfAny();
-            return new Request(toStage, (ObjectNode) properties, lossReason);
+            return new Request(toStage, (ObjectNode) properties, lossReason, overrideReason);
         }
     }
 

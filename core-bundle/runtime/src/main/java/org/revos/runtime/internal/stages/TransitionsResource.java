@@ -95,7 +95,7 @@ public final class TransitionsResource {
         var items = page.putArray("items");
         rows.stream().limit(limit).forEach(t -> items.addObject().put("id", t.id).put("pipeline", t.pipeline)
                 .put("fromStage", t.fromStage).put("toStage", t.toStage).put("at", FieldTypes.instantText(t.at))
-                .put("by", t.actor));
+                .put("by", t.actor).put("overrideReason", t.overrideReason));
         page.put("next", rows.size() > limit ? ObjectEngine.encodeCursor(rows.get(limit - 1).id) : null);
         return page;
     }

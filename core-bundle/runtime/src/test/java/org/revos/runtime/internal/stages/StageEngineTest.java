@@ -186,4 +186,28 @@ class StageEngineTest {
         assertEquals(Set.of("toStage", "properties", "colour"),
                 p.errors().stream().map(FieldError::field).collect(Collectors.toSet()));
     }
+
+    @Test
+    void anAdminMayOverrideUnmetRequirementsWithAReasonAndItIsAudited() {
+        String deal = deal(account(), "");
+        String override = "{'toStage': 'OPPORTUNITY', 'override': {'reason': 'Signed contract arrived by post'}}";
+        Problem member = assertThrows(Problem.class, () -> move(deal, override));
+        assertEquals(403, member.status());
+        Problem shortReason = assertThrows(Problem.class, () -> move(deal, "{'toStage': 'OPPORTUNITY',"
+                + " 'override': {'reason': 'because'}}"));
+        assertEquals("override.reason", shortReason.errors().get(0).field());
+
+        ObjectNode moved = store.write(T, new org.revos.runtime.internal.security.KeyCaller("key_admin", T,
+                org.revos.api.security.ApiRole.ADMIN, "admin key"),
+                tx -> StageEngine.transition(tx, TENANT, CATALOG, ObjectType.DEAL, deal, json(override)));
+        assertEquals("OPPORTUNITY", moved.get("stage").asText());
+        String reason = store.read(T, em -> em.createQuery("SELECT t.overrideReason FROM StageTransitionEntity t"
+                + " WHERE t.objectId = :id AND t.toStage = 'OPPORTUNITY'", String.class).setParameter("id", deal)
+                .getSingleResult());
+        assertEquals("Signed contract arrived by post", reason);
+        String audited = store.read(T, em -> em.createQuery("SELECT a.afterJson FROM AuditEntryEntity a"
+                + " WHERE a.objectId = :id AND a.action = 'TRANSITION_OVERRIDE'", String.class).setParameter("id", deal)
+                .getSingleResult());
+        assertTrue(audited.contains("properties.stakeholders") && audited.contains("Signed contract"), audited);
+    }
 }
