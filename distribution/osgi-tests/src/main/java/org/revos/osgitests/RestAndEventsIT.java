@@ -55,7 +55,7 @@ class RestAndEventsIT {
             @InjectService(timeout = 30_000) ServiceAware<HttpServiceRuntime> httpRuntime,
             @InjectService(timeout = 30_000) RevosData data) throws Exception {
         String base = endpoint(httpRuntime.getServiceReference()) + "api/v1";
-        awaitHealthy(base);
+        awaitHealthy(http, base);
 
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         Dictionary<String, Object> props = new Hashtable<>();
@@ -88,7 +88,7 @@ class RestAndEventsIT {
         }
     }
 
-    private static String endpoint(ServiceReference<HttpServiceRuntime> ref) {
+    static String endpoint(ServiceReference<HttpServiceRuntime> ref) {
         Object endpoint = ref.getProperty("osgi.http.endpoint");
         String first = endpoint instanceof String[] array ? array[0]
                 : endpoint instanceof java.util.Collection<?> c ? String.valueOf(c.iterator().next())
@@ -96,7 +96,7 @@ class RestAndEventsIT {
         return first.endsWith("/") ? first : first + "/";
     }
 
-    private void awaitHealthy(String base) throws InterruptedException {
+    static void awaitHealthy(HttpClient http, String base) throws InterruptedException {
         for (int i = 0; i < 300; i++) {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
