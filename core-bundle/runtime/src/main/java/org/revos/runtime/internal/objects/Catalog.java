@@ -33,6 +33,7 @@ import org.revos.runtime.internal.persistence.ContactEntity;
 import org.revos.runtime.internal.persistence.DealEntity;
 import org.revos.runtime.internal.persistence.GoalEntity;
 import org.revos.runtime.internal.persistence.LeadEntity;
+import org.revos.runtime.internal.persistence.PropertyDefinitionEntity;
 import org.revos.runtime.internal.persistence.RevenueEventEntity;
 import org.revos.runtime.internal.persistence.UserEntity;
 
@@ -180,9 +181,30 @@ public final class Catalog {
                             (e, v) -> e.pacing = writeJson(v))),
             new GoalRules(), false);
 
+    /** Object types that carry custom properties. */
+    public static final List<String> WITH_PROPERTIES = List.of("ACCOUNT", "CONTACT", "LEAD", "DEAL");
+    private static final String FIXED = "a property's object type and key are fixed; define a new property instead";
+
+    public static final ObjectSchema<PropertyDefinitionEntity> PROPERTY = new ObjectSchema<>("property definition",
+            "properties", ObjectType.PROPERTY_DEFINITION, PropertyDefinitionEntity.class, "prop",
+            PropertyDefinitionEntity::new, List.of(
+                    Field.<PropertyDefinitionEntity>of("objectType", oneOf(WITH_PROPERTIES), e -> e.objectType,
+                            (e, v) -> e.objectType = (String) v).required().filterable().createOnly(FIXED),
+                    Field.<PropertyDefinitionEntity>of("key", PropertyValues.KEY_TYPE, e -> e.propertyKey,
+                            (e, v) -> e.propertyKey = (String) v).required().createOnly(FIXED),
+                    Field.<PropertyDefinitionEntity>of("type", oneOf(PropertyValues.TYPES), e -> e.type,
+                            (e, v) -> e.type = (String) v).required().filterable(),
+                    Field.<PropertyDefinitionEntity>of("options", FieldTypes.stringList(200), e -> e.options,
+                            (e, v) -> e.options = writeJson(v)),
+                    Field.<PropertyDefinitionEntity>of("requiredInStages", FieldTypes.stringList(50),
+                            e -> e.requiredInStages, (e, v) -> e.requiredInStages = writeJson(v)),
+                    Field.<PropertyDefinitionEntity>readOnly("ownerPlugin", text(255), e -> e.ownerPlugin,
+                            "set by the plugin that defines the property")),
+            new PropertyRules(), false);
+
     /** Every collection, in dependency order (what others refer to first). */
     public static final List<ObjectSchema<?>> ALL = List.of(USER, ACCOUNT, CONTACT, LEAD, DEAL, ACTIVITY,
-            REVENUE_EVENT, GOAL);
+            REVENUE_EVENT, GOAL, PROPERTY);
 
     private Catalog() {
     }

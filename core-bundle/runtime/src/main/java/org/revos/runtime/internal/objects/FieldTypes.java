@@ -368,6 +368,36 @@ public final class FieldTypes {
         });
     }
 
+    /** A JSON array of distinct short strings (ids, codes, option labels), stored as JSON text. */
+    public static FieldType stringList(int maxItems) {
+        return of((node, path, v) -> {
+            if (!node.isArray() || node.size() > maxItems) {
+                v.add(path, "must be an array of at most " + maxItems + " strings");
+                return null;
+            }
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                String item = text(node.get(i), path + "[" + i + "]", v, 100);
+                if (item != null && values.contains(item)) {
+                    v.add(path + "[" + i + "]", "repeats " + item);
+                } else if (item != null) {
+                    values.add(item);
+                }
+            }
+            return values.size() == node.size() ? values : null;
+        }, v -> {
+            ArrayNode array = NODES.arrayNode();
+            if (v instanceof String json && !json.isBlank()) {
+                readTree(json).forEach(array::add);
+            }
+            return array;
+        }, () -> {
+            ObjectNode s = jsonType("array");
+            s.putObject("items").put("type", "string").put("maxLength", 100);
+            return s.put("maxItems", maxItems).put("uniqueItems", true);
+        });
+    }
+
     /** @return the JSON text of a value stored as JSON */
     public static String writeJson(Object value) {
         try {

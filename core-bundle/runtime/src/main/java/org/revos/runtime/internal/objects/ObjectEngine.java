@@ -46,6 +46,7 @@ public final class ObjectEngine {
         schema.rules().defaults(tx, entity);
         Violations v = new Violations();
         apply(schema, entity, requireObject(body), v, true);
+        checkProperties(tx, schema, entity, v);
         checkReferences(tx, schema, entity, null, v);
         schema.rules().check(tx, entity, null, v);
         v.throwIfAny();
@@ -73,6 +74,7 @@ public final class ObjectEngine {
         ObjectNode before = render(schema, entity);
         Violations v = new Violations();
         apply(schema, entity, requireObject(body), v, false);
+        checkProperties(tx, schema, entity, v);
         checkReferences(tx, schema, entity, before, v);
         schema.rules().check(tx, entity, before, v);
         v.throwIfAny();
@@ -233,6 +235,15 @@ public final class ObjectEngine {
             }
         });
         return merged;
+    }
+
+    /** Custom property values must fit the tenant's definitions. */
+    private static <E extends TenantRow> void checkProperties(Tx tx, ObjectSchema<E> schema, E entity, Violations v) {
+        Field<E> properties = schema.field("properties").orElse(null);
+        if (properties != null && !v.has("properties")) {
+            PropertyValues.check(tx, schema.type().name(), properties.type().render(properties.get(entity)),
+                    "properties", v);
+        }
     }
 
     private static <E extends TenantRow> void checkReferences(Tx tx, ObjectSchema<E> schema, E entity,

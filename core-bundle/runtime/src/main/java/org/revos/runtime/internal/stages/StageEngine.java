@@ -20,10 +20,12 @@ import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.FieldTypes;
 import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.objects.ObjectSchema;
+import org.revos.runtime.internal.objects.PropertyValues;
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.DealEntity;
 import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.LeadEntity;
+import org.revos.runtime.internal.persistence.PropertyDefinitionEntity;
 import org.revos.runtime.internal.persistence.StageTransitionEntity;
 import org.revos.runtime.internal.persistence.TenantRow;
 import org.revos.runtime.internal.persistence.Tx;
@@ -87,7 +89,11 @@ public final class StageEngine {
         }
         ObjectNode properties = merged(object.properties(), request.properties());
         String lossReason = request.lossReason() != null ? request.lossReason() : object.lossReason();
-        List<FieldError> unmet = unmet(target, properties, lossReason, catalog, type);
+        Violations invalid = new Violations();
+        PropertyValues.check(tx, type.name(), request.properties(), "properties", invalid);
+        invalid.throwIfAny();
+        List<FieldError> unmet = unmet(target, withDefinitions(tx, type, target), properties, lossReason, catalog,
+                type);
         if (request.overrideReason() != null) {
             if (tx.caller() == null || tx.caller().role() != ApiRole.ADMIN) {
                 throw Problem.forbidden("Only the tenant's ADMIN keys may override stage requirements");
@@ -119,10 +125,23 @@ public final class StageEngine {
         return after;
     }
 
-    private static List<FieldError> unmet(Stage target, ObjectNode properties, String lossReason,
-            StageCatalog catalog, ObjectType type) {
+    /** @return the stage's required properties plus those whose definitions name it in requiredInStages */
+    private static List<String> withDefinitions(Tx tx, ObjectType type, Stage target) {
+        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>(target.requiredProperties());
+        for (PropertyDefinitionEntity d : PropertyValues.definitions(tx, type.name())) {
+            FieldTypes.stringList(50).render(d.requiredInStages).forEach(stage -> {
+                if (stage.asText().equals(target.id())) {
+                    keys.add(d.propertyKey);
+                }
+            });
+        }
+        return List.copyOf(keys);
+    }
+
+    private static List<FieldError> unmet(Stage target, List<String> required, ObjectNode properties,
+            String lossReason, StageCatalog catalog, ObjectType type) {
         Violations v = new Violations();
-        for (String key : target.requiredProperties()) {
+        for (String key : required) {
             JsonNode value = properties.get(key);
             if (value == null || value.isNull() || (value.isTextual() && value.textValue().isBlank())) {
                 v.add("properties." + key, "is required to enter " + target.label());

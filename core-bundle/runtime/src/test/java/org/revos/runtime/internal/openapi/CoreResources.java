@@ -14,6 +14,7 @@ import org.revos.runtime.internal.rest.DealsResource;
 import org.revos.runtime.internal.rest.GoalsResource;
 import org.revos.runtime.internal.rest.HealthResource;
 import org.revos.runtime.internal.rest.LeadsResource;
+import org.revos.runtime.internal.rest.PropertiesResource;
 import org.revos.runtime.internal.rest.RevenueEventsResource;
 import org.revos.runtime.internal.rest.UsersResource;
 
@@ -25,7 +26,8 @@ final class CoreResources {
     static final List<Class<?>> CLASSES = List.of(UsersResource.class, AccountsResource.class,
             ContactsResource.class, LeadsResource.class, DealsResource.class, ActivitiesResource.class,
             RevenueEventsResource.class, GoalsResource.class, HealthResource.class, TenantsResource.class,
-            ApiKeysResource.class, AuditResource.class, PlatformAuditResource.class, OpenApiResource.class);
+            ApiKeysResource.class, AuditResource.class, PlatformAuditResource.class, OpenApiResource.class,
+            PropertiesResource.class);
 
     private CoreResources() {
     }

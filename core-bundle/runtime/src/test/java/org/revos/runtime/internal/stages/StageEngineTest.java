@@ -210,4 +210,22 @@ class StageEngineTest {
                 .getSingleResult());
         assertTrue(audited.contains("properties.stakeholders") && audited.contains("Signed contract"), audited);
     }
+
+    @Test
+    void propertyDefinitionsAddRequirementsAndTypesToTransitions() {
+        store.write(T, TestStores.member(T), tx -> ObjectEngine.create(tx, Catalog.PROPERTY, json("{'objectType':"
+                + " 'DEAL', 'key': 'champion', 'type': 'STRING', 'requiredInStages': ['PROPOSAL', 'OPPORTUNITY']}")));
+        store.write(T, TestStores.member(T), tx -> ObjectEngine.create(tx, Catalog.PROPERTY, json("{'objectType':"
+                + " 'DEAL', 'key': 'budgetRange', 'type': 'ENUM', 'options': ['<10k', '10-50k', '>50k']}")));
+        String deal = deal(account(), "");
+        Problem p = assertThrows(Problem.class, () -> move(deal, "{'toStage': 'OPPORTUNITY', 'properties':"
+                + " {'stakeholders': 'CFO', 'timeline': 'Q3', 'budgetRange': '10-50k'}}"));
+        assertEquals(List.of("properties.champion"), p.errors().stream().map(FieldError::field).toList());
+        Problem badValue = assertThrows(Problem.class, () -> move(deal, "{'toStage': 'OPPORTUNITY', 'properties':"
+                + " {'stakeholders': 'CFO', 'timeline': 'Q3', 'budgetRange': 'lots', 'champion': 'Ada'}}"));
+        assertEquals(400, badValue.status());
+        assertEquals("properties.budgetRange", badValue.errors().get(0).field());
+        assertEquals("OPPORTUNITY", move(deal, "{'toStage': 'OPPORTUNITY', 'properties': {'stakeholders': 'CFO',"
+                + " 'timeline': 'Q3', 'budgetRange': '10-50k', 'champion': 'Ada'}}").get("stage").asText());
+    }
 }
