@@ -52,6 +52,7 @@ public final class ObjectEngine {
         v.throwIfAny();
         checkExternalIdFree(tx, schema, entity);
         tx.em().persist(entity);
+        PropertyValues.touch(tx, schema.type().name(), body.get("properties"));
         schema.rules().afterWrite(tx, entity, null);
         ObjectNode after = render(schema, entity);
         tx.audit("CREATE", schema.type().name(), entity.id, null, after);
@@ -80,6 +81,7 @@ public final class ObjectEngine {
         v.throwIfAny();
         checkExternalIdFree(tx, schema, entity);
         entity.updatedAt = tx.now();
+        PropertyValues.touch(tx, schema.type().name(), body.get("properties"));
         schema.rules().afterWrite(tx, entity, before);
         ObjectNode after = render(schema, entity);
         if (!after.equals(before)) {

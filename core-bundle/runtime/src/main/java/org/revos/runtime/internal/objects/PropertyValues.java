@@ -75,6 +75,24 @@ public final class PropertyValues {
         }
     }
 
+    /** Records that this write set the defined keys among {@code written} (their usage's "last written"). */
+    public static void touch(Tx tx, String objectType, JsonNode written) {
+        if (written == null || !written.isObject() || written.isEmpty()) {
+            return;
+        }
+        List<String> keys = new java.util.ArrayList<>();
+        written.fields().forEachRemaining(e -> {
+            if (!e.getValue().isNull()) {
+                keys.add(e.getKey());
+            }
+        });
+        if (!keys.isEmpty()) {
+            tx.em().createQuery("UPDATE PropertyDefinitionEntity d SET d.lastWrittenAt = :now WHERE d.objectType = :t"
+                    + " AND d.propertyKey IN :keys").setParameter("now", tx.now()).setParameter("t", objectType)
+                    .setParameter("keys", keys).executeUpdate();
+        }
+    }
+
     private static String problem(PropertyDefinitionEntity d, JsonNode value) {
         return switch (d.type) {
             case "STRING" -> value.isTextual() ? null : "must be a string";

@@ -26,4 +26,6 @@ public class PropertyDefinitionEntity extends TenantRow {
     public String requiredInStages;
     @Column(length = 255)
     public String ownerPlugin;
+    /** When a write last set this property on any object, {@code null} if never. */
+    public Long lastWrittenAt;
 }

@@ -104,6 +104,7 @@ public final class StageEngine {
         }
         String from = object.stage();
         object.setProperties(FieldTypes.writeJson(properties));
+        PropertyValues.touch(tx, type.name(), request.properties());
         if (type == ObjectType.DEAL && target.requiresLossReason()) {
             object.setLossReason(lossReason);
         }

@@ -1,0 +1,133 @@
+package org.revos.runtime.internal.stages;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.revos.api.model.Pipeline;
+import org.revos.api.model.Stage;
+import org.revos.api.query.RevosData;
+import org.revos.api.security.Caller;
+import org.revos.runtime.internal.objects.FieldTypes;
+import org.revos.runtime.internal.persistence.PropertyDefinitionEntity;
+import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.rest.RevosApplication;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code GET /api/v1/properties/usage}: for every custom property definition, how many records set it, when a write
+ * last set it, and what reads it (stage entry requirements today; KPIs and rules as they arrive), so admins can find
+ * and retire unused fields. Counting reads every object of the property's type, so it costs one pass per type.
+ */
+@Component(service = PropertyUsageResource.class)
+@JakartarsResource
+@JakartarsApplicationSelect(RevosApplication.SELECT)
+@Path("properties/usage")
+@Produces(MediaType.APPLICATION_JSON)
+public final class PropertyUsageResource {
+
+    private static final Map<String, String> ENTITIES = Map.of("ACCOUNT", "AccountEntity", "CONTACT",
+            "ContactEntity", "LEAD", "LeadEntity", "DEAL", "DealEntity");
+    private static final int PAGE = 500;
+
+    private final Store store;
+    private final StageModels models;
+    private final RevosData data;
+
+    @Activate
+    public PropertyUsageResource(@Reference Store store, @Reference StageModels models, @Reference RevosData data) {
+        this.store = store;
+        this.models = models;
+        this.data = data;
+    }
+
+    @GET
+    public JsonNode usage(@Context SecurityContext security) {
+        String tenantId = ((Caller) security.getUserPrincipal()).tenantId();
+        StageCatalog catalog = models.forTenant(data.forTenant(tenantId).tenant());
+        ObjectNode page = JsonNodeFactory.instance.objectNode();
+        var items = page.putArray("items");
+        store.read(tenantId, em -> {
+            List<PropertyDefinitionEntity> definitions = em.createQuery("SELECT d FROM PropertyDefinitionEntity d"
+                    + " ORDER BY d.objectType, d.propertyKey", PropertyDefinitionEntity.class).getResultList();
+            Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+            for (PropertyDefinitionEntity d : definitions) {
+                counts.computeIfAbsent(d.objectType, t -> count(em, t));
+            }
+            for (PropertyDefinitionEntity d : definitions) {
+                long records = counts.get(d.objectType).getOrDefault(d.propertyKey, 0L);
+                List<String> readBy = readers(d, catalog);
+                ObjectNode item = items.addObject().put("id", d.id).put("objectType", d.objectType)
+                        .put("key", d.propertyKey).put("records", records)
+                        .put("lastWrittenAt", d.lastWrittenAt == null ? null : FieldTypes.instantText(d.lastWrittenAt));
+                readBy.forEach(item.putArray("readBy")::add);
+                if (readBy.isEmpty()) {
+                    item.putArray("readBy");
+                }
+                item.put("unused", records == 0 && readBy.isEmpty());
+            }
+            return null;
+        });
+        page.putNull("next");
+        return page;
+    }
+
+    /** @return how many objects of {@code type} set each property key (a non-null value) */
+    private static Map<String, Long> count(EntityManager em, String type) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        String jpql = "SELECT e.id, e.properties FROM " + ENTITIES.get(type) + " e WHERE e.id > :after"
+                + " AND e.properties IS NOT NULL ORDER BY e.id";
+        String after = "";
+        while (true) {
+            List<Object[]> rows = em.createQuery(jpql, Object[].class).setParameter("after", after)
+                    .setMaxResults(PAGE).getResultList();
+            for (Object[] row : rows) {
+                FieldTypes.readTree((String) row[1]).fields().forEachRemaining(e -> {
+                    if (!e.getValue().isNull()) {
+                        counts.merge(e.getKey(), 1L, Long::sum);
+                    }
+                });
+            }
+            if (rows.size() < PAGE) {
+                return counts;
+            }
+            after = (String) rows.get(rows.size() - 1)[0];
+        }
+    }
+
+    /** @return the stages whose entry requires the property, as {@code stage:<pipeline>/<stage>} */
+    private static List<String> readers(PropertyDefinitionEntity d, StageCatalog catalog) {
+        List<String> readers = new ArrayList<>();
+        List<String> byDefinition = new ArrayList<>();
+        FieldTypes.stringList(50).render(d.requiredInStages).forEach(n -> byDefinition.add(n.asText()));
+        for (Pipeline p : catalog.pipelines()) {
+            if (!p.objectType().name().equals(d.objectType)) {
+                continue;
+            }
+            for (Stage s : p.stages()) {
+                if (s.requiredProperties().contains(d.propertyKey) || byDefinition.contains(s.id())) {
+                    readers.add("stage:" + p.id() + "/" + s.id());
+                }
+            }
+        }
+        return readers;
+    }
+
+}
