@@ -109,6 +109,25 @@ class StagesIT {
     }
 
     @Test
+    void aDealCreatedInAStageGetsThereThroughTheEngine() {
+        Revos.Tenant t = revos.newTenant("create-in-stage");
+        String account = revos.post(t.member(), "/accounts", Map.of("name", "Umbrella")).expect(201).get("id").asText();
+        JsonNode refused = revos.post(t.member(), "/deals", Map.of("accountId", account, "name", "Skips rules",
+                "stage", "OPPORTUNITY")).expect(422);
+        assertEquals(3, refused.get("errors").size(), refused.toString());
+        assertEquals(0, revos.get(t.readOnly(), "/deals").expect(200).get("items").size(), "nothing was created");
+        assertEquals("pipeline", revos.post(t.member(), "/deals", Map.of("accountId", account, "name", "X",
+                "pipeline", "nope")).expect(400).get("errors").get(0).get("field").asText());
+
+        JsonNode deal = revos.post(t.member(), "/deals", Map.of("accountId", account, "name", "Imported",
+                "stage", "OPPORTUNITY", "properties", Map.of("stakeholders", "CEO", "timeline", "Q1",
+                        "budgetRange", "5-10k"))).expect(201);
+        assertEquals("OPPORTUNITY", deal.get("stage").asText());
+        JsonNode history = revos.get(t.readOnly(), "/deals/" + deal.get("id").asText() + "/transitions").expect(200);
+        assertEquals(2, history.get("items").size(), "first stage, then the requested one");
+    }
+
+    @Test
     void withoutAStageModelTheApiSaysSoAndWritesNothing() {
         Revos.Tenant t = revos.newTenant("stages");
         Revos.Tenant other = revos.newTenant("still-staged");

@@ -57,15 +57,24 @@ public abstract class CollectionResource<E extends TenantRow> {
         Caller caller = caller(security);
         return idempotency.post(caller.tenantId(), caller, idempotencyKey, "POST " + schema.path() + "\n" + body,
                 tx -> {
-                    String id = ObjectEngine.create(tx, schema, body).get("id").asText();
-                    created(tx, id);
+                    String id = ObjectEngine.create(tx, schema, fieldsOfTheObject(body)).get("id").asText();
+                    created(tx, id, body);
                     JsonNode created = ObjectEngine.render(schema, ObjectEngine.find(tx.em(), schema, id));
                     return Answer.created(schema.path() + "/" + id, created);
                 }, answer -> answer);
     }
 
-    /** Runs after an object was created, in the same transaction (leads and deals enter their first stage here). */
-    protected void created(Tx tx, String id) {
+    /** @return the part of a POST body that the object's own fields take (all of it, unless a subclass says) */
+    protected JsonNode fieldsOfTheObject(JsonNode body) {
+        return body;
+    }
+
+    /**
+     * Runs after an object was created, in the same transaction (leads and deals enter their stage here).
+     *
+     * @param body the whole POST body
+     */
+    protected void created(Tx tx, String id, JsonNode body) {
     }
 
     protected static Caller caller(SecurityContext security) {

@@ -51,8 +51,12 @@ public final class StageEngine {
 
     /** Places a new lead or deal in the first stage of its type's default pipeline; nothing when no model is active. */
     public static void enterFirstStage(Tx tx, StageCatalog catalog, ObjectType type, String id) {
-        Pipeline pipeline = catalog.defaultPipeline(type).orElse(null);
-        if (pipeline == null || pipeline.stages().isEmpty()) {
+        catalog.defaultPipeline(type).ifPresent(pipeline -> enterStage(tx, pipeline, type, id));
+    }
+
+    /** Places a new lead or deal in the first stage of {@code pipeline}. */
+    public static void enterStage(Tx tx, Pipeline pipeline, ObjectType type, String id) {
+        if (pipeline.stages().isEmpty()) {
             return;
         }
         Staged object = Staged.load(tx, type, id);

@@ -1,17 +1,25 @@
 package org.revos.runtime.internal.stages;
 
 import org.revos.api.model.ObjectType;
+import org.revos.api.model.Pipeline;
+import org.revos.api.model.Tenant;
 import org.revos.api.query.RevosData;
 import org.revos.runtime.internal.objects.ObjectSchema;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TenantRow;
 import org.revos.runtime.internal.persistence.Tx;
+import org.revos.runtime.internal.problem.Problem;
 import org.revos.runtime.internal.rest.Idempotency;
 import org.revos.runtime.internal.rest.MutableCollectionResource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * A collection whose objects move through pipelines (leads, deals): a new object starts in the first stage of its
- * type's default pipeline, when a stage model is active; later moves go through {@code .../{id}/transitions}.
+ * type's default pipeline (or of the {@code pipeline} its POST names), when a stage model is active, and moves on to
+ * the {@code stage} its POST names through the engine; later moves go through {@code .../{id}/transitions}.
  */
 public abstract class StagedCollectionResource<E extends TenantRow> extends MutableCollectionResource<E> {
 
@@ -25,9 +33,52 @@ public abstract class StagedCollectionResource<E extends TenantRow> extends Muta
         this.data = data;
     }
 
+    /** {@code pipeline} and {@code stage} of a POST are the engine's to apply, not plain fields. */
     @Override
-    protected final void created(Tx tx, String id) {
+    protected JsonNode fieldsOfTheObject(JsonNode body) {
+        if (body instanceof ObjectNode object && (object.has("pipeline") || object.has("stage"))) {
+            ObjectNode fields = object.deepCopy();
+            fields.remove("pipeline");
+            fields.remove("stage");
+            return fields;
+        }
+        return body;
+    }
+
+    /**
+     * Enters the first stage of the requested (or default) pipeline, then, when the POST names a stage, moves there
+     * through the engine with every entry requirement checked: a create cannot skip the rules a transition has.
+     */
+    @Override
+    protected final void created(Tx tx, String id, JsonNode body) {
         ObjectType type = schema.type();
-        StageEngine.enterFirstStage(tx, stageModels.forTenant(data.forTenant(tx.tenantId()).tenant()), type, id);
+        Tenant tenant = data.forTenant(tx.tenantId()).tenant();
+        StageCatalog catalog = stageModels.forTenant(tenant);
+        String pipeline = text(body, "pipeline");
+        String stage = text(body, "stage");
+        if (pipeline == null && stage == null) {
+            StageEngine.enterFirstStage(tx, catalog, type, id);
+            return;
+        }
+        catalog.requireActive();
+        Pipeline chosen = (pipeline == null ? catalog.defaultPipeline(type) : catalog.pipeline(type, pipeline))
+                .orElseThrow(() -> Problem.invalid("pipeline", "no " + type.name().toLowerCase() + " pipeline "
+                        + pipeline + "; see GET /api/v1/pipelines"));
+        StageEngine.enterStage(tx, chosen, type, id);
+        if (stage != null) {
+            ObjectNode move = JsonNodeFactory.instance.objectNode().put("toStage", stage);
+            StageEngine.transition(tx, tenant, catalog, type, id, move);
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body == null ? null : body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() || value.textValue().isBlank()) {
+            throw Problem.invalid(field, "must be a " + field + " id; see GET /api/v1/pipelines");
+        }
+        return value.textValue();
     }
 }
