@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.revos.runtime.internal.json.TestJson.json;
 
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.revos.api.event.RevosEvents;
-import org.revos.runtime.internal.json.Json;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TestStores;
 import org.revos.runtime.internal.problem.FieldError;
@@ -34,13 +34,6 @@ class ObjectEngineTest {
         store.close();
     }
 
-    private static JsonNode json(String text) {
-        try {
-            return Json.MAPPER.readTree(text.replace('\'', '"'));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     private ObjectNode create(ObjectSchema<?> schema, String body) {
         return store.write(T, TestStores.member(T), tx -> ObjectEngine.create(tx, schema, json(body)));

@@ -2,13 +2,13 @@ package org.revos.runtime.internal.objects;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.revos.runtime.internal.json.TestJson.json;
 
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.revos.runtime.internal.json.Json;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TestStores;
 import org.revos.runtime.internal.problem.FieldError;
@@ -28,13 +28,6 @@ class PropertyValuesTest {
         store.close();
     }
 
-    private static JsonNode json(String text) {
-        try {
-            return Json.MAPPER.readTree(text.replace('\'', '"'));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     private ObjectNode create(ObjectSchema<?> schema, String body) {
         return store.write(T, TestStores.member(T), tx -> ObjectEngine.create(tx, schema, json(body)));

@@ -3,6 +3,7 @@ package org.revos.runtime.internal.stages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.revos.runtime.internal.json.TestJson.json;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.revos.api.model.Pipeline;
 import org.revos.api.model.Stage;
 import org.revos.api.model.StageCategory;
 import org.revos.api.model.Tenant;
-import org.revos.runtime.internal.json.Json;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.persistence.AccountEntity;
@@ -52,13 +52,6 @@ class StageEngineTest {
         store.close();
     }
 
-    private static JsonNode json(String text) {
-        try {
-            return Json.MAPPER.readTree(text.replace('\'', '"'));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     private String account() {
         return store.write(T, TestStores.member(T), tx -> ObjectEngine.create(tx, Catalog.ACCOUNT,
