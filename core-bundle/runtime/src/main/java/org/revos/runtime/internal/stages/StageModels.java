@@ -3,9 +3,7 @@ package org.revos.runtime.internal.stages;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,6 +19,7 @@ import org.revos.api.model.Tenant;
 import org.revos.api.spi.StageModel;
 import org.revos.runtime.internal.gateway.PluginCallFailed;
 import org.revos.runtime.internal.gateway.PluginGateway;
+import org.revos.runtime.internal.plugins.PluginServices;
 import org.revos.runtime.internal.plugins.TenantPlugins;
 
 /**
@@ -33,20 +32,19 @@ public final class StageModels {
 
     private static final Logger LOG = Logger.getLogger(StageModels.class.getName());
 
-    private final TenantPlugins plugins;
     private final PluginGateway gateway;
-    private final Map<ServiceReference<StageModel>, StageModel> models = new ConcurrentHashMap<>();
+    private final PluginServices<StageModel> models;
 
     @Activate
     public StageModels(@Reference TenantPlugins plugins, @Reference PluginGateway gateway) {
-        this.plugins = plugins;
         this.gateway = gateway;
+        this.models = new PluginServices<>(plugins);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addModel(ServiceReference<StageModel> ref, StageModel model) {
-        models.put(ref, model);
+        models.add(ref, model);
     }
 
     void removeModel(ServiceReference<StageModel> ref) {
@@ -59,15 +57,9 @@ public final class StageModels {
         Set<String> ids = new LinkedHashSet<>();
         Set<String> lossReasons = new LinkedHashSet<>();
         boolean active = false;
-        List<Map.Entry<ServiceReference<StageModel>, StageModel>> ordered = new ArrayList<>(models.entrySet());
-        ordered.sort(Map.Entry.comparingByKey((a, b) -> b.compareTo(a))); // highest ranking first
-        for (Map.Entry<ServiceReference<StageModel>, StageModel> entry : ordered) {
-            String pluginId = entry.getKey().getBundle() == null ? "unknown"
-                    : entry.getKey().getBundle().getSymbolicName();
-            if (!plugins.isEnabled(tenant.id(), pluginId)) {
-                continue;
-            }
-            StageModel model = entry.getValue();
+        for (PluginServices.Contribution<StageModel> c : models.enabledFor(tenant.id())) {
+            String pluginId = c.pluginId();
+            StageModel model = c.service();
             try {
                 List<Pipeline> contributed = gateway.call(pluginId, tenant.id(), "stage model pipelines",
                         () -> model.pipelines(tenant));
