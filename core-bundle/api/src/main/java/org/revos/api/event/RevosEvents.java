@@ -13,6 +13,11 @@ public final class RevosEvents {
     public static final String STAGE_CHANGED = "org/revos/stage/CHANGED";
     /** A revenue event was recorded. Extra properties: {@link #ACCOUNT_ID}, {@link #ARR_CENTS}, {@link #KIND}. */
     public static final String REVENUE_RECORDED = "org/revos/revenue/RECORDED";
+    /**
+     * An account reached its credit threshold and turned green. Extra properties: {@link #ACCOUNT_ID},
+     * {@link #OWNER_ID} (the owner before any handover), {@link #NEW_OWNER_ID} (present when it was handed over).
+     */
+    public static final String ACCOUNT_GREEN = "org/revos/credit/ACCOUNT_GREEN";
     /** Any tenant object was created; topic prefix of CREATED, UPDATED and DELETED. */
     public static final String OBJECT_CREATED = "org/revos/object/CREATED";
     public static final String OBJECT_UPDATED = "org/revos/object/UPDATED";
@@ -31,6 +36,8 @@ public final class RevosEvents {
     public static final String FROM_STAGE = "fromStage";
     public static final String STAGE = "stage";
     public static final String ACTOR = "actor";
+    public static final String OWNER_ID = "ownerId";
+    public static final String NEW_OWNER_ID = "newOwnerId";
 
     private RevosEvents() {
     }

@@ -1,15 +1,14 @@
 package org.revos.api.spi;
 
-import java.util.List;
 import java.util.Map;
 
 import org.osgi.annotation.versioning.ConsumerType;
-import org.revos.api.model.RevenueEvent;
-import org.revos.api.query.TenantData;
 
 /**
- * Turns an account's revenue history into credit ledger lines. A rule is a pure function of its inputs, so the ledger
- * can be recomputed after a rule change and compared with the previous one.
+ * Turns one account's revenue history into credit ledger lines. A rule is a pure function of its input (the
+ * account's events, the rule versions in effect, the account's segment), so the runtime can recompute the ledger
+ * after a rule change, compare it with the previous one, and update a single account incrementally when one of its
+ * revenue events is recorded.
  */
 @ConsumerType
 public interface CreditRule {
@@ -18,11 +17,15 @@ public interface CreditRule {
     String id();
 
     /**
-     * @param accountId the account whose history is credited
-     * @param history   every revenue event of the account, ordered by occurrence then id
-     * @param version   the rule version in effect, as stored by the tenant (threshold, metric, spill options)
-     * @param data      the tenant's data, for deals and owners
+     * Checks the settings of a rule version before the runtime stores it.
+     *
+     * @param settings the version as the tenant posted it, without {@code effectiveFrom}
+     * @return every problem, by the name of the offending setting; empty when the settings are valid
      */
-    List<CreditLine> credit(String accountId, List<RevenueEvent> history, Map<String, Object> version,
-            TenantData data);
+    Map<String, String> validate(Map<String, Object> settings);
+
+    /**
+     * @return the account's credit: bucket, metric total, and every ledger line, in the order the rule made them
+     */
+    AccountCredit credit(CreditInput input);
 }
