@@ -165,7 +165,9 @@ public final class Catalog {
                     Field.<RevenueEventEntity>of("seatsDelta", integer(-10_000_000, 10_000_000), e -> e.seatsDelta,
                             (e, v) -> e.seatsDelta = (Integer) v),
                     Field.<RevenueEventEntity>of("dealId", reference("deal"), e -> e.dealId,
-                            (e, v) -> e.dealId = (String) v).references(ObjectType.DEAL).filterable()),
+                            (e, v) -> e.dealId = (String) v).references(ObjectType.DEAL).filterable(),
+                    Field.<RevenueEventEntity>readOnly("dealOwnerId", reference("usr"), e -> e.dealOwnerId,
+                            "it is the deal's owner when the event was recorded: the rep it is credited to")),
             new RevenueEventRules(), true);
 
     public static final ObjectSchema<GoalEntity> GOAL = new ObjectSchema<>("goal", "goals", ObjectType.GOAL,

@@ -6,14 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.revos.api.event.RevosEvents;
 import org.revos.api.model.RevenueKind;
 import org.revos.runtime.internal.persistence.AccountEntity;
+import org.revos.runtime.internal.persistence.CreditPendingEntity;
 import org.revos.runtime.internal.persistence.DealEntity;
+import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.RevenueEventEntity;
 import org.revos.runtime.internal.persistence.Tx;
 import org.revos.runtime.internal.problem.Violations;
 
 /**
  * Revenue events move an account's ARR: NEW and EXPANSION add, CONTRACTION and CHURN take away, RENEWAL may do
- * either. An account's ARR never goes below zero, and a deal named by an event belongs to the event's account.
+ * either. An account's ARR never goes below zero, and a deal named by an event belongs to the event's account. The
+ * event keeps the deal's owner at the time it is recorded (the rep it is credited to) and marks the account's credit
+ * stale in the same transaction.
  */
 final class RevenueEventRules implements ObjectRules<RevenueEventEntity> {
 
@@ -47,6 +51,16 @@ final class RevenueEventRules implements ObjectRules<RevenueEventEntity> {
         account.arrCents += e.arrDeltaCents;
         account.seats += e.seatsDelta;
         account.updatedAt = tx.now();
+        if (e.dealId != null) {
+            DealEntity deal = tx.em().find(DealEntity.class, e.dealId);
+            e.dealOwnerId = deal == null ? null : deal.ownerId;
+        }
+        CreditPendingEntity pending = new CreditPendingEntity();
+        pending.id = Ids.next("cpd");
+        pending.accountId = e.accountId;
+        pending.createdAt = tx.now();
+        pending.updatedAt = tx.now();
+        tx.em().persist(pending);
         tx.publish(RevosEvents.REVENUE_RECORDED, Map.of(RevosEvents.OBJECT_TYPE, "REVENUE_EVENT",
                 RevosEvents.OBJECT_ID, e.id, RevosEvents.ACCOUNT_ID, e.accountId, RevosEvents.ARR_CENTS,
                 e.arrDeltaCents, RevosEvents.KIND, e.kind));

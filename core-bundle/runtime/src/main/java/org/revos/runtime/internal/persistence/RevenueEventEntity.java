@@ -19,4 +19,7 @@ public class RevenueEventEntity extends TenantRow {
     public int seatsDelta;
     @Column(length = 40)
     public String dealId;
+    /** the deal's owner when the event was recorded: the rep it is credited to */
+    @Column(length = 40)
+    public String dealOwnerId;
 }

@@ -1,0 +1,291 @@
+package org.revos.runtime.internal.credit;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.revos.api.event.RevosEvents;
+import org.revos.api.spi.AccountCredit;
+import org.revos.api.spi.CreditBucket;
+import org.revos.api.spi.CreditInput;
+import org.revos.api.spi.CreditRule;
+import org.revos.runtime.internal.gateway.PluginCallFailed;
+import org.revos.runtime.internal.gateway.PluginGateway;
+import org.revos.runtime.internal.persistence.AccountEntity;
+import org.revos.runtime.internal.persistence.CreditAccountEntity;
+import org.revos.runtime.internal.persistence.CreditRuleVersionEntity;
+import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.persistence.TenantEntity;
+import org.revos.runtime.internal.persistence.UserEntity;
+import org.revos.runtime.internal.plugins.PluginServices;
+import org.revos.runtime.internal.plugins.PluginServices.Contribution;
+import org.revos.runtime.internal.plugins.TenantPlugins;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * Keeps every tenant's credit ledger current. Recording a revenue event marks its account stale in the same
+ * transaction; this engine then recomputes that one account through the tenant's credit rule (on the event, on a
+ * timer as a safety net, and before any credit read), stores the lines that changed, and reacts to an account
+ * turning green: the {@link RevosEvents#ACCOUNT_GREEN} event and, unless the rule version turns it off, the
+ * AE-to-AM handover. A rule plugin that fails leaves the accounts stale, never half-written, and they are retried.
+ */
+@Component(service = { CreditEngine.class, EventHandler.class },
+        property = EventConstants.EVENT_TOPIC + "=" + RevosEvents.REVENUE_RECORDED)
+public final class CreditEngine implements EventHandler {
+
+    private static final Logger LOG = Logger.getLogger(CreditEngine.class.getName());
+    private static final int PENDING_BATCH = 200;
+
+    private final Store store;
+    private final PluginGateway gateway;
+    private final PluginServices<CreditRule> rules;
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "revos-credit");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Boolean> scheduled = new ConcurrentHashMap<>();
+    private final Set<String> recomputing = ConcurrentHashMap.newKeySet();
+
+    @Activate
+    public CreditEngine(@Reference Store store, @Reference TenantPlugins plugins, @Reference PluginGateway gateway) {
+        this.store = store;
+        this.gateway = gateway;
+        this.rules = new PluginServices<>(plugins);
+        worker.scheduleWithFixedDelay(this::drainAll, 2, 30, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addRule(ServiceReference<CreditRule> ref, CreditRule rule) {
+        rules.add(ref, rule);
+    }
+
+    void removeRule(ServiceReference<CreditRule> ref) {
+        rules.remove(ref);
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        Object tenant = event.getProperty(RevosEvents.TENANT);
+        if (tenant instanceof String t && scheduled.putIfAbsent(t, Boolean.TRUE) == null) {
+            worker.execute(() -> {
+                scheduled.remove(t);
+                drain(t, true);
+            });
+        }
+    }
+
+    /** @return the credit rules enabled for the tenant, by rule id */
+    Map<String, Contribution<CreditRule>> enabledRules(String tenantId) {
+        Map<String, Contribution<CreditRule>> out = new LinkedHashMap<>();
+        for (Contribution<CreditRule> c : rules.enabledFor(tenantId)) {
+            try {
+                out.putIfAbsent(gateway.call(c.pluginId(), tenantId, "credit rule id", () -> c.service().id()), c);
+            } catch (PluginCallFailed e) {
+                LOG.log(Level.WARNING, e.getMessage(), e.getCause());
+            }
+        }
+        return out;
+    }
+
+    /** @return the rule's problems with a version's settings, by setting name */
+    Map<String, String> validate(String tenantId, Contribution<CreditRule> plugin, Map<String, Object> settings)
+            throws PluginCallFailed {
+        Map<String, String> problems = gateway.call(plugin.pluginId(), tenantId, "credit rule validation",
+                () -> plugin.service().validate(settings));
+        return problems == null ? Map.of() : problems;
+    }
+
+    /** @return the tenant's stored versions, oldest effective first */
+    List<CreditRuleVersionEntity> storedVersions(EntityManager em) {
+        return em.createQuery("SELECT v FROM CreditRuleVersionEntity v ORDER BY v.effectiveFrom, v.createdAt, v.id",
+                CreditRuleVersionEntity.class).getResultList();
+    }
+
+    /** @return the tenant's setup, empty when it has no rule version */
+    Optional<RuleSetup> setup(String tenantId) {
+        List<CreditRuleVersionEntity> stored = store.read(tenantId, this::storedVersions);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        CreditRuleVersionEntity latest = stored.get(stored.size() - 1);
+        ZoneId zone = zone(tenantId);
+        return Optional.of(new RuleSetup(latest.ruleId, enabledRules(tenantId).get(latest.ruleId),
+                RuleSetup.versions(stored, zone), latest.handover));
+    }
+
+    ZoneId zone(String tenantId) {
+        TenantEntity t = store.readPlatform(em -> em.find(TenantEntity.class, tenantId));
+        return t == null ? ZoneId.of("UTC") : ZoneId.of(t.timeZone);
+    }
+
+    /** Computes accounts through the rule's plugin, in one gateway call for the whole batch. */
+    List<AccountCredit> compute(String tenantId, RuleSetup setup, List<CreditInput> inputs) throws PluginCallFailed {
+        CreditRule rule = setup.plugin().service();
+        return gateway.call(setup.plugin().pluginId(), tenantId, "credit rule", () -> {
+            List<AccountCredit> out = new ArrayList<>(inputs.size());
+            for (CreditInput input : inputs) {
+                AccountCredit credit = rule.credit(input);
+                if (credit == null || !input.account().id().equals(credit.accountId())) {
+                    throw new IllegalStateException("the rule answered for another account than "
+                            + input.account().id());
+                }
+                out.add(credit);
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Brings the tenant's stale accounts up to date. A read calls it with {@code wait = false}: it waits for an
+     * update under way (so it sees its own writes), but while a recompute holds the ledger it answers from what is
+     * stored instead of waiting for the whole replay.
+     */
+    public void drain(String tenantId, boolean wait) {
+        ReentrantLock lock = lock(tenantId);
+        if (!wait && recomputing.contains(tenantId)) {
+            return;
+        }
+        lock.lock();
+        try {
+            drainLocked(tenantId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Credit of tenant " + tenantId + " could not be brought up to date; retrying"
+                    + " later", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    ReentrantLock lock(String tenantId) {
+        return locks.computeIfAbsent(tenantId, t -> new ReentrantLock());
+    }
+
+    /** Runs {@code replay} holding the tenant's ledger; reads meanwhile answer from the stored ledger. */
+    <T> T recomputing(String tenantId, java.util.concurrent.Callable<T> replay) throws Exception {
+        ReentrantLock lock = lock(tenantId);
+        recomputing.add(tenantId);
+        try {
+            lock.lockInterruptibly();
+            try {
+                return replay.call();
+            } finally {
+                lock.unlock();
+            }
+        } finally {
+            recomputing.remove(tenantId);
+        }
+    }
+
+    private void drainAll() {
+        try {
+            if (!store.status().isUp()) {
+                return;
+            }
+            store.readPlatform(em -> em.createQuery("SELECT t.id FROM TenantEntity t", String.class).getResultList())
+                    .forEach(t -> drain(t, true));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Credit catch-up failed", e);
+        }
+    }
+
+    private void drainLocked(String tenantId) {
+        Optional<RuleSetup> setup = setup(tenantId);
+        while (true) {
+            List<Object[]> pending = store.read(tenantId, em -> em.createQuery(
+                    "SELECT p.id, p.accountId FROM CreditPendingEntity p ORDER BY p.id", Object[].class)
+                    .setMaxResults(PENDING_BATCH).getResultList());
+            if (pending.isEmpty()) {
+                return;
+            }
+            if (setup.isEmpty()) {
+                // Nothing credits without a rule version; posting the first version recomputes every account.
+                store.write(tenantId, null, tx -> tx.em().createQuery("DELETE FROM CreditPendingEntity p WHERE"
+                        + " p.id IN :ids").setParameter("ids", pending.stream().map(r -> r[0]).toList())
+                        .executeUpdate());
+                continue;
+            }
+            if (!setup.get().active()) {
+                return; // the rule's plugin is disabled or gone: stay stale until it is back
+            }
+            Map<String, List<String>> byAccount = new LinkedHashMap<>();
+            pending.forEach(r -> byAccount.computeIfAbsent((String) r[1], a -> new ArrayList<>()).add((String) r[0]));
+            for (Map.Entry<String, List<String>> account : byAccount.entrySet()) {
+                try {
+                    update(tenantId, setup.get(), account.getKey(), account.getValue());
+                } catch (PluginCallFailed e) {
+                    LOG.log(Level.WARNING, e.getMessage(), e.getCause());
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Recomputes one account from its whole history and stores the result, with the green reaction if due. */
+    private void update(String tenantId, RuleSetup setup, String accountId, List<String> pendingIds)
+            throws PluginCallFailed {
+        Optional<CreditInput> input = store.read(tenantId, em -> Inputs.of(em, accountId, setup.versions()));
+        AccountCredit credit = input.isEmpty() ? null : compute(tenantId, setup, List.of(input.get())).get(0);
+        store.write(tenantId, null, tx -> {
+            tx.em().createQuery("DELETE FROM CreditPendingEntity p WHERE p.id IN :ids")
+                    .setParameter("ids", pendingIds).executeUpdate();
+            AccountEntity account = tx.em().find(AccountEntity.class, accountId);
+            if (credit == null || account == null) {
+                return null;
+            }
+            CreditAccountEntity state = tx.em().find(CreditAccountEntity.class, accountId);
+            boolean turnedGreen = credit.bucket() == CreditBucket.GREEN
+                    && (state == null || !CreditBucket.GREEN.name().equals(state.bucket));
+            String ownerBefore = account.ownerId;
+            state = LedgerStore.store(tx, setup.ruleId(), credit, state, false);
+            if (turnedGreen) {
+                Map<String, Object> props = new HashMap<>(Map.of(RevosEvents.OBJECT_TYPE, "ACCOUNT",
+                        RevosEvents.OBJECT_ID, accountId, RevosEvents.ACCOUNT_ID, accountId,
+                        RevosEvents.AT, credit.greenAt().toEpochMilli()));
+                if (ownerBefore != null) {
+                    props.put(RevosEvents.OWNER_ID, ownerBefore);
+                }
+                if (setup.handover()) {
+                    Optional<UserEntity> am = Handover.handOver(tx, account);
+                    if (am.isPresent()) {
+                        state.handedOverFrom = ownerBefore;
+                        props.put(RevosEvents.NEW_OWNER_ID, am.get().id);
+                    }
+                }
+                tx.publish(RevosEvents.ACCOUNT_GREEN, props);
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,45 @@
+package org.revos.runtime.internal.credit;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.revos.api.spi.CreditInput;
+import org.revos.api.spi.CreditRule;
+import org.revos.runtime.internal.json.Json;
+import org.revos.runtime.internal.persistence.CreditRuleVersionEntity;
+import org.revos.runtime.internal.plugins.PluginServices.Contribution;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+
+/**
+ * A tenant's credit setup: the rule its versions name, the plugin that provides it (absent when that plugin is not
+ * installed or not enabled for the tenant), and the versions in effective order.
+ *
+ * @param handover whether an account turning green is handed from its AE to an AM (the latest version says)
+ */
+record RuleSetup(String ruleId, Contribution<CreditRule> plugin, List<CreditInput.Version> versions,
+        boolean handover) {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    boolean active() {
+        return plugin != null;
+    }
+
+    static List<CreditInput.Version> versions(List<CreditRuleVersionEntity> stored, ZoneId zone) {
+        return stored.stream().map(v -> new CreditInput.Version(v.id,
+                LocalDate.parse(v.effectiveFrom).atStartOfDay(zone).toInstant(), settings(v))).toList();
+    }
+
+    static Map<String, Object> settings(CreditRuleVersionEntity v) {
+        try {
+            return Json.MAPPER.readValue(v.settingsJson, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored credit rule version " + v.id + " is unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.revos.runtime.internal.jobs;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.revos.api.security.Caller;
+import org.revos.runtime.internal.json.Json;
+import org.revos.runtime.internal.persistence.Ids;
+import org.revos.runtime.internal.persistence.JobEntity;
+import org.revos.runtime.internal.persistence.Store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Runs long work in the background, two jobs at a time, and keeps each job's state in the database so that
+ * {@code /api/v1/jobs/{id}} answers from any request. A job left QUEUED or RUNNING by a runtime that stopped is
+ * marked FAILED at the next start, saying so: nothing is left looking as if it were still running.
+ */
+@Component(service = Jobs.class)
+public final class Jobs {
+
+    private static final Logger LOG = Logger.getLogger(Jobs.class.getName());
+    /** errors kept per job; the count goes on beyond it */
+    static final int MAX_ERRORS = 1000;
+    private static final long PROGRESS_WRITE_INTERVAL_MS = 250;
+
+    /** The work of one job. */
+    @FunctionalInterface
+    public interface Work {
+        /** @return the job's result, shown with its status; {@code null} for none */
+        JsonNode run(JobContext context) throws Exception;
+    }
+
+    private final Store store;
+    private final ExecutorService executor;
+    private volatile boolean stopping;
+
+    @Activate
+    public Jobs(@Reference Store store) {
+        this.store = store;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "revos-job-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        executor.execute(this::failLeftovers);
+    }
+
+    @Deactivate
+    void stop() {
+        stopping = true;
+        executor.shutdownNow();
+    }
+
+    /** Queues {@code work} as a job of {@code tenantId}; it starts as soon as a worker is free. */
+    public JobEntity submit(String tenantId, Caller caller, String kind, Work work) {
+        JobEntity job = store.write(tenantId, caller, tx -> {
+            JobEntity j = new JobEntity();
+            j.id = Ids.next("job");
+            j.kind = kind;
+            j.status = "QUEUED";
+            j.createdAt = tx.now();
+            j.updatedAt = tx.now();
+            j.requestedBy = caller == null ? null : caller.keyId();
+            tx.em().persist(j);
+            return j;
+        });
+        executor.execute(() -> run(tenantId, job.id, work));
+        return job;
+    }
+
+    /** @return the job, if it belongs to {@code tenantId} */
+    public JobEntity find(String tenantId, String id) {
+        return store.read(tenantId, em -> em.find(JobEntity.class, id));
+    }
+
+    private void run(String tenantId, String id, Work work) {
+        Progress progress = new Progress(tenantId, id);
+        update(tenantId, id, j -> {
+            j.status = "RUNNING";
+            j.startedAt = System.currentTimeMillis();
+        });
+        try {
+            JsonNode result = work.run(progress);
+            progress.flush();
+            update(tenantId, id, j -> {
+                j.status = "SUCCEEDED";
+                j.done = Math.max(j.done, j.total);
+                j.resultJson = result == null ? null : Json.MAPPER.writeValueAsString(result);
+                j.finishedAt = System.currentTimeMillis();
+            });
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "Job " + id + " of tenant " + tenantId + " failed", e);
+            progress.flush();
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            update(tenantId, id, j -> {
+                j.status = "FAILED";
+                j.detail = truncate(message, 1000);
+                j.finishedAt = System.currentTimeMillis();
+            });
+        }
+    }
+
+    private void failLeftovers() {
+        try {
+            List<String> tenants = store.readPlatform(
+                    em -> em.createQuery("SELECT t.id FROM TenantEntity t", String.class).getResultList());
+            for (String tenant : tenants) {
+                int n = store.write(tenant, null, tx -> tx.em().createQuery("UPDATE JobEntity j SET j.status ="
+                        + " 'FAILED', j.detail = :why WHERE j.status IN ('QUEUED', 'RUNNING')")
+                        .setParameter("why", "interrupted: the runtime stopped while the job was unfinished;"
+                                + " start it again")
+                        .executeUpdate());
+                if (n > 0) {
+                    LOG.warning(n + " unfinished job(s) of tenant " + tenant + " were interrupted by a stop");
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not mark interrupted jobs", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Change {
+        void apply(JobEntity job) throws Exception;
+    }
+
+    private void update(String tenantId, String id, Change change) {
+        store.write(tenantId, null, tx -> {
+            JobEntity j = tx.em().find(JobEntity.class, id);
+            try {
+                change.apply(j);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            j.updatedAt = tx.now();
+            return null;
+        });
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    /** Progress and errors gathered in memory and written a few times a second. */
+    private final class Progress implements JobContext {
+        private final String tenantId;
+        private final String id;
+        private final ArrayNode errors = JsonNodeFactory.instance.arrayNode();
+        private long total;
+        private long done;
+        private long errorCount;
+        private long written;
+        private boolean dirty;
+
+        Progress(String tenantId, String id) {
+            this.tenantId = tenantId;
+            this.id = id;
+        }
+
+        @Override
+        public synchronized void total(long total) {
+            this.total = total;
+            changed();
+        }
+
+        @Override
+        public synchronized void done(long done) {
+            this.done = done;
+            changed();
+        }
+
+        @Override
+        public synchronized void error(long line, String field, String message) {
+            errorCount++;
+            if (errors.size() < MAX_ERRORS) {
+                var e = errors.addObject();
+                if (line > 0) {
+                    e.put("line", line);
+                }
+                if (field != null) {
+                    e.put("field", field);
+                }
+                e.put("message", message);
+            }
+            changed();
+        }
+
+        @Override
+        public boolean cancelled() {
+            return stopping || Thread.currentThread().isInterrupted();
+        }
+
+        private void changed() {
+            dirty = true;
+            long now = System.currentTimeMillis();
+            if (now - written >= PROGRESS_WRITE_INTERVAL_MS) {
+                flush();
+            }
+        }
+
+        synchronized void flush() {
+            if (!dirty) {
+                return;
+            }
+            written = System.currentTimeMillis();
+            dirty = false;
+            long t = total;
+            long d = done;
+            long count = errorCount;
+            String errs = errors.isEmpty() ? null : errors.toString();
+            update(tenantId, id, j -> {
+                j.total = t;
+                j.done = d;
+                j.errorCount = count;
+                j.errorsJson = errs;
+            });
+        }
+    }
+}
