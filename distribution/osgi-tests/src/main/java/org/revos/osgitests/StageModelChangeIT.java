@@ -2,10 +2,7 @@ package org.revos.osgitests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -31,7 +28,6 @@ import org.revos.api.model.Tenant;
 import org.revos.api.spi.StageModel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A stage model registered, changed and replaced while the runtime serves requests: every request is checked
@@ -42,7 +38,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class StageModelChangeIT {
 
     private static final String ADMIN_KEY = "rvs_osgi-integration-test-admin-key";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @InjectBundleContext
@@ -69,32 +64,33 @@ class StageModelChangeIT {
             @InjectService(timeout = 30_000) ServiceAware<HttpServiceRuntime> httpRuntime) throws Exception {
         String base = RestAndEventsIT.endpoint(httpRuntime.getServiceReference()) + "api/v1";
         RestAndEventsIT.awaitHealthy(http, base);
-        String tenant = call(base, ADMIN_KEY, "POST", "/admin/tenants", "{\"name\": \"Models\"}", 201).get("id").asText();
-        String key = call(base, ADMIN_KEY, "POST", "/admin/tenants/" + tenant + "/api-keys",
+        Calls api = new Calls(base);
+        String tenant = api.call(ADMIN_KEY, "POST", "/admin/tenants", "{\"name\": \"Models\"}", 201).get("id").asText();
+        String key = api.call(ADMIN_KEY, "POST", "/admin/tenants/" + tenant + "/api-keys",
                 "{\"name\": \"it\", \"role\": \"MEMBER\"}", 201).get("key").asText();
-        call(base, ADMIN_KEY, "PUT", "/admin/tenants/" + tenant + "/plugins/org.revos.stages.lifecycle",
+        api.call(ADMIN_KEY, "PUT", "/admin/tenants/" + tenant + "/plugins/org.revos.stages.lifecycle",
                 "{\"enabled\": false}", 200);
 
         ServiceRegistration<StageModel> v1 = register(new Model(List.of("owner")), 100);
         try {
-            String account = call(base, key, "POST", "/accounts", "{\"name\": \"A\"}", 201).get("id").asText();
-            JsonNode deal = call(base, key, "POST", "/deals", "{\"accountId\": \"" + account + "\", \"name\": \"D\"}", 201);
+            String account = api.call(key, "POST", "/accounts", "{\"name\": \"A\"}", 201).get("id").asText();
+            JsonNode deal = api.call(key, "POST", "/deals", "{\"accountId\": \"" + account + "\", \"name\": \"D\"}", 201);
             assertEquals("NEW", deal.get("stage").asText());
             String moves = "/deals/" + deal.get("id").asText() + "/transitions";
-            JsonNode refused = call(base, key, "POST", moves, "{\"toStage\": \"REVIEW\"}", 422);
+            JsonNode refused = api.call(key, "POST", moves, "{\"toStage\": \"REVIEW\"}", 422);
             assertEquals("properties.owner", refused.get("errors").get(0).get("field").asText());
 
             ServiceRegistration<StageModel> v2 = register(new Model(List.of("owner", "budget")), 200);
             v1.unregister();
             v1 = null;
             try {
-                JsonNode both = call(base, key, "POST", moves, "{\"toStage\": \"REVIEW\", \"properties\":"
+                JsonNode both = api.call(key, "POST", moves, "{\"toStage\": \"REVIEW\", \"properties\":"
                         + " {\"owner\": \"Ada\"}}", 422);
                 assertEquals("properties.budget", both.get("errors").get(0).get("field").asText(),
                         "the new rule applies on the very next request");
-                call(base, key, "POST", moves, "{\"toStage\": \"REVIEW\", \"properties\": {\"owner\": \"Ada\","
+                api.call(key, "POST", moves, "{\"toStage\": \"REVIEW\", \"properties\": {\"owner\": \"Ada\","
                         + " \"budget\": \"10k\"}}", 200);
-                assertEquals(2, call(base, key, "GET", moves, null, 200).get("items").size());
+                assertEquals(2, api.call(key, "GET", moves, null, 200).get("items").size());
             } finally {
                 v2.unregister();
             }
@@ -109,19 +105,5 @@ class StageModelChangeIT {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(Constants.SERVICE_RANKING, ranking);
         return context.registerService(StageModel.class, model, props);
-    }
-
-    private JsonNode call(String base, String key, String method, String path, String body, int expected)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + key);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(expected, r.statusCode(), r.body());
-        return JSON.readTree(r.body());
     }
 }
