@@ -61,9 +61,9 @@ final class Recompute implements Jobs.Work {
                 throw new InterruptedException("the runtime is stopping");
             }
             List<String> batch = accountIds.subList(from, Math.min(from + BATCH, accountIds.size()));
-            List<CreditInput> inputs = store.read(tenantId, em -> Inputs.of(em, batch, setup.versions()));
+            List<CreditInput> inputs = store.read(tenantId, em -> Inputs.range(em, batch, setup.versions()));
             List<AccountCredit> credits = engine.compute(tenantId, setup, inputs);
-            Before before = store.read(tenantId, em -> Before.of(em, batch));
+            Before before = store.read(tenantId, em -> Before.of(em, batch.get(0), batch.get(batch.size() - 1)));
             before.greenByRep.forEach((rep, sum) -> byRep.computeIfAbsent(rep, r -> new long[2])[0] += sum);
             List<AccountCredit> rewrite = new ArrayList<>();
             for (AccountCredit credit : credits) {
@@ -89,13 +89,15 @@ final class Recompute implements Jobs.Work {
             }
             if (!rewrite.isEmpty()) {
                 store.write(tenantId, null, tx -> {
-                    List<String> stale = rewrite.stream().filter(c -> before.states.containsKey(c.accountId()))
+                    List<String> stale = rewrite.stream().filter(c -> before.states.containsKey(c.accountId())
+                            && LedgerStore.linesChange(setup.ruleId(), c, before.states.get(c.accountId())))
                             .map(AccountCredit::accountId).toList();
                     if (!stale.isEmpty()) {
                         LedgerStore.deleteLines(tx.em(), stale);
                     }
                     for (AccountCredit credit : rewrite) {
-                        CreditAccountEntity state = tx.em().find(CreditAccountEntity.class, credit.accountId());
+                        CreditAccountEntity state = before.states.containsKey(credit.accountId())
+                                ? tx.em().find(CreditAccountEntity.class, credit.accountId()) : null;
                         LedgerStore.store(tx, setup.ruleId(), credit, state, true);
                     }
                     return null;
@@ -131,15 +133,18 @@ final class Recompute implements Jobs.Work {
     private record Before(Map<String, CreditAccountEntity> states, Map<String, Long> greenByRep,
             Map<String, Long> greenByAccount) {
 
-        static Before of(jakarta.persistence.EntityManager em, List<String> ids) {
+        /** Reads the stored state of the accounts with ids in [first, last]. */
+        static Before of(jakarta.persistence.EntityManager em, String first, String last) {
             Map<String, CreditAccountEntity> states = new HashMap<>();
-            em.createQuery("SELECT s FROM CreditAccountEntity s WHERE s.id IN :ids", CreditAccountEntity.class)
-                    .setParameter("ids", ids).getResultList().forEach(s -> states.put(s.id, s));
+            em.createQuery("SELECT s FROM CreditAccountEntity s WHERE s.id BETWEEN :first AND :last",
+                    CreditAccountEntity.class).setParameter("first", first).setParameter("last", last)
+                    .getResultList().forEach(s -> states.put(s.id, s));
             Map<String, Long> byRep = new HashMap<>();
             Map<String, Long> byAccount = new HashMap<>();
             em.createQuery("SELECT l.accountId, l.ownerId, SUM(l.amountCents) FROM CreditLineEntity l WHERE"
-                    + " l.bucket = 'GREEN' AND l.accountId IN :ids GROUP BY l.accountId, l.ownerId", Object[].class)
-                    .setParameter("ids", ids).getResultList().forEach(r -> {
+                    + " l.bucket = 'GREEN' AND l.accountId BETWEEN :first AND :last GROUP BY l.accountId, l.ownerId",
+                    Object[].class).setParameter("first", first).setParameter("last", last).getResultList()
+                    .forEach(r -> {
                         long sum = ((Number) r[2]).longValue();
                         byRep.merge(String.valueOf(r[1]), sum, Long::sum);
                         byAccount.merge((String) r[0], sum, Long::sum);

@@ -49,6 +49,9 @@ public final class Database implements AutoCloseable {
         props.put(PersistenceUnitProperties.MULTITENANT_SHARED_EMF, "true");
         props.put(PersistenceUnitProperties.JDBC_BIND_PARAMETERS, "true");
         props.put("eclipselink.jdbc.cache-statements", "true");
+        // Inserts of one transaction go to Derby in JDBC batches: a recompute writes thousands of ledger lines.
+        props.put(PersistenceUnitProperties.BATCH_WRITING, "JDBC");
+        props.put(PersistenceUnitProperties.BATCH_WRITING_SIZE, "500");
         EntityManagerFactory factory = new PersistenceProvider().createEntityManagerFactory("revos", props);
         if (factory == null) {
             throw new IllegalStateException("EclipseLink found no persistence unit 'revos' in "
