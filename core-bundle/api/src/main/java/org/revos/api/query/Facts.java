@@ -18,8 +18,8 @@ import org.revos.api.model.Tenant;
  * primitive arrays rather than a database query. Tests build their own with {@link #builder(Tenant)}.
  * <p>
  * Dimensions: {@code ownerId}, {@code team} (the owner's team, by {@link TeamHistory}), {@code segment},
- * {@code country}, {@code source} and {@code pipeline}. Deals take segment and country from their account; leads
- * take segment from their owner; accounts have no source or pipeline.
+ * {@code country}, {@code source} and {@code pipeline}. Deals take segment and country from their account and have
+ * no source; leads take segment from their owner; accounts have no source or pipeline.
  */
 public final class Facts {
 

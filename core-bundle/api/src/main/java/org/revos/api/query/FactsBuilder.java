@@ -197,6 +197,8 @@ public final class FactsBuilder {
             if (type == ObjectType.ACCOUNT) {
                 columns.remove("source");
                 columns.remove("pipeline");
+            } else if (type == ObjectType.DEAL) {
+                columns.remove("source");
             }
             return new ObjectTable(type, ids.toArray(String[]::new), createdAt.stream().mapToLong(Long::longValue)
                     .toArray(), arr.stream().mapToLong(Long::longValue).toArray(), columns, new HashMap<>(index));
