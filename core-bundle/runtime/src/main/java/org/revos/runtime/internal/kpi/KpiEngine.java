@@ -28,6 +28,11 @@ public final class KpiEngine {
         this.data = data;
     }
 
+    /** @return the tenant's goals as they stand now */
+    public java.util.List<org.revos.api.model.Goal> goals(String tenantId) {
+        return data.forTenant(tenantId).goals().toList();
+    }
+
     /** @param asOf the instant to answer for; {@code null} for now */
     public KpiSession open(String tenantId, Instant asOf) {
         TenantData tenantData = data.forTenant(tenantId);

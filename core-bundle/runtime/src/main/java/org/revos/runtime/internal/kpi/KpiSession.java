@@ -51,6 +51,11 @@ public final class KpiSession {
         return asOf;
     }
 
+    /** @return the tenant's facts as of the session's instant */
+    public Facts facts() {
+        return facts;
+    }
+
     public Map<String, KpiCalculators.Offered> offered() {
         return offered;
     }
