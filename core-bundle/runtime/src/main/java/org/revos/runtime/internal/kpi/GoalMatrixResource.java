@@ -34,7 +34,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code GET /api/v1/goal-matrix?kpis=&periods=}: one row per KPI, one cell per period with {@code actual},
+ * {@code GET /api/v1/goal-matrix?kpis=&periods=}: one row per KPI (default: every KPI without parameters), one cell
+ * per period (default: the current quarter) with {@code actual},
  * {@code goal} (the set goal of the scope, else the roll-up of the goals under it), {@code deltaToGoal},
  * {@code yoyDelta} (against the same period a year earlier) and {@code status} (by pacing, at {@code asOf} or now).
  * The scope is the tenant, or one team ({@code team=}) or user ({@code ownerId=}); other filters slice the actuals.
@@ -67,12 +68,6 @@ public final class GoalMatrixResource {
                 periods.add(period);
             }
         }
-        if (kpis.isEmpty()) {
-            v.add("kpis", "is required: KPI ids separated by commas, such as won_revenue,win_rate");
-        }
-        if (periods.isEmpty() && !v.has("periods")) {
-            v.add("periods", "is required: periods separated by commas, such as 2026-Q1,2026-Q2");
-        }
         Map<String, List<String>> rest = new java.util.LinkedHashMap<>(query);
         rest.remove("kpis");
         rest.remove("periods");
@@ -85,6 +80,13 @@ public final class GoalMatrixResource {
         }
         String tenantId = ((Caller) security.getUserPrincipal()).tenantId();
         KpiSession session = engine.open(tenantId, filter == null ? null : filter.asOf());
+        if (kpis.isEmpty()) {
+            session.offered().values().stream().filter(k -> k.definition().parameters().isEmpty())
+                    .map(KpiCalculators.Offered::id).sorted().forEach(kpis::add);
+        }
+        if (periods.isEmpty() && !v.has("periods")) {
+            periods.add(KpiQuery.quarterOf(session.asOf(), session.tenant().timeZone()));
+        }
         kpis.stream().filter(k -> session.kpi(k).isEmpty()).forEach(k -> v.add("kpis", "no KPI " + k
                 + " is available to this tenant"));
         v.throwIfAny();

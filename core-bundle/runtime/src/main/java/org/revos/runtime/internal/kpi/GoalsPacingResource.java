@@ -19,12 +19,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.model.Goal;
-import org.revos.api.model.GoalScope;
 import org.revos.api.security.Caller;
 import org.revos.api.spi.KpiResult;
 import org.revos.runtime.internal.json.Json;
-import org.revos.runtime.internal.objects.FieldTypes;
-import org.revos.runtime.internal.persistence.GoalRevisionEntity;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.problem.Problem;
 import org.revos.runtime.internal.problem.Violations;
@@ -37,12 +34,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * {@code GET /api/v1/goals/{id}/pacing?at=}: where a goal stands at an instant (default now): {@code target},
  * {@code actual}, {@code expected}, {@code pace}, {@code status}, and the {@code rolledUpTarget} of the goals under
- * it. {@code GET /api/v1/goals/{id}/revisions}: every state the goal had.
+ * it.
  */
 @Component(service = GoalsPacingResource.class)
 @JakartarsResource
 @JakartarsApplicationSelect(RevosApplication.SELECT)
-@Path("goals/{id}")
+@Path("goals/{id}/pacing")
 @Produces(MediaType.APPLICATION_JSON)
 public final class GoalsPacingResource {
 
@@ -56,7 +53,6 @@ public final class GoalsPacingResource {
     }
 
     @GET
-    @Path("pacing")
     public JsonNode pacing(@PathParam("id") String id, @QueryParam("at") String atText, @Context UriInfo uri,
             @Context SecurityContext security) {
         Violations v = new Violations();
@@ -80,28 +76,5 @@ public final class GoalsPacingResource {
         answer.put("actual", s.actual()).put("expected", s.standing().expected())
                 .put("pace", s.standing().pace()).put("status", s.standing().status().name());
         return answer;
-    }
-
-    @GET
-    @Path("revisions")
-    public JsonNode revisions(@PathParam("id") String id, @Context SecurityContext security) {
-        String tenantId = ((Caller) security.getUserPrincipal()).tenantId();
-        List<GoalRevisionEntity> revisions = store.read(tenantId, em -> em.createQuery("SELECT r FROM"
-                + " GoalRevisionEntity r WHERE r.goalId = :g ORDER BY r.createdAt, r.id", GoalRevisionEntity.class)
-                .setParameter("g", id).getResultList());
-        if (revisions.isEmpty()) {
-            throw Problem.notFound("goal", id);
-        }
-        ObjectNode page = JsonNodeFactory.instance.objectNode();
-        var items = page.putArray("items");
-        for (GoalRevisionEntity r : revisions) {
-            ObjectNode item = items.addObject().put("at", FieldTypes.instantText(r.createdAt)).put("kpi", r.kpi)
-                    .put("period", r.period).put("target", KpiResult.plain(r.target)).put("deleted", r.deleted);
-            item.set("scope", Json.MAPPER.valueToTree(GoalStanding.scopeFilter(new Goal(r.goalId, null, r.kpi,
-                    r.period, r.target, new GoalScope(r.scopeTeam, r.scopeUserId), List.of()))));
-            item.set("pacing", Json.MAPPER.valueToTree(FieldTypes.decimals(r.pacing)));
-        }
-        page.putNull("next");
-        return page;
     }
 }

@@ -67,6 +67,13 @@ public record KpiQuery(Period period, Instant asOf, Map<String, String> filter, 
         }
     }
 
+    /** @return the quarter that holds {@code at} in {@code zone} */
+    static Period quarterOf(Instant at, java.time.ZoneId zone) {
+        java.time.LocalDate day = at.atZone(zone).toLocalDate();
+        return new Period(Period.Granularity.QUARTER, day.withMonth((day.getMonthValue() - 1) / 3 * 3 + 1)
+                .withDayOfMonth(1));
+    }
+
     /** @return the instant of an optional parameter, or {@code null} */
     static Instant instant(List<String> values, String name, Violations v) {
         if (values == null || values.isEmpty() || values.get(0).isBlank()) {

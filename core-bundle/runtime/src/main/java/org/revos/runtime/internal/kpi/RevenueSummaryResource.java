@@ -1,6 +1,7 @@
 package org.revos.runtime.internal.kpi;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code GET /api/v1/revenue/summary?period=}: the ARR bridge of the period with NRR and GRR, as the
+ * {@code GET /api/v1/revenue/summary?period=}: the ARR bridge of the period (default: the current quarter) with NRR
+ * and GRR, as the
  * {@value #KPI} KPI of the recurring-revenue plugin computes it (so it is absent, 404, for tenants that have the
  * plugin disabled), sliced and asked {@code asOf=} like any KPI.
  */
@@ -52,7 +54,12 @@ public final class RevenueSummaryResource {
     @GET
     public JsonNode summary(@Context UriInfo uri, @Context SecurityContext security) {
         String tenantId = ((Caller) security.getUserPrincipal()).tenantId();
-        KpiQuery query = KpiQuery.parse(uri.getQueryParameters(), List.of(), List.of());
+        Map<String, List<String>> parameters = new java.util.LinkedHashMap<>(uri.getQueryParameters());
+        if (!parameters.containsKey("period")) {
+            parameters.put("period", List.of(KpiQuery.quarterOf(Instant.now(), engine.open(tenantId, null).tenant()
+                    .timeZone()).toString()));
+        }
+        KpiQuery query = KpiQuery.parse(parameters, List.of(), List.of());
         KpiSession session = engine.open(tenantId, query.asOf());
         if (session.kpi(KPI).isEmpty()) {
             throw new Problem(404, "not-found", "Not found", "No recurring-revenue plugin is enabled for this tenant",

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import org.revos.api.spi.InvalidKpiRequest;
 import org.revos.api.spi.KpiRequest;
 import org.revos.api.spi.KpiResult;
+import org.revos.api.spi.KpiCalculator;
 import org.revos.api.spi.KpiUnit;
 
 /**
@@ -22,7 +23,7 @@ import org.revos.api.spi.KpiUnit;
  * or a number of days) after it, whichever is earlier.</li>
  * </ul>
  */
-@Component(property = "revos.kpi.id=conversion")
+@Component(service = KpiCalculator.class, property = "revos.kpi.id=conversion")
 public final class ConversionKpi extends FunnelKpi {
 
     public ConversionKpi() {

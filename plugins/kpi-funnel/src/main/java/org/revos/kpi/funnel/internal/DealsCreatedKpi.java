@@ -9,10 +9,11 @@ import org.revos.api.model.ObjectType;
 import org.revos.api.query.ObjectTable;
 import org.revos.api.spi.KpiRequest;
 import org.revos.api.spi.KpiResult;
+import org.revos.api.spi.KpiCalculator;
 import org.revos.api.spi.KpiUnit;
 
 /** {@code deals_created}: deals created during the period. */
-@Component(property = "revos.kpi.id=deals_created")
+@Component(service = KpiCalculator.class, property = "revos.kpi.id=deals_created")
 public final class DealsCreatedKpi extends FunnelKpi {
 
     public DealsCreatedKpi() {

@@ -3,10 +3,11 @@ package org.revos.kpi.funnel.internal;
 import java.math.BigDecimal;
 
 import org.osgi.service.component.annotations.Component;
+import org.revos.api.spi.KpiCalculator;
 import org.revos.api.spi.KpiUnit;
 
 /** {@code deals_won}: Deals won, of the deals closed in the period. */
-@Component(property = "revos.kpi.id=deals_won")
+@Component(service = KpiCalculator.class, property = "revos.kpi.id=deals_won")
 public final class DealsWonKpi extends OutcomeKpi {
 
     public DealsWonKpi() {

@@ -6,10 +6,11 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.revos.api.spi.KpiRequest;
 import org.revos.api.spi.KpiResult;
+import org.revos.api.spi.KpiCalculator;
 import org.revos.api.spi.KpiUnit;
 
 /** {@code stage_volume} ({@code stage=}): leads or deals that entered the stage during the period, each once. */
-@Component(property = "revos.kpi.id=stage_volume")
+@Component(service = KpiCalculator.class, property = "revos.kpi.id=stage_volume")
 public final class StageVolumeKpi extends FunnelKpi {
 
     public StageVolumeKpi() {

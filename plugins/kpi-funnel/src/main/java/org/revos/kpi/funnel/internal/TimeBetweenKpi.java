@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import org.revos.api.spi.InvalidKpiRequest;
 import org.revos.api.spi.KpiRequest;
 import org.revos.api.spi.KpiResult;
+import org.revos.api.spi.KpiCalculator;
 import org.revos.api.spi.KpiUnit;
 
 /**
@@ -19,7 +20,7 @@ import org.revos.api.spi.KpiUnit;
  * period. Value: the median in seconds; breakdown: {@code median}, {@code mean} and {@code count}. Objects that never
  * entered {@code from} before are not counted.
  */
-@Component(property = "revos.kpi.id=time_between")
+@Component(service = KpiCalculator.class, property = "revos.kpi.id=time_between")
 public final class TimeBetweenKpi extends FunnelKpi {
 
     public TimeBetweenKpi() {
