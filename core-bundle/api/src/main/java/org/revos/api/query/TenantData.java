@@ -70,4 +70,10 @@ public interface TenantData {
 
     /** @return the tenant's custom property definitions, by object type then key */
     Stream<PropertyDefinition> propertyDefinitions();
+
+    /**
+     * @param asOf the instant to describe; {@code null} for now
+     * @return the tenant's facts, column by column, as known at {@code asOf} (served from memory)
+     */
+    Facts facts(Instant asOf);
 }

@@ -7,13 +7,16 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.revos.api.model.Period;
 import org.revos.runtime.internal.persistence.GoalEntity;
+import org.revos.runtime.internal.persistence.GoalRevisionEntity;
+import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.Tx;
 import org.revos.runtime.internal.persistence.UserEntity;
 import org.revos.runtime.internal.problem.Violations;
 
 /**
  * A goal's period is a year, quarter or month; its pacing has one weight per month of a quarter or per quarter of a
- * year and sums to 1 (empty means equal weights); a user scope names a user of the tenant.
+ * year and sums to 1 (empty means equal weights); a user scope names a user of the tenant. Every state of a goal is
+ * kept as a {@link GoalRevisionEntity}.
  */
 final class GoalRules implements ObjectRules<GoalEntity> {
 
@@ -47,5 +50,30 @@ final class GoalRules implements ObjectRules<GoalEntity> {
         if (goal.scopeUserId != null && tx.em().find(UserEntity.class, goal.scopeUserId) == null) {
             v.add("scope.userId", "no user with id " + goal.scopeUserId);
         }
+        if (goal.scopeUserId != null && goal.scopeTeam != null) {
+            v.add("scope", "a goal is for a user, a team or the tenant, not both a user and a team");
+        }
+    }
+
+    /** Every state of a goal is kept as a revision: changing its period or target does not erase what it was. */
+    @Override
+    public void afterWrite(Tx tx, GoalEntity goal, ObjectNode before) {
+        revise(tx, goal, false);
+    }
+
+    @Override
+    public void afterDelete(Tx tx, GoalEntity goal) {
+        revise(tx, goal, true);
+    }
+
+    private static void revise(Tx tx, GoalEntity goal, boolean deleted) {
+        GoalRevisionEntity r = new GoalRevisionEntity();
+        r.id = Ids.next("grv");
+        r.goalId = goal.id;
+        goal.copyStateTo(r);
+        r.deleted = deleted;
+        r.createdAt = tx.now();
+        r.updatedAt = tx.now();
+        tx.em().persist(r);
     }
 }

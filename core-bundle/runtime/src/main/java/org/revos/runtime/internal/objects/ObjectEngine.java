@@ -115,6 +115,7 @@ public final class ObjectEngine {
         }
         ObjectNode before = render(schema, entity);
         tx.em().remove(entity);
+        schema.rules().afterDelete(tx, entity);
         tx.audit("DELETE", schema.type().name(), id, before, null);
         tx.publish(RevosEvents.OBJECT_DELETED, event(schema, entity));
     }

@@ -29,6 +29,10 @@ public interface ObjectRules<E> {
     default void afterWrite(Tx tx, E written, ObjectNode before) {
     }
 
+    /** Runs after the object has been deleted, in the same transaction (history that outlives it). */
+    default void afterDelete(Tx tx, E deleted) {
+    }
+
     /** Checks whether the object may be deleted; adds a violation naming what prevents it. */
     default void checkDelete(Tx tx, E stored, Violations violations) {
     }

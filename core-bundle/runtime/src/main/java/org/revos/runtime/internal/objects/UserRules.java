@@ -1,11 +1,15 @@
 package org.revos.runtime.internal.objects;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.revos.runtime.internal.persistence.Ids;
+import org.revos.runtime.internal.persistence.TeamMembershipEntity;
 import org.revos.runtime.internal.persistence.Tx;
 import org.revos.runtime.internal.persistence.UserEntity;
 import org.revos.runtime.internal.problem.Violations;
 
-/** A user's email is unique in the tenant; a user with goals cannot be deleted. */
+/**
+ * A user's email is unique in the tenant; a user with goals cannot be deleted; team changes are kept as memberships.
+ */
 final class UserRules implements ObjectRules<UserEntity> {
 
     @Override
@@ -17,6 +21,23 @@ final class UserRules implements ObjectRules<UserEntity> {
             if (taken > 0) {
                 v.add("email", "is already the email of another user");
             }
+        }
+    }
+
+    /** A new user with a team, or a user changing team, starts a membership; the earlier ones stay. */
+    @Override
+    public void afterWrite(Tx tx, UserEntity written, ObjectNode before) {
+        String previous = before == null ? null : before.path("team").asText(null);
+        if (written.team != null && !written.team.equals(previous) || before != null && written.team == null
+                && previous != null) {
+            TeamMembershipEntity membership = new TeamMembershipEntity();
+            membership.id = Ids.next("mbr");
+            membership.userId = written.id;
+            membership.team = written.team;
+            membership.sinceAt = tx.now();
+            membership.createdAt = tx.now();
+            membership.updatedAt = tx.now();
+            tx.em().persist(membership);
         }
     }
 

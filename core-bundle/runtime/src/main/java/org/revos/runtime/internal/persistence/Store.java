@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -54,6 +56,7 @@ public final class Store {
 
     private final CompletableFuture<Database> db;
     private final EventSink events;
+    private final Map<String, AtomicLong> commits = new ConcurrentHashMap<>();
 
     @Activate
     public Store(@Reference EventAdmin eventAdmin) {
@@ -182,6 +185,7 @@ public final class Store {
             transaction.begin();
             T result = work.apply(tx);
             transaction.commit();
+            commits.computeIfAbsent(tenantId, t -> new AtomicLong()).incrementAndGet();
             postAll(tx.events());
             return result;
         } catch (RuntimeException e) {
@@ -192,6 +196,15 @@ public final class Store {
             }
             em.close();
         }
+    }
+
+    /**
+     * @return how many write transactions of the tenant this runtime committed; it changes, before their events are
+     *         posted, whenever data that caches derive from may have changed
+     */
+    public long commits(String tenantId) {
+        AtomicLong n = commits.get(tenantId);
+        return n == null ? 0 : n.get();
     }
 
     private void postAll(List<Map.Entry<String, Map<String, Object>>> queued) {

@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.revos.api.model.Tenant;
 import org.revos.api.query.RevosData;
 import org.revos.api.query.TenantData;
+import org.revos.runtime.internal.kpi.FactsProjection;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TenantEntity;
 
@@ -17,10 +18,12 @@ import org.revos.runtime.internal.persistence.TenantEntity;
 public final class RevosDataService implements RevosData {
 
     private final Store store;
+    private final FactsProjection facts;
 
     @Activate
-    public RevosDataService(@Reference Store store) {
+    public RevosDataService(@Reference Store store, @Reference FactsProjection facts) {
         this.store = store;
+        this.facts = facts;
     }
 
     @Override
@@ -29,6 +32,6 @@ public final class RevosDataService implements RevosData {
         if (t == null) {
             throw new NoSuchElementException("No tenant with id " + tenantId);
         }
-        return new TenantDataView(store, new Tenant(t.id, t.name, t.currency, ZoneId.of(t.timeZone)));
+        return new TenantDataView(store, facts, new Tenant(t.id, t.name, t.currency, ZoneId.of(t.timeZone)));
     }
 }

@@ -20,7 +20,9 @@ import org.revos.api.model.RevenueEvent;
 import org.revos.api.model.StageTransition;
 import org.revos.api.model.Tenant;
 import org.revos.api.model.User;
+import org.revos.api.query.Facts;
 import org.revos.api.query.TenantData;
+import org.revos.runtime.internal.kpi.FactsProjection;
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.ActivityEntity;
 import org.revos.runtime.internal.persistence.ContactEntity;
@@ -38,10 +40,12 @@ import org.revos.runtime.internal.persistence.UserEntity;
 final class TenantDataView implements TenantData {
 
     private final Store store;
+    private final FactsProjection facts;
     private final Tenant tenant;
 
-    TenantDataView(Store store, Tenant tenant) {
+    TenantDataView(Store store, FactsProjection facts, Tenant tenant) {
         this.store = store;
+        this.facts = facts;
         this.tenant = tenant;
     }
 
@@ -142,6 +146,11 @@ final class TenantDataView implements TenantData {
         return store.read(tenant.id(), em -> em.createQuery("SELECT p FROM PropertyDefinitionEntity p"
                 + " ORDER BY p.objectType, p.propertyKey", PropertyDefinitionEntity.class).getResultList()).stream()
                 .map(Models::propertyDefinition);
+    }
+
+    @Override
+    public Facts facts(Instant asOf) {
+        return facts.facts(tenant, asOf);
     }
 
     private <E extends TenantRow> Optional<E> byId(Class<E> type, String id) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.revos.api.model.RevenueEvent;
 import org.revos.api.query.TenantData;
+import org.revos.runtime.internal.kpi.FactsProjection;
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.RevenueEventEntity;
@@ -20,7 +21,7 @@ import org.revos.runtime.internal.persistence.TestStores;
 class TenantDataViewTest {
 
     private final TestStores stores = new TestStores();
-    private final RevosDataService data = new RevosDataService(stores.store);
+    private final RevosDataService data = new RevosDataService(stores.store, new FactsProjection(stores.store));
 
     @AfterEach
     void close() {

@@ -1,0 +1,139 @@
+package org.revos.api.query;
+
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.revos.api.model.ObjectType;
+import org.revos.api.model.Tenant;
+
+/**
+ * An immutable, column-oriented snapshot of the facts a tenant's KPIs are computed from: leads, deals and accounts
+ * with their slicing dimensions, the stage entries of leads and deals, the revenue ledger and the team history of
+ * users. The runtime keeps one per tenant in memory, rebuilt from the store after writes, so a KPI is a scan of
+ * primitive arrays rather than a database query. Tests build their own with {@link #builder(Tenant)}.
+ * <p>
+ * Dimensions: {@code ownerId}, {@code team} (the owner's team, by {@link TeamHistory}), {@code segment},
+ * {@code country}, {@code source} and {@code pipeline}. Deals take segment and country from their account and have
+ * no source; leads take segment from their owner; accounts have no source or pipeline.
+ */
+public final class Facts {
+
+    /** The names KPIs can be sliced by, as query parameters. */
+    public static final List<String> DIMENSIONS = List.of("segment", "ownerId", "team", "source", "country",
+            "pipeline");
+
+    private final Tenant tenant;
+    private final Instant asOf;
+    private final Map<ObjectType, ObjectTable> objects;
+    private final Map<ObjectType, StageLog> stages;
+    private final RevenueLog revenue;
+    private final long[] revenueRecordedAt;
+    private final TeamHistory teams;
+
+    Facts(Tenant tenant, Instant asOf, Map<ObjectType, ObjectTable> objects, Map<ObjectType, StageLog> stages,
+            RevenueLog revenue, long[] revenueRecordedAt, TeamHistory teams) {
+        this.tenant = tenant;
+        this.asOf = asOf;
+        this.objects = Map.copyOf(objects);
+        this.stages = Map.copyOf(stages);
+        this.revenue = revenue;
+        this.revenueRecordedAt = revenueRecordedAt;
+        this.teams = teams;
+    }
+
+    public static FactsBuilder builder(Tenant tenant) {
+        return new FactsBuilder(tenant);
+    }
+
+    public Tenant tenant() {
+        return tenant;
+    }
+
+    /** @return the instant this snapshot describes: nothing recorded later is in it */
+    public Instant asOf() {
+        return asOf;
+    }
+
+    /** @return the leads ({@link ObjectType#LEAD}), deals ({@link ObjectType#DEAL}) or accounts */
+    public ObjectTable objects(ObjectType type) {
+        ObjectTable table = objects.get(type);
+        if (table == null) {
+            throw new IllegalArgumentException("No facts about " + type + "; there are LEAD, DEAL and ACCOUNT");
+        }
+        return table;
+    }
+
+    /** @return the stage entries of leads or deals */
+    public StageLog stages(ObjectType type) {
+        StageLog log = stages.get(type);
+        if (log == null) {
+            throw new IllegalArgumentException("No stage entries of " + type + "; leads and deals have them");
+        }
+        return log;
+    }
+
+    public RevenueLog revenue() {
+        return revenue;
+    }
+
+    public TeamHistory teams() {
+        return teams;
+    }
+
+    /**
+     * The objects a filter keeps. Each entry of the filter is a dimension and one value or several separated by
+     * commas (any of them matches); entries combine with AND.
+     *
+     * @param teamAt the instant whose team memberships decide the {@code team} dimension
+     * @throws IllegalArgumentException naming the dimension when the objects cannot be sliced by it
+     */
+    public BitSet matching(ObjectType type, Map<String, String> filter, Instant teamAt) {
+        ObjectTable table = objects(type);
+        BitSet kept = new BitSet(table.size());
+        kept.set(0, table.size());
+        for (Map.Entry<String, String> f : filter.entrySet()) {
+            Set<String> wanted = new HashSet<>(List.of(f.getValue().split(",")));
+            String[] column = table.column(f.getKey().equals("team") ? "ownerId" : f.getKey());
+            if (column == null) {
+                throw new IllegalArgumentException(f.getKey() + ": " + type.name().toLowerCase() + "s cannot be"
+                        + " sliced by " + f.getKey());
+            }
+            Map<String, String> teamOfOwner = new HashMap<>();
+            for (int i = kept.nextSetBit(0); i >= 0; i = kept.nextSetBit(i + 1)) {
+                String value = column[i];
+                if (f.getKey().equals("team") && value != null) {
+                    value = teamOfOwner.computeIfAbsent(value, owner -> noTeamAsEmpty(teams.teamAt(owner,
+                            teamAt.toEpochMilli())));
+                }
+                if (value == null || !wanted.contains(value)) {
+                    kept.clear(i);
+                }
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * @return what was known at {@code instant}: without objects created, stage entries made, revenue that occurred
+     *         or was recorded, and team changes that started after it
+     */
+    public Facts asOf(Instant instant) {
+        if (!instant.isBefore(asOf)) {
+            return this;
+        }
+        return FactsBuilder.copy(this, instant);
+    }
+
+    private static String noTeamAsEmpty(String team) {
+        return team == null ? "" : team;
+    }
+
+    long[] revenueRecordedAt() {
+        return revenueRecordedAt;
+    }
+}

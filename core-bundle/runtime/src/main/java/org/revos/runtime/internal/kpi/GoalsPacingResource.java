@@ -1,0 +1,80 @@
+package org.revos.runtime.internal.kpi;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.revos.api.model.Goal;
+import org.revos.api.security.Caller;
+import org.revos.api.spi.KpiResult;
+import org.revos.runtime.internal.json.Json;
+import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.problem.Problem;
+import org.revos.runtime.internal.problem.Violations;
+import org.revos.runtime.internal.rest.RevosApplication;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code GET /api/v1/goals/{id}/pacing?at=}: where a goal stands at an instant (default now): {@code target},
+ * {@code actual}, {@code expected}, {@code pace}, {@code status}, and the {@code rolledUpTarget} of the goals under
+ * it.
+ */
+@Component(service = GoalsPacingResource.class)
+@JakartarsResource
+@JakartarsApplicationSelect(RevosApplication.SELECT)
+@Path("goals/{id}/pacing")
+@Produces(MediaType.APPLICATION_JSON)
+public final class GoalsPacingResource {
+
+    private final KpiEngine engine;
+    private final Store store;
+
+    @Activate
+    public GoalsPacingResource(@Reference KpiEngine engine, @Reference Store store) {
+        this.engine = engine;
+        this.store = store;
+    }
+
+    @GET
+    public JsonNode pacing(@PathParam("id") String id, @QueryParam("at") String atText, @Context UriInfo uri,
+            @Context SecurityContext security) {
+        Violations v = new Violations();
+        uri.getQueryParameters().keySet().stream().filter(k -> !k.equals("at"))
+                .forEach(k -> v.add(k, "is not a parameter of pacing; use at"));
+        Instant at = KpiQuery.instant(atText == null ? null : List.of(atText), "at", v);
+        v.throwIfAny();
+        String tenantId = ((Caller) security.getUserPrincipal()).tenantId();
+        KpiSession session = engine.open(tenantId, at);
+        List<Goal> goals = engine.goals(tenantId);
+        Goal goal = goals.stream().filter(g -> g.id().equals(id)).findFirst()
+                .orElseThrow(() -> Problem.notFound("goal", id));
+        GoalBook book = new GoalBook(goals, session.facts().teams());
+        GoalStanding s = GoalStanding.of(session, book, goal, goal.target(), session.asOf(),
+                KpiSettings.yellowFrom(store, tenantId));
+        ObjectNode answer = JsonNodeFactory.instance.objectNode().put("goalId", goal.id()).put("kpi", goal.kpi())
+                .put("period", goal.period()).put("at", session.asOf().toString());
+        answer.set("scope", Json.MAPPER.valueToTree(GoalStanding.scopeFilter(goal)));
+        answer.put("target", KpiResult.plain(goal.target()));
+        answer.put("rolledUpTarget", s.rolledUpTarget().orElse(null));
+        answer.put("actual", s.actual()).put("expected", s.standing().expected())
+                .put("pace", s.standing().pace()).put("status", s.standing().status().name());
+        return answer;
+    }
+}

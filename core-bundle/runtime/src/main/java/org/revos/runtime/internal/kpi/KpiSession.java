@@ -1,0 +1,93 @@
+package org.revos.runtime.internal.kpi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.revos.api.model.Period;
+import org.revos.api.model.Pipeline;
+import org.revos.api.model.Tenant;
+import org.revos.api.query.Facts;
+import org.revos.api.query.TenantData;
+import org.revos.api.spi.InvalidKpiRequest;
+import org.revos.api.spi.KpiRequest;
+import org.revos.api.spi.KpiResult;
+import org.revos.runtime.internal.gateway.PluginCallFailed;
+import org.revos.runtime.internal.problem.FieldError;
+import org.revos.runtime.internal.problem.Problem;
+
+/**
+ * Everything one request needs to compute KPIs for one tenant as of one instant: the offered calculators, the facts,
+ * the pipelines. A goal matrix computes dozens of figures with one session.
+ */
+public final class KpiSession {
+
+    private final KpiCalculators calculators;
+    private final Tenant tenant;
+    private final Map<String, KpiCalculators.Offered> offered;
+    private final Facts facts;
+    private final List<Pipeline> pipelines;
+    private final Instant asOf;
+    private final TenantData data;
+
+    KpiSession(KpiCalculators calculators, Tenant tenant, Map<String, KpiCalculators.Offered> offered, Facts facts,
+            List<Pipeline> pipelines, Instant asOf, TenantData data) {
+        this.calculators = calculators;
+        this.tenant = tenant;
+        this.offered = offered;
+        this.facts = facts;
+        this.pipelines = pipelines;
+        this.asOf = asOf;
+        this.data = data;
+    }
+
+    public Tenant tenant() {
+        return tenant;
+    }
+
+    /** @return the instant the session answers for */
+    public Instant asOf() {
+        return asOf;
+    }
+
+    /** @return the tenant's facts as of the session's instant */
+    public Facts facts() {
+        return facts;
+    }
+
+    public Map<String, KpiCalculators.Offered> offered() {
+        return offered;
+    }
+
+    public Optional<KpiCalculators.Offered> kpi(String id) {
+        return Optional.ofNullable(offered.get(id));
+    }
+
+    /** @throws Problem 404 when the tenant has no such KPI */
+    public KpiCalculators.Offered require(String id) {
+        return kpi(id).orElseThrow(() -> new Problem(404, "not-found", "Not found", "No KPI " + id
+                + " is available to this tenant; GET /api/v1/kpis lists those that are", List.of()));
+    }
+
+    /**
+     * @param until the instant to count up to (earlier than the session's {@code asOf} for pacing), or {@code null}
+     * @throws Problem 400 naming refused parameters, 404 for unknown KPIs, 503 when the plugin failed
+     */
+    public KpiResult compute(String kpiId, Period period, Map<String, String> filter, Map<String, String> parameters,
+            Instant until) {
+        KpiCalculators.Offered kpi = require(kpiId);
+        Instant at = until == null || until.isAfter(asOf) ? asOf : until;
+        Facts known = at.equals(asOf) ? facts : facts.asOf(at);
+        KpiRequest request = new KpiRequest(period, filter, parameters, known, pipelines, at, data);
+        try {
+            return calculators.compute(kpi, tenant.id(), request);
+        } catch (InvalidKpiRequest refused) {
+            throw Problem.invalid(refused.problems().entrySet().stream()
+                    .map(e -> new FieldError(e.getKey(), e.getValue())).toList());
+        } catch (PluginCallFailed failed) {
+            throw new Problem(503, "plugin-unavailable", "KPI unavailable", "KPI " + kpiId + " could not be"
+                    + " computed: " + failed.getMessage(), List.of());
+        }
+    }
+}

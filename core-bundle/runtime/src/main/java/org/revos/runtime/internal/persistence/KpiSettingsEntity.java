@@ -1,0 +1,16 @@
+package org.revos.runtime.internal.persistence;
+
+import java.math.BigDecimal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** A tenant's settings of goals and KPIs; one row per tenant at most, absent while the defaults apply. */
+@Entity
+@Table(name = "KPI_SETTINGS")
+public class KpiSettingsEntity extends TenantRow {
+    /** The pace from which a goal is YELLOW rather than RED. */
+    @Column(precision = 9, scale = 4, nullable = false)
+    public BigDecimal yellowFrom;
+}
