@@ -33,14 +33,23 @@ final class Inputs {
     }
 
     /**
-     * @return the inputs of every account whose id lies in [first, last], by id. A range keeps the query text the
-     *         same for every batch (Derby compiles it once) and walks the account index instead of probing it.
+     * @return the revenue history of every account whose id lies in [first, last], by account. A range keeps the
+     *         query text the same for every batch (Derby compiles it once) and walks the events' account index.
      */
-    static List<CreditInput> range(EntityManager em, List<String> accountIds, List<CreditInput.Version> versions) {
-        String first = accountIds.get(0);
-        String last = accountIds.get(accountIds.size() - 1);
-        return inputs(em, accountIds, " BETWEEN :first AND :last",
-                q -> q.setParameter("first", first).setParameter("last", last), versions);
+    static Map<String, List<CreditInput.Event>> histories(EntityManager em, String first, String last) {
+        return histories(em.createQuery(EVENTS + " WHERE e.accountId BETWEEN :first AND :last ORDER BY e.accountId,"
+                + " e.occurredAt, e.id").setParameter("first", first).setParameter("last", last));
+    }
+
+    private static Map<String, List<CreditInput.Event>> histories(jakarta.persistence.Query query) {
+        Map<String, List<CreditInput.Event>> history = new HashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            history.computeIfAbsent((String) r[0], k -> new ArrayList<>())
+                    .add(new CreditInput.Event((String) r[1], Instant.ofEpochMilli((Long) r[2]), (Long) r[3],
+                            (Integer) r[4], (String) r[5], (String) r[6]));
+        }
+        return history;
     }
 
     private static List<CreditInput> inputs(EntityManager em, Collection<String> accountIds, String idCondition,
@@ -57,14 +66,8 @@ final class Inputs {
                     accounts.computeIfPresent((String) s[0],
                             (id, a) -> new CreditInput.Account(id, a.segment(), (String) s[1]));
                 });
-        Map<String, List<CreditInput.Event>> history = new HashMap<>();
-        bind.apply(em.createQuery(EVENTS + " WHERE e.accountId" + idCondition
-                + " ORDER BY e.accountId, e.occurredAt, e.id")).getResultList().forEach(row -> {
-                    Object[] r = (Object[]) row;
-                    history.computeIfAbsent((String) r[0], k -> new ArrayList<>())
-                            .add(new CreditInput.Event((String) r[1], Instant.ofEpochMilli((Long) r[2]), (Long) r[3],
-                                    (Integer) r[4], (String) r[5], (String) r[6]));
-                });
+        Map<String, List<CreditInput.Event>> history = histories(bind.apply(em.createQuery(EVENTS
+                + " WHERE e.accountId" + idCondition + " ORDER BY e.accountId, e.occurredAt, e.id")));
         List<CreditInput> out = new ArrayList<>();
         for (String id : accountIds) {
             CreditInput.Account account = accounts.get(id);

@@ -21,7 +21,12 @@ final class LedgerStore {
 
     /** @return whether storing {@code credit} over {@code state} rewrites the account's lines */
     static boolean linesChange(String ruleId, AccountCredit credit, CreditAccountEntity state) {
-        return state == null || state.linesDigest != digest(credit.lines()) || !ruleId.equals(state.ruleId);
+        return state == null || linesChange(ruleId, credit, state.ruleId, state.linesDigest);
+    }
+
+    /** @return whether {@code credit}'s lines differ from stored lines of {@code storedRule} with {@code storedDigest} */
+    static boolean linesChange(String ruleId, AccountCredit credit, String storedRule, long storedDigest) {
+        return storedDigest != digest(credit.lines()) || !ruleId.equals(storedRule);
     }
 
     /**

@@ -20,15 +20,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jakarta.persistence.EntityManager;
+
 /**
  * Replays every account's history under the tenant's rule versions, rewrites the accounts whose ledger changed and
  * reports the difference to the previous ledger, per rep and per account. It holds the tenant's ledger while it
  * runs, so incremental updates wait and reads answer from the previous ledger. Replaying does not hand accounts
  * over: a handover is a reaction to revenue as it happens, not to history.
+ * <p>
+ * Cost: the accounts, their stored credit state and the green total per rep are read once; then, per batch of
+ * accounts, one range query of their events (on the events' account index), the rule, and writes for the accounts
+ * whose ledger changed only (the old lines of a batch are read only when one of its accounts changed).
  */
 final class Recompute implements Jobs.Work {
 
-    static final int BATCH = 500;
+    static final int BATCH = 1_000;
     /** accounts listed in the result; the count goes on beyond it */
     static final int MAX_ACCOUNTS_LISTED = 1000;
 
@@ -44,112 +50,147 @@ final class Recompute implements Jobs.Work {
         this.setup = setup;
     }
 
+    /** What is stored of one account's credit, as far as deciding whether to rewrite it goes. */
+    private record Stored(String ruleId, String bucket, long total, long threshold, long digest,
+            String handedOverFrom) {
+    }
+
     @Override
     public JsonNode run(JobContext context) throws Exception {
         return engine.recomputing(tenantId, () -> replay(context));
     }
 
     private JsonNode replay(JobContext context) throws Exception {
-        List<String> accountIds = store.read(tenantId,
-                em -> em.createQuery("SELECT a.id FROM AccountEntity a ORDER BY a.id", String.class).getResultList());
-        context.total(accountIds.size());
+        List<CreditInput.Account> accounts = new ArrayList<>();
+        Map<String, Stored> stored = new HashMap<>();
         Map<String, long[]> byRep = new TreeMap<>(); // owner → green before, green after
-        ArrayNode accounts = JsonNodeFactory.instance.arrayNode();
+        store.read(tenantId, em -> {
+            for (Object[] a : em.createQuery("SELECT a.id, a.segment, a.ownerId FROM AccountEntity a ORDER BY a.id",
+                    Object[].class).getResultList()) {
+                accounts.add(new CreditInput.Account((String) a[0], (String) a[1], (String) a[2]));
+            }
+            for (Object[] s : em.createQuery("SELECT s.id, s.ruleId, s.bucket, s.total, s.threshold, s.linesDigest,"
+                    + " s.handedOverFrom FROM CreditAccountEntity s", Object[].class).getResultList()) {
+                stored.put((String) s[0], new Stored((String) s[1], (String) s[2], (Long) s[3], (Long) s[4],
+                        (Long) s[5], (String) s[6]));
+            }
+            for (Object[] r : em.createQuery("SELECT l.ownerId, SUM(l.amountCents) FROM CreditLineEntity l WHERE"
+                    + " l.bucket = 'GREEN' GROUP BY l.ownerId", Object[].class).getResultList()) {
+                long[] sums = byRep.computeIfAbsent(String.valueOf(r[0]), o -> new long[2]);
+                sums[0] = ((Number) r[1]).longValue();
+                sums[1] = sums[0];
+            }
+            return null;
+        });
+        context.total(accounts.size());
+        ArrayNode listed = JsonNodeFactory.instance.arrayNode();
         long changed = 0;
-        for (int from = 0; from < accountIds.size(); from += BATCH) {
+        for (int from = 0; from < accounts.size(); from += BATCH) {
             if (context.cancelled()) {
                 throw new InterruptedException("the runtime is stopping");
             }
-            List<String> batch = accountIds.subList(from, Math.min(from + BATCH, accountIds.size()));
-            List<CreditInput> inputs = store.read(tenantId, em -> Inputs.range(em, batch, setup.versions()));
+            List<CreditInput.Account> batch = accounts.subList(from, Math.min(from + BATCH, accounts.size()));
+            String first = batch.get(0).id();
+            String last = batch.get(batch.size() - 1).id();
+            Map<String, List<CreditInput.Event>> histories = store.read(tenantId,
+                    em -> Inputs.histories(em, first, last));
+            List<CreditInput> inputs = new ArrayList<>(batch.size());
+            for (CreditInput.Account a : batch) {
+                Stored s = stored.get(a.id());
+                CreditInput.Account account = s == null || s.handedOverFrom() == null ? a
+                        : new CreditInput.Account(a.id(), a.segment(), s.handedOverFrom());
+                inputs.add(new CreditInput(account, histories.getOrDefault(a.id(), List.of()), setup.versions()));
+            }
             List<AccountCredit> credits = engine.compute(tenantId, setup, inputs);
-            Before before = store.read(tenantId, em -> Before.of(em, batch.get(0), batch.get(batch.size() - 1)));
-            before.greenByRep.forEach((rep, sum) -> byRep.computeIfAbsent(rep, r -> new long[2])[0] += sum);
             List<AccountCredit> rewrite = new ArrayList<>();
+            java.util.Set<String> relined = new java.util.HashSet<>();
             for (AccountCredit credit : credits) {
-                for (CreditLine line : credit.lines()) {
-                    if (line.bucket() == CreditBucket.GREEN) {
-                        byRep.computeIfAbsent(String.valueOf(line.ownerId()), r -> new long[2])[1] +=
-                                line.amountCents();
-                    }
-                }
-                CreditAccountEntity state = before.states.get(credit.accountId());
+                Stored s = stored.get(credit.accountId());
                 boolean empty = credit.lines().isEmpty() && credit.total() == 0;
-                if ((state != null || !empty) && (LedgerStore.linesChange(setup.ruleId(), credit, state)
-                        || !credit.bucket().name().equals(state.bucket) || credit.total() != state.total
-                        || credit.threshold() != state.threshold)) {
+                boolean lines = s == null ? !empty
+                        : LedgerStore.linesChange(setup.ruleId(), credit, s.ruleId(), s.digest());
+                if (lines || s != null && (!credit.bucket().name().equals(s.bucket()) || credit.total() != s.total()
+                        || credit.threshold() != s.threshold())) {
                     rewrite.add(credit);
-                    if (LedgerStore.linesChange(setup.ruleId(), credit, state)) {
-                        changed++;
-                        if (accounts.size() < MAX_ACCOUNTS_LISTED) {
-                            accounts.add(difference(credit, state, before.greenByAccount));
-                        }
-                    }
+                }
+                if (lines) {
+                    relined.add(credit.accountId());
+                }
+            }
+            Map<String, Map<String, Long>> oldGreen = relined.stream().anyMatch(stored::containsKey)
+                    ? store.read(tenantId, em -> greenByAccountAndRep(em, first, last)) : Map.of();
+            for (AccountCredit credit : credits) {
+                if (!relined.contains(credit.accountId())) {
+                    continue;
+                }
+                changed++;
+                Map<String, Long> was = oldGreen.getOrDefault(credit.accountId(), Map.of());
+                Map<String, Long> now = green(credit);
+                was.forEach((rep, sum) -> byRep.computeIfAbsent(rep, r -> new long[2])[1] -= sum);
+                now.forEach((rep, sum) -> byRep.computeIfAbsent(rep, r -> new long[2])[1] += sum);
+                if (listed.size() < MAX_ACCOUNTS_LISTED) {
+                    Stored s = stored.get(credit.accountId());
+                    long before = was.values().stream().mapToLong(Long::longValue).sum();
+                    long after = now.values().stream().mapToLong(Long::longValue).sum();
+                    listed.addObject().put("accountId", credit.accountId())
+                            .put("bucketBefore", s == null ? null : s.bucket())
+                            .put("bucketAfter", credit.bucket().name())
+                            .put("greenBefore", CreditResource.money(before))
+                            .put("greenAfter", CreditResource.money(after))
+                            .put("delta", CreditResource.money(after - before));
                 }
             }
             if (!rewrite.isEmpty()) {
                 store.write(tenantId, null, tx -> {
-                    List<String> stale = rewrite.stream().filter(c -> before.states.containsKey(c.accountId())
-                            && LedgerStore.linesChange(setup.ruleId(), c, before.states.get(c.accountId())))
-                            .map(AccountCredit::accountId).toList();
-                    if (!stale.isEmpty()) {
-                        LedgerStore.deleteLines(tx.em(), stale);
-                    }
                     for (AccountCredit credit : rewrite) {
-                        CreditAccountEntity state = before.states.containsKey(credit.accountId())
+                        boolean known = stored.containsKey(credit.accountId());
+                        if (known && relined.contains(credit.accountId())) {
+                            LedgerStore.deleteLines(tx.em(), List.of(credit.accountId()));
+                        }
+                        CreditAccountEntity state = known
                                 ? tx.em().find(CreditAccountEntity.class, credit.accountId()) : null;
                         LedgerStore.store(tx, setup.ruleId(), credit, state, true);
                     }
                     return null;
                 });
             }
-            context.done(Math.min(from + BATCH, accountIds.size()));
+            context.done(Math.min(from + BATCH, accounts.size()));
         }
         ObjectNode result = JsonNodeFactory.instance.objectNode().put("rule", setup.ruleId())
-                .put("accounts", accountIds.size()).put("changedAccounts", changed);
+                .put("accounts", accounts.size()).put("changedAccounts", changed);
         ArrayNode reps = result.putArray("byRep");
         byRep.forEach((rep, sums) -> {
             if (sums[0] != sums[1]) {
                 reps.addObject().put("ownerId", rep).put("greenBefore", CreditResource.money(sums[0]))
-                        .put("greenAfter", CreditResource.money(sums[1])).put("delta", CreditResource.money(sums[1] - sums[0]));
+                        .put("greenAfter", CreditResource.money(sums[1]))
+                        .put("delta", CreditResource.money(sums[1] - sums[0]));
             }
         });
-        result.set("byAccount", accounts);
-        result.put("byAccountTruncated", changed > accounts.size());
+        result.set("byAccount", listed);
+        result.put("byAccountTruncated", changed > listed.size());
         return result;
     }
 
-    private static ObjectNode difference(AccountCredit credit, CreditAccountEntity state,
-            Map<String, Long> greenBefore) {
-        long after = credit.lines().stream().filter(l -> l.bucket() == CreditBucket.GREEN)
-                .mapToLong(CreditLine::amountCents).sum();
-        long was = greenBefore.getOrDefault(credit.accountId(), 0L);
-        return JsonNodeFactory.instance.objectNode().put("accountId", credit.accountId())
-                .put("bucketBefore", state == null ? null : state.bucket).put("bucketAfter", credit.bucket().name())
-                .put("greenBefore", CreditResource.money(was)).put("greenAfter", CreditResource.money(after)).put("delta", CreditResource.money(after - was));
+    private static Map<String, Long> green(AccountCredit credit) {
+        Map<String, Long> out = new HashMap<>();
+        for (CreditLine line : credit.lines()) {
+            if (line.bucket() == CreditBucket.GREEN) {
+                out.merge(String.valueOf(line.ownerId()), line.amountCents(), Long::sum);
+            }
+        }
+        return out;
     }
 
-    /** The stored ledger of a batch of accounts before the replay. */
-    private record Before(Map<String, CreditAccountEntity> states, Map<String, Long> greenByRep,
-            Map<String, Long> greenByAccount) {
-
-        /** Reads the stored state of the accounts with ids in [first, last]. */
-        static Before of(jakarta.persistence.EntityManager em, String first, String last) {
-            Map<String, CreditAccountEntity> states = new HashMap<>();
-            em.createQuery("SELECT s FROM CreditAccountEntity s WHERE s.id BETWEEN :first AND :last",
-                    CreditAccountEntity.class).setParameter("first", first).setParameter("last", last)
-                    .getResultList().forEach(s -> states.put(s.id, s));
-            Map<String, Long> byRep = new HashMap<>();
-            Map<String, Long> byAccount = new HashMap<>();
-            em.createQuery("SELECT l.accountId, l.ownerId, SUM(l.amountCents) FROM CreditLineEntity l WHERE"
-                    + " l.bucket = 'GREEN' AND l.accountId BETWEEN :first AND :last GROUP BY l.accountId, l.ownerId",
-                    Object[].class).setParameter("first", first).setParameter("last", last).getResultList()
-                    .forEach(r -> {
-                        long sum = ((Number) r[2]).longValue();
-                        byRep.merge(String.valueOf(r[1]), sum, Long::sum);
-                        byAccount.merge((String) r[0], sum, Long::sum);
-                    });
-            return new Before(states, byRep, byAccount);
+    /** @return the stored green credit of the accounts with ids in [first, last], per account and rep */
+    private static Map<String, Map<String, Long>> greenByAccountAndRep(EntityManager em, String first, String last) {
+        Map<String, Map<String, Long>> out = new HashMap<>();
+        for (Object[] r : em.createQuery("SELECT l.accountId, l.ownerId, SUM(l.amountCents) FROM CreditLineEntity l"
+                + " WHERE l.accountId BETWEEN :first AND :last AND l.bucket = 'GREEN' GROUP BY l.accountId,"
+                + " l.ownerId", Object[].class).setParameter("first", first).setParameter("last", last)
+                .getResultList()) {
+            out.computeIfAbsent((String) r[0], a -> new HashMap<>()).merge(String.valueOf(r[1]),
+                    ((Number) r[2]).longValue(), Long::sum);
         }
+        return out;
     }
 }
