@@ -66,6 +66,11 @@ public final class LoadGenerator {
         this.ticksPerSecond = ticksPerSecond;
     }
 
+    /** @return a load with the same clients and warm-up that measures for {@code measured} (zero: only warms up) */
+    public LoadGenerator withWindow(Duration measured) {
+        return new LoadGenerator(clients, warmup, measured, ticksPerSecond);
+    }
+
     public Result run(RunningServer server, String key, List<String> dealIds) throws IOException, InterruptedException {
         HttpRequest[] requests = dealIds.stream()
                 .map(id -> HttpRequest.newBuilder(server.uri("/api/v1/deals/" + id))
