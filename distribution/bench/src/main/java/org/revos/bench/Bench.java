@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The bench command: measures RevOS's start-up, idle memory, hot deploy and GET-by-id throughput against a plain
- * Jetty + Jersey + JDBC baseline in one run, prints the figures as Markdown and updates docs/benchmarks.md.
+ * Jetty + Jersey + JDBC baseline in one run, and stage transitions against deal PATCHes (alone with
+ * {@code --only transitions}), prints the figures as Markdown and updates docs/benchmarks.md.
  * Everything it starts listens on 127.0.0.1 and is stopped, and every folder it creates is deleted, when it ends.
  */
 public final class Bench {
@@ -57,14 +58,19 @@ public final class Bench {
         int status = 0;
         try (Cleanup cleanup = new Cleanup()) {
             Path root = projectRoot();
-            Figures figures = new Bench(options, List.of(args), cleanup).run(root);
-            String section = Report.section(figures);
-            System.out.println(section);
+            Bench bench = new Bench(options, List.of(args), cleanup);
+            Setup setup = bench.setup(root);
+            String runSection = options.onlyTransitions() ? null : Report.section(bench.run(setup));
+            String transitions = bench.transitions(setup);
+            System.out.println(runSection == null ? transitions : runSection + "\n" + transitions);
             if (options.writeDoc()) {
                 Path doc = options.doc().orElse(root.resolve("docs/benchmarks.md"));
                 Files.createDirectories(doc.toAbsolutePath().getParent());
-                String existing = Files.exists(doc) ? Files.readString(doc) : null;
-                Files.writeString(doc, BenchmarksDoc.update(existing, section));
+                String text = Files.exists(doc) ? Files.readString(doc) : null;
+                if (runSection != null) {
+                    text = BenchmarksDoc.update(text, runSection);
+                }
+                Files.writeString(doc, BenchmarksDoc.updateTransitions(text, transitions));
                 System.err.println("bench: wrote " + doc);
             }
         } catch (Exception e) {
@@ -75,7 +81,11 @@ public final class Bench {
         System.exit(status);
     }
 
-    private Figures run(Path root) throws Exception {
+    /** What every measurement of one run shares. */
+    private record Setup(String date, MachineFacts machine, Path work, Launcher launcher, LoadGenerator load) {
+    }
+
+    private Setup setup(Path root) throws IOException {
         Path runtimeJar = options.runtimeJar().orElse(root.resolve("distribution/runtime/target/revos.jar"))
                 .toAbsolutePath();
         if (!Files.isRegularFile(runtimeJar)) {
@@ -86,6 +96,29 @@ public final class Bench {
         log("machine: nproc " + machine.nproc() + "; " + machine.uptime());
         Path work = cleanup.tempDir("revos-bench-");
         Launcher launcher = new Launcher(java, runtimeJar, classpath(), "rvs_bench-" + UUID.randomUUID(), cleanup);
+        LoadGenerator load = new LoadGenerator(options.clients(), options.warmup(), options.window(),
+                machine.ticksPerSecond());
+        return new Setup(date, machine, work, launcher, load);
+    }
+
+    /** @return the stage-transitions section: transitions and PATCHes per second on a RevOS of their own */
+    private String transitions(Setup setup) throws Exception {
+        Path home = setup.work().resolve("transitions");
+        TransitionBench.Result result = new TransitionBench(setup.load(), options.clients())
+                .measure(setup.launcher(), home);
+        Cleanup.deleteTree(home);
+        log(String.format("transitions: %s req/s, PATCH: %s req/s", Report.rate(result.transitions().perSecond()),
+                Report.rate(result.patch().perSecond())));
+        return TransitionReport.section(setup.date(), command(), setup.machine(), MachineFacts.uptimeNow(),
+                options.clients(), options.warmup(), options.window(), result);
+    }
+
+    private Figures run(Setup setup) throws Exception {
+        String date = setup.date();
+        MachineFacts machine = setup.machine();
+        Path work = setup.work();
+        Launcher launcher = setup.launcher();
+        Path runtimeJar = launcher.runtimeJar();
 
         List<Double> coldMillis = new ArrayList<>();
         List<Double> idleRssMib = new ArrayList<>();
@@ -114,8 +147,7 @@ public final class Bench {
         Path baselineHome = work.resolve("baseline");
         copyTree(seededHome.resolve("data/db"), baselineHome.resolve("db"));
 
-        LoadGenerator load = new LoadGenerator(options.clients(), options.warmup(), options.window(),
-                machine.ticksPerSecond());
+        LoadGenerator load = setup.load();
         List<Double> warmMillis = new ArrayList<>();
         RunningServer runtime = null;
         for (int i = 1; i <= options.warmStarts(); i++) {

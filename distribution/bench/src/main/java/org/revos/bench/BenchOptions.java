@@ -8,7 +8,8 @@ import java.util.Optional;
 /** The bench's command-line options. */
 public record BenchOptions(Optional<Path> runtimeJar, Optional<Path> doc, boolean writeDoc, int coldStarts,
         int warmStarts, Duration settle, int deals, int clients, Duration warmup, Duration window,
-        Optional<Path> pluginJar, Optional<String> pluginPath, int deploys, String uploadContentType, boolean help) {
+        Optional<Path> pluginJar, Optional<String> pluginPath, int deploys, String uploadContentType,
+        boolean onlyTransitions, boolean help) {
 
     public static final String USAGE = """
             usage: java -jar distribution/bench/target/revos-bench.jar [options]
@@ -27,6 +28,7 @@ public record BenchOptions(Optional<Path> runtimeJar, Optional<Path> doc, boolea
               --plugin-path PATH      the plugin's endpoint, e.g. /api/v1/hello (required with --plugin-jar)
               --deploys N             hot-deploy rounds per route (default 20)
               --upload-content-type T Content-Type of the upload (default application/java-archive)
+              --only transitions      measure only stage transitions against deal PATCH (same clients and windows)
             """;
 
     /** @throws IllegalArgumentException naming the first bad option */
@@ -45,6 +47,7 @@ public record BenchOptions(Optional<Path> runtimeJar, Optional<Path> doc, boolea
         Optional<String> pluginPath = Optional.empty();
         int deploys = 20;
         String uploadContentType = "application/java-archive";
+        boolean onlyTransitions = false;
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String name = args.get(i);
@@ -74,6 +77,12 @@ public record BenchOptions(Optional<Path> runtimeJar, Optional<Path> doc, boolea
                 case "--plugin-path" -> pluginPath = Optional.of(value);
                 case "--deploys" -> deploys = positive(name, value);
                 case "--upload-content-type" -> uploadContentType = value;
+                case "--only" -> {
+                    if (!value.equals("transitions")) {
+                        throw new IllegalArgumentException("--only takes 'transitions', not '" + value + "'");
+                    }
+                    onlyTransitions = true;
+                }
                 default -> throw new IllegalArgumentException("Unknown option " + name);
             }
         }
@@ -84,7 +93,7 @@ public record BenchOptions(Optional<Path> runtimeJar, Optional<Path> doc, boolea
             throw new IllegalArgumentException("--plugin-path must start with /, e.g. /api/v1/hello");
         }
         return new BenchOptions(runtimeJar, doc, writeDoc, coldStarts, warmStarts, settle, deals, clients, warmup,
-                window, pluginJar, pluginPath, deploys, uploadContentType, help);
+                window, pluginJar, pluginPath, deploys, uploadContentType, onlyTransitions, help);
     }
 
     /** @return whether the hot-deploy figures are to be measured */

@@ -13,6 +13,9 @@ public final class BenchmarksDoc {
     static final String END = "<!-- bench:runs:end -->";
     static final String RUN_HEADING = "### Run of ";
     static final int KEPT_RUNS = 5;
+    static final String TRANSITIONS_START = "<!-- bench:transitions:start (written by the bench command) -->";
+    static final String TRANSITIONS_END = "<!-- bench:transitions:end -->";
+    static final String TRANSITIONS_HEADING = "## Stage transitions against deal PATCH";
 
     private BenchmarksDoc() {
     }
@@ -39,6 +42,28 @@ public final class BenchmarksDoc {
         runs.addAll(runs(text.substring(start + START.length(), end)));
         String kept = String.join("\n\n", runs.subList(0, Math.min(KEPT_RUNS, runs.size())));
         return text.substring(0, start + START.length()) + "\n\n" + kept + "\n\n" + text.substring(end);
+    }
+
+    /**
+     * @param existing the file's text, or {@code null} when there is none yet
+     * @param figures  the latest stage-transitions figures
+     * @return the text with {@code figures} between the transitions markers, replacing what was there; the markers
+     *         (under their own heading, before the runs) are added when missing. Nothing else changes.
+     */
+    public static String updateTransitions(String existing, String figures) {
+        String text = existing == null || existing.isBlank() ? skeleton() : existing;
+        int start = text.indexOf(TRANSITIONS_START);
+        int end = text.indexOf(TRANSITIONS_END);
+        if (start < 0 || end < start) {
+            String block = TRANSITIONS_HEADING + "\n\n" + TRANSITIONS_START + "\n" + TRANSITIONS_END + "\n\n";
+            int runs = text.indexOf("## Runs");
+            text = runs < 0 ? text.stripTrailing() + "\n\n" + block : text.substring(0, runs) + block
+                    + text.substring(runs);
+            start = text.indexOf(TRANSITIONS_START);
+            end = text.indexOf(TRANSITIONS_END);
+        }
+        return text.substring(0, start + TRANSITIONS_START.length()) + "\n\n" + figures.strip() + "\n\n"
+                + text.substring(end);
     }
 
     /** @return the run sections between the markers, in order */

@@ -40,6 +40,10 @@ public final class Launcher {
         return adminKey;
     }
 
+    public Path runtimeJar() {
+        return runtimeJar;
+    }
+
     /**
      * Starts {@code revos.jar} with {@code home/data} and {@code home/deploy} and waits for its first healthy answer.
      *

@@ -10,13 +10,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 /**
- * A closed-loop load: {@code clients} threads, each sending {@code GET /api/v1/deals/{random id}} and waiting for the
- * answer before sending the next, over one JDK HttpClient (HTTP/1.1 keep-alive). Requests that complete during the
- * warm-up are not counted; of the measured window, every completed request is.
+ * A closed-loop load: {@code clients} threads, each sending a request (by default {@code GET /api/v1/deals/{random
+ * id}}) and waiting for the answer before sending the next, over one JDK HttpClient (HTTP/1.1 keep-alive). A 200 is
+ * a success. Requests that complete during the warm-up are not counted; of the measured window, every completed
+ * request is.
  */
 public final class LoadGenerator {
+
+    /** What one client sends next; every client has its own, so it may keep state (such as a deal's stage). */
+    @FunctionalInterface
+    public interface Requests {
+        HttpRequest next();
+    }
 
     /** What one measured window showed. */
     public record Result(long ok, long errors, double seconds, double p50Millis, double p99Millis, double maxMillis,
@@ -58,13 +66,24 @@ public final class LoadGenerator {
         this.ticksPerSecond = ticksPerSecond;
     }
 
+    /** @return a load with the same clients and warm-up that measures for {@code measured} (zero: only warms up) */
+    public LoadGenerator withWindow(Duration measured) {
+        return new LoadGenerator(clients, warmup, measured, ticksPerSecond);
+    }
+
     public Result run(RunningServer server, String key, List<String> dealIds) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest[] requests = dealIds.stream()
                 .map(id -> HttpRequest.newBuilder(server.uri("/api/v1/deals/" + id))
                         .header("Authorization", "Bearer " + key).timeout(Duration.ofSeconds(10)).GET().build())
                 .toArray(HttpRequest[]::new);
+        return run(server, client -> () -> requests[ThreadLocalRandom.current().nextInt(requests.length)]);
+    }
+
+    /** @param requestsOfClient the requests of client 0, 1, ... {@code clients - 1} */
+    public Result run(RunningServer server, IntFunction<Requests> requestsOfClient)
+            throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long measureUntil = measureFrom + window.toNanos();
@@ -74,6 +93,7 @@ public final class LoadGenerator {
         for (int i = 0; i < clients; i++) {
             Recorder recorder = new Recorder();
             recorders.add(recorder);
+            Requests requests = requestsOfClient.apply(i);
             Thread thread = new Thread(() -> loop(client, requests, measureFrom, measureUntil, recorder, firstError),
                     "load-client-" + i);
             thread.setDaemon(true);
@@ -103,11 +123,10 @@ public final class LoadGenerator {
                 firstError.get());
     }
 
-    private static void loop(HttpClient client, HttpRequest[] requests, long measureFrom, long measureUntil,
+    private static void loop(HttpClient client, Requests requests, long measureFrom, long measureUntil,
             Recorder recorder, AtomicReference<String> firstError) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
         while (System.nanoTime() < measureUntil) {
-            HttpRequest request = requests[random.nextInt(requests.length)];
+            HttpRequest request = requests.next();
             long sent = System.nanoTime();
             String error;
             try {

@@ -15,7 +15,7 @@ public final class Report {
         StringBuilder md = new StringBuilder();
         md.append("### Run of ").append(f.date()).append("\n\n");
         md.append("```sh\n").append(f.command()).append("\n```\n\n");
-        machine(md, f);
+        machine(md, f.machine(), f.uptimeAfter());
         targets(md, f);
         load(md, f);
         startup(md, f);
@@ -24,11 +24,11 @@ public final class Report {
         return md.toString();
     }
 
-    private static void machine(StringBuilder md, Figures f) {
-        MachineFacts m = f.machine();
+    /** The machine, its load before and after ({@code uptime}) and the Java version, as every section shows them. */
+    static void machine(StringBuilder md, MachineFacts m, String uptimeAfter) {
         md.append("Machine: `nproc` = ").append(m.nproc()).append(", ").append(m.cpuModel()).append(", ")
                 .append(m.memTotal()).append(" RAM, ").append(m.kernel()).append(".\n");
-        md.append("Load (`uptime`) before: `").append(m.uptime()).append("`; after: `").append(f.uptimeAfter())
+        md.append("Load (`uptime`) before: `").append(m.uptime()).append("`; after: `").append(uptimeAfter)
                 .append("`. Other builds may have shared the machine; compare runs with that in mind.\n\n");
         md.append("```\n$ java -version\n").append(m.javaVersion()).append("\n```\n\n");
     }

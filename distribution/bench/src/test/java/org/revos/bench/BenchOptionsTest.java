@@ -21,6 +21,13 @@ class BenchOptionsTest {
         assertEquals(1000, o.deals());
         assertTrue(o.writeDoc());
         assertFalse(o.measuresHotDeploy());
+        assertFalse(o.onlyTransitions());
+    }
+
+    @Test
+    void measuresOnlyTransitionsWhenAsked() {
+        assertTrue(BenchOptions.parse(List.of("--only", "transitions")).onlyTransitions());
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--only", "starts")));
     }
 
     @Test

@@ -55,6 +55,21 @@ class BenchmarksDocTest {
         assertThrows(IllegalArgumentException.class, () -> BenchmarksDoc.update(null, "## Something else\n"));
     }
 
+    @Test
+    void transitionFiguresGetTheirOwnSectionBeforeTheRunsAndReplaceOnlyTheirOwn() {
+        String written = BenchmarksDoc.update("# Benchmarks\n\nNotes.\n", run("day 1"));
+        String first = BenchmarksDoc.updateTransitions(written, "Run of day 1: 100 req/s\n");
+        assertTrue(first.indexOf(BenchmarksDoc.TRANSITIONS_HEADING) < first.indexOf("## Runs"), first);
+        assertTrue(first.contains("Run of day 1: 100 req/s"));
+        String withHumanText = first.replace(BenchmarksDoc.TRANSITIONS_HEADING + "\n",
+                BenchmarksDoc.TRANSITIONS_HEADING + "\n\nHow they are taken.\n");
+        String second = BenchmarksDoc.updateTransitions(withHumanText, "Run of day 2: 90 req/s");
+        assertTrue(second.contains("How they are taken.") && second.contains("Run of day 2: 90 req/s"), second);
+        assertTrue(!second.contains("day 1: 100"), "the figures are replaced, not kept");
+        assertEquals(List.of(run("day 1").strip()), runsOf(second), "the runs are untouched");
+        assertEquals(second, BenchmarksDoc.updateTransitions(second, "Run of day 2: 90 req/s"));
+    }
+
     private static List<String> runsOf(String doc) {
         int start = doc.indexOf(BenchmarksDoc.START);
         int end = doc.indexOf(BenchmarksDoc.END);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,7 +20,9 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.common.service.ServiceAware;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
+import org.revos.api.model.ActivityType;
 import org.revos.api.model.BowTiePhase;
+import org.revos.api.model.EntryCriterion;
 import org.revos.api.model.ObjectType;
 import org.revos.api.model.Pipeline;
 import org.revos.api.model.Stage;
@@ -43,19 +46,28 @@ class StageModelChangeIT {
     @InjectBundleContext
     BundleContext context;
 
-    /** A one-pipeline model; {@code required} are the properties its Review stage needs. */
+    /**
+     * A one-pipeline model of another bundle; {@code required} are the properties its Review stage needs, Won needs
+     * at least 10 seats and a meeting, and a won customer may churn.
+     */
     private record Model(List<String> required) implements StageModel {
         @Override
         public List<Pipeline> pipelines(Tenant tenant) {
             return List.of(new Pipeline("osgi", ObjectType.DEAL, true, List.of(
                     new Stage("NEW", "New", StageCategory.OPEN, 0.1, BowTiePhase.SELECTION, List.of(), false),
                     new Stage("REVIEW", "Review", StageCategory.OPEN, 0.5, BowTiePhase.SELECTION, required, false),
-                    new Stage("WON", "Won", StageCategory.WON, 1.0, BowTiePhase.COMMIT, List.of(), false))));
+                    new Stage("WON", "Won", StageCategory.WON, 1.0, BowTiePhase.COMMIT, List.of(), false)
+                            .enteredFrom("REVIEW").withEntryCriteria(List.of(
+                                    new EntryCriterion.FieldAtLeast("seats", "ten seats or more", "seats", 10),
+                                    new EntryCriterion.ActivitiesAtLeast("met", "a meeting",
+                                            Set.of(ActivityType.MEETING), 1))),
+                    new Stage("CHURNED", "Churned", StageCategory.CHURNED, 0.0, BowTiePhase.IMPACT, List.of(), true)
+                            .enteredFrom("WON"))));
         }
 
         @Override
         public List<String> lossReasons(Tenant tenant) {
-            return List.of();
+            return List.of("SWITCHED");
         }
     }
 
@@ -74,7 +86,8 @@ class StageModelChangeIT {
         ServiceRegistration<StageModel> v1 = register(new Model(List.of("owner")), 100);
         try {
             String account = api.call(key, "POST", "/accounts", "{\"name\": \"A\"}", 201).get("id").asText();
-            JsonNode deal = api.call(key, "POST", "/deals", "{\"accountId\": \"" + account + "\", \"name\": \"D\"}", 201);
+            JsonNode deal = api.call(key, "POST", "/deals", "{\"accountId\": \"" + account + "\", \"name\": \"D\","
+                    + " \"arr\": 1000, \"seats\": 4}", 201);
             assertEquals("NEW", deal.get("stage").asText());
             String moves = "/deals/" + deal.get("id").asText() + "/transitions";
             JsonNode refused = api.call(key, "POST", moves, "{\"toStage\": \"REVIEW\"}", 422);
@@ -91,6 +104,20 @@ class StageModelChangeIT {
                 api.call(key, "POST", moves, "{\"toStage\": \"REVIEW\", \"properties\": {\"owner\": \"Ada\","
                         + " \"budget\": \"10k\"}}", 200);
                 assertEquals(2, api.call(key, "GET", moves, null, 200).get("items").size());
+
+                JsonNode unmet = api.call(key, "POST", moves, "{\"toStage\": \"WON\"}", 422).get("errors");
+                assertEquals("seats", unmet.get(0).get("field").asText(), unmet.toString());
+                assertEquals("activities", unmet.get(1).get("field").asText(), unmet.toString());
+                api.call(key, "PATCH", "/deals/" + deal.get("id").asText(), "{\"seats\": 12}", 200);
+                api.call(key, "POST", "/activities", "{\"type\": \"MEETING\", \"dealId\": \""
+                        + deal.get("id").asText() + "\"}", 201);
+                api.call(key, "POST", moves, "{\"toStage\": \"WON\"}", 200);
+                api.call(key, "POST", moves, "{\"toStage\": \"CHURNED\", \"lossReason\": \"SWITCHED\"}", 200);
+                assertEquals(4, api.call(key, "GET", moves, null, 200).get("items").size(), "every stage, churn too");
+                JsonNode events = api.call(key, "GET", "/revenue-events?accountId=" + account, null, 200)
+                        .get("items");
+                assertEquals("NEW", events.get(0).get("kind").asText());
+                assertEquals("CHURN", events.get(1).get("kind").asText());
             } finally {
                 v2.unregister();
             }

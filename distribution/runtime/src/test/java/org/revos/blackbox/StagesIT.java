@@ -27,11 +27,16 @@ class StagesIT {
     private static final String PLUGIN = "org.revos.stages.lifecycle";
 
     @Test
-    void aDealMovesThroughEveryStageOfTheDefaultPipeline() {
+    void aDealMovesThroughEveryStageOfTheDefaultPipelineUpToChurn() {
         Revos.Tenant t = revos.newTenant("pipeline");
         JsonNode pipelines = revos.get(t.readOnly(), "/pipelines").expect(200);
         assertTrue(pipelines.get("stageModelActive").asBoolean());
         assertEquals(2, pipelines.get("items").size());
+        JsonNode churnedStage = pipelines.get("items").get(1).get("stages").get(6);
+        assertEquals("CHURNED", churnedStage.get("id").asText());
+        assertEquals("CHURNED", churnedStage.get("category").asText());
+        assertEquals("IMPACT", churnedStage.get("phase").asText());
+        assertEquals("[\"CLOSED_WON\"]", churnedStage.get("allowedFrom").toString());
         String account = revos.post(t.member(), "/accounts", Map.of("name", "Initech")).expect(201).get("id").asText();
         JsonNode deal = revos.post(t.member(), "/deals", Map.of("accountId", account, "name", "Initech platform",
                 "arr", 24000, "seats", 30)).expect(201);
@@ -54,15 +59,27 @@ class StagesIT {
         assertEquals("CLOSED_WON", won.get("stage").asText());
         assertTrue(won.get("closeDate").isTextual());
 
-        JsonNode history = revos.get(t.readOnly(), path).expect(200).get("items");
-        assertEquals(5, history.size());
-        assertTrue(history.get(0).get("fromStage").isNull());
-        assertEquals("CLOSED_WON", history.get(4).get("toStage").asText());
         JsonNode acc = revos.get(t.readOnly(), "/accounts/" + account).expect(200);
         assertEquals(0, acc.get("arr").decimalValue().compareTo(new java.math.BigDecimal("24000")));
+        JsonNode leaving = revos.post(t.member(), path, Map.of("toStage", "NEGOTIATION")).expect(422);
+        assertTrue(leaving.get("errors").get(0).get("message").asText().startsWith("move not allowed"),
+                leaving.toString());
+        JsonNode churned = revos.post(t.member(), path, Map.of("toStage", "CHURNED", "lossReason", "PRODUCT_FIT"))
+                .expect(200);
+        assertEquals("CHURNED", churned.get("stage").asText());
+
+        JsonNode history = revos.get(t.readOnly(), path).expect(200).get("items");
+        assertEquals(6, history.size());
+        assertTrue(history.get(0).get("fromStage").isNull());
+        assertEquals("CLOSED_WON", history.get(4).get("toStage").asText());
+        assertEquals("CHURNED", history.get(5).get("toStage").asText());
+        acc = revos.get(t.readOnly(), "/accounts/" + account).expect(200);
+        assertEquals(0, acc.get("arr").decimalValue().signum(), "the churned customer has no ARR left");
         JsonNode revenue = revos.get(t.readOnly(), "/revenue-events?dealId=" + id).expect(200).get("items");
-        assertEquals(1, revenue.size());
+        assertEquals(2, revenue.size());
         assertEquals("NEW", revenue.get(0).get("kind").asText());
+        assertEquals("CHURN", revenue.get(1).get("kind").asText());
+        assertEquals(0, revenue.get(1).get("arrDelta").decimalValue().compareTo(new java.math.BigDecimal("-24000")));
 
         String lost = revos.post(t.member(), "/deals", Map.of("accountId", account, "name", "Lost one")).expect(201)
                 .get("id").asText();

@@ -40,7 +40,9 @@ import org.revos.runtime.internal.persistence.UserEntity;
 /** The tenant object collections of the core. */
 public final class Catalog {
 
-    private static final String STAGE_NOTE = "stage and pipeline change through POST .../{id}/transitions";
+    private static final String STAGE_NOTE = "a creation may name the pipeline and stage to start in (entered"
+            + " through the stage engine, every entry requirement checked); afterwards they change through"
+            + " POST .../{id}/transitions";
 
     public static final ObjectSchema<UserEntity> USER = new ObjectSchema<>("user", "users", ObjectType.USER,
             UserEntity.class, "usr", UserEntity::new, List.of(
@@ -106,8 +108,8 @@ public final class Catalog {
                     Field.<LeadEntity>of("score", integer(0, 100), e -> e.score, (e, v) -> e.score = (Integer) v),
                     Field.<LeadEntity>of("ownerId", reference("usr"), e -> e.ownerId, (e, v) -> e.ownerId = (String) v)
                             .references(ObjectType.USER).filterable(),
-                    Field.<LeadEntity>readOnly("pipeline", text(100), e -> e.pipeline, STAGE_NOTE),
-                    Field.<LeadEntity>readOnly("stage", text(100), e -> e.stage, STAGE_NOTE),
+                    Field.<LeadEntity>readOnly("pipeline", text(100), e -> e.pipeline, STAGE_NOTE).placedOnCreate(),
+                    Field.<LeadEntity>readOnly("stage", text(100), e -> e.stage, STAGE_NOTE).placedOnCreate(),
                     Field.<LeadEntity>of("properties", properties(), e -> e.properties,
                             (e, v) -> e.properties = writeJson(v))),
             new LeadRules(), false);
@@ -123,8 +125,10 @@ public final class Catalog {
                             .filterable(),
                     Field.<DealEntity>of("arr", money(false), e -> e.arrCents, (e, v) -> e.arrCents = (Long) v),
                     Field.<DealEntity>of("seats", integer(0, 10_000_000), e -> e.seats, (e, v) -> e.seats = (Integer) v),
-                    Field.<DealEntity>readOnly("pipeline", text(100), e -> e.pipeline, STAGE_NOTE).filterable(),
-                    Field.<DealEntity>readOnly("stage", text(100), e -> e.stage, STAGE_NOTE).filterable(),
+                    Field.<DealEntity>readOnly("pipeline", text(100), e -> e.pipeline, STAGE_NOTE).placedOnCreate()
+                            .filterable(),
+                    Field.<DealEntity>readOnly("stage", text(100), e -> e.stage, STAGE_NOTE).placedOnCreate()
+                            .filterable(),
                     Field.<DealEntity>of("closeDate", date(), e -> e.closeDate, (e, v) -> e.closeDate = (LocalDate) v),
                     Field.<DealEntity>of("lossReason", text(100), e -> e.lossReason,
                             (e, v) -> e.lossReason = (String) v),

@@ -26,9 +26,11 @@ public final class Field<E> {
     private final boolean filterable;
     private final ObjectType references;
     private final String readOnlyReason;
+    private final boolean placedOnCreate;
 
     private Field(String name, FieldType type, Function<E, Object> get, BiConsumer<E, Object> set, Mode mode,
-            boolean required, boolean filterable, ObjectType references, String readOnlyReason) {
+            boolean required, boolean filterable, ObjectType references, String readOnlyReason,
+            boolean placedOnCreate) {
         this.name = name;
         this.type = type;
         this.get = get;
@@ -38,36 +40,51 @@ public final class Field<E> {
         this.filterable = filterable;
         this.references = references;
         this.readOnlyReason = readOnlyReason;
+        this.placedOnCreate = placedOnCreate;
     }
 
     /** A writable, optional field. */
     public static <E> Field<E> of(String name, FieldType type, Function<E, Object> get, BiConsumer<E, Object> set) {
-        return new Field<>(name, type, get, set, Mode.WRITABLE, false, false, null, null);
+        return new Field<>(name, type, get, set, Mode.WRITABLE, false, false, null, null, false);
     }
 
     /** A field the API shows but never writes. */
     public static <E> Field<E> readOnly(String name, FieldType type, Function<E, Object> get, String reason) {
         return new Field<>(name, type, get, (e, v) -> {
             throw new IllegalStateException(name + " is read-only");
-        }, Mode.READ_ONLY, false, false, null, reason);
+        }, Mode.READ_ONLY, false, false, null, reason, false);
     }
 
     public Field<E> required() {
-        return new Field<>(name, type, get, set, mode, true, filterable, references, readOnlyReason);
+        return new Field<>(name, type, get, set, mode, true, filterable, references, readOnlyReason, placedOnCreate);
     }
 
     public Field<E> filterable() {
-        return new Field<>(name, type, get, set, mode, required, true, references, readOnlyReason);
+        return new Field<>(name, type, get, set, mode, required, true, references, readOnlyReason, placedOnCreate);
     }
 
     /** The field holds the id of an object of {@code target} in the same tenant. */
     public Field<E> references(ObjectType target) {
-        return new Field<>(name, type, get, set, mode, required, filterable, target, readOnlyReason);
+        return new Field<>(name, type, get, set, mode, required, filterable, target, readOnlyReason, placedOnCreate);
+    }
+
+    /**
+     * A read-only field that a creation may name nevertheless: the collection's resource takes it out of the body and
+     * applies it through its own rules (a stage through the stage engine); the object engine never writes it.
+     */
+    public Field<E> placedOnCreate() {
+        return new Field<>(name, type, get, set, mode, required, filterable, references, readOnlyReason, true);
+    }
+
+    /** @return whether a creation may send this field */
+    public boolean isWritableOnCreate() {
+        return mode != Mode.READ_ONLY || placedOnCreate;
     }
 
     /** The field is set on create and cannot change afterwards. */
     public Field<E> createOnly(String reason) {
-        return new Field<>(name, type, get, set, Mode.CREATE_ONLY, required, filterable, references, reason);
+        return new Field<>(name, type, get, set, Mode.CREATE_ONLY, required, filterable, references, reason,
+                placedOnCreate);
     }
 
     public String name() {

@@ -82,7 +82,7 @@ final class CollectionSchemas {
         Object fresh = schema.factory().get();
         for (Field<?> field : schema.fields()) {
             ObjectNode value = describedField(field);
-            if (field.mode() == Field.Mode.READ_ONLY) {
+            if (!field.isWritableOnCreate()) {
                 value.put("readOnly", true);
             }
             properties.set(field.name(), isNullable(field, fresh) ? Schemas.nullable(value) : value);
@@ -104,8 +104,7 @@ final class CollectionSchemas {
         ObjectNode properties = object.putObject("properties");
         properties.set("externalId", externalId());
         for (Field<?> field : schema.fields()) {
-            boolean writable = field.mode() == Field.Mode.WRITABLE
-                    || (creating && field.mode() == Field.Mode.CREATE_ONLY);
+            boolean writable = field.mode() == Field.Mode.WRITABLE || (creating && field.isWritableOnCreate());
             if (!writable) {
                 continue;
             }
@@ -130,8 +129,8 @@ final class CollectionSchemas {
                     "The id of one of the tenant's " + target.path() + " (" + target.idPrefix() + "_...)"));
         }
         if (field.mode() != Field.Mode.WRITABLE && field.readOnlyReason() != null) {
-            value.put("description", (field.mode() == Field.Mode.CREATE_ONLY ? "Set on creation only: " : "")
-                    + field.readOnlyReason());
+            value.put("description", (field.mode() == Field.Mode.CREATE_ONLY ? "Set on creation only: "
+                    : field.isWritableOnCreate() ? "Set on creation, then read-only: " : "") + field.readOnlyReason());
         }
         return value;
     }

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.revos.api.model.EntryCriterion;
 import org.revos.api.model.Pipeline;
 import org.revos.api.model.Stage;
 import org.revos.api.query.RevosData;
@@ -54,16 +55,7 @@ public final class PipelinesResource {
                     .put("isDefault", catalog.defaultPipeline(p.objectType()).map(d -> d.id().equals(p.id()))
                             .orElse(false));
             ArrayNode stages = pipeline.putArray("stages");
-            for (Stage s : p.stages()) {
-                ObjectNode stage = stages.addObject().put("id", s.id()).put("label", s.label())
-                        .put("category", s.category().name()).put("probability", s.probability())
-                        .put("phase", s.phase() == null ? null : s.phase().name())
-                        .put("requiresLossReason", s.requiresLossReason());
-                s.requiredProperties().forEach(stage.putArray("requiredProperties")::add);
-                if (s.requiredProperties().isEmpty()) {
-                    stage.putArray("requiredProperties");
-                }
-            }
+            p.stages().forEach(s -> stage(stages.addObject(), s));
         }
         page.putNull("next");
         return page;
@@ -78,6 +70,34 @@ public final class PipelinesResource {
         catalog.lossReasons().forEach(code -> items.addObject().put("code", code));
         page.putNull("next");
         return page;
+    }
+
+    private static void stage(ObjectNode stage, Stage s) {
+        stage.put("id", s.id()).put("label", s.label()).put("category", s.category().name())
+                .put("probability", s.probability()).put("phase", s.phase() == null ? null : s.phase().name())
+                .put("requiresLossReason", s.requiresLossReason());
+        s.requiredProperties().forEach(stage.putArray("requiredProperties")::add);
+        ArrayNode criteria = stage.putArray("entryCriteria");
+        s.entryCriteria().forEach(c -> criterion(criteria.addObject().put("id", c.id())
+                .put("description", c.description()), c));
+        s.allowedFrom().forEach(stage.putArray("allowedFrom")::add);
+    }
+
+    /** Each criterion as {@code kind} and its parameters, the names of the record's components. */
+    private static void criterion(ObjectNode json, EntryCriterion c) {
+        if (c instanceof EntryCriterion.FieldIn in) {
+            json.put("kind", "FIELD_IN").put("field", in.field());
+            in.values().forEach(json.putArray("values")::add);
+        } else if (c instanceof EntryCriterion.FieldAtLeast atLeast) {
+            json.put("kind", "FIELD_AT_LEAST").put("field", atLeast.field()).put("minimum", atLeast.minimum());
+        } else if (c instanceof EntryCriterion.FieldContainsAny contains) {
+            json.put("kind", "FIELD_CONTAINS_ANY").put("field", contains.field());
+            contains.keywords().forEach(json.putArray("keywords")::add);
+        } else if (c instanceof EntryCriterion.ActivitiesAtLeast action) {
+            json.put("kind", "ACTIVITIES_AT_LEAST").put("minimum", action.minimum());
+            ArrayNode types = json.putArray("types");
+            action.types().stream().sorted().forEach(t -> types.add(t.name()));
+        }
     }
 
     private StageCatalog catalog(SecurityContext security) {

@@ -3,11 +3,13 @@ package org.revos.runtime.internal.stages;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.revos.api.event.RevosEvents;
+import org.revos.api.model.ActivityType;
 import org.revos.api.model.DealType;
 import org.revos.api.model.ObjectType;
 import org.revos.api.model.Pipeline;
@@ -74,7 +76,22 @@ public final class StageEngine {
      */
     public static ObjectNode transition(Tx tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
             JsonNode body) {
-        Request request = Request.parse(body);
+        return move(tx, tenant, catalog, type, id, Request.parse(body), false);
+    }
+
+    /**
+     * Moves a lead or deal created a moment ago from the first stage of its pipeline to {@code stage}, checking every
+     * entry requirement of that stage but not where it may be entered from: a new object comes from outside the
+     * pipeline (an import brings deals in the stage they reached elsewhere).
+     */
+    public static ObjectNode placeNew(Tx tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
+            String stage) {
+        return move(tx, tenant, catalog, type, id, new Request(stage, JsonNodeFactory.instance.objectNode(), null,
+                null), true);
+    }
+
+    private static ObjectNode move(Tx tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
+            Request request, boolean creating) {
         ObjectSchema<?> schema = type == ObjectType.DEAL ? Catalog.DEAL : Catalog.LEAD;
         Staged object = Staged.load(tx, type, id);
         catalog.requireActive();
@@ -96,8 +113,17 @@ public final class StageEngine {
         Violations invalid = new Violations();
         PropertyValues.check(tx, type.name(), request.properties(), "properties", invalid);
         invalid.throwIfAny();
-        List<FieldError> unmet = unmet(target, withDefinitions(tx, type, target), properties, lossReason, catalog,
-                type);
+        Violations unmetRules = new Violations();
+        if (!creating && !target.allowsMoveFrom(object.stage())) {
+            unmetRules.add("toStage", "move not allowed: " + target.label() + " can be entered from "
+                    + String.join(", ", target.allowedFrom()) + " only, and this " + schema.name() + " is in "
+                    + object.stage());
+        }
+        unmet(target, withDefinitions(tx, type, target), properties, lossReason, catalog, type, unmetRules);
+        ObjectNode candidate = before.deepCopy();
+        candidate.set("properties", properties);
+        EntryCriteria.check(target, candidate, types -> activities(tx, type, id, types), unmetRules);
+        List<FieldError> unmet = unmetRules.list();
         if (request.overrideReason() != null) {
             if (tx.caller() == null || tx.caller().role() != ApiRole.ADMIN) {
                 throw Problem.forbidden("Only the tenant's ADMIN keys may override stage requirements");
@@ -116,6 +142,8 @@ public final class StageEngine {
         record(tx, type, id, pipeline.id(), from, target.id(), request.overrideReason());
         if (type == ObjectType.DEAL && target.category() == StageCategory.WON) {
             won(tx, tenant, (DealEntity) object.entity(), target);
+        } else if (type == ObjectType.DEAL && target.category() == StageCategory.CHURNED) {
+            churned(tx, (DealEntity) object.entity());
         }
         ObjectNode after = object.render();
         if (request.overrideReason() == null) {
@@ -130,9 +158,20 @@ public final class StageEngine {
         return after;
     }
 
+    /** @return how many activities of {@code types} (any type when empty) are linked to the lead or deal */
+    private static long activities(Tx tx, ObjectType type, String id, List<ActivityType> types) {
+        String link = type == ObjectType.DEAL ? "dealId" : "leadId";
+        var query = tx.em().createQuery("SELECT COUNT(a) FROM ActivityEntity a WHERE a." + link + " = :id"
+                + (types.isEmpty() ? "" : " AND a.type IN :types"), Long.class).setParameter("id", id);
+        if (!types.isEmpty()) {
+            query.setParameter("types", types.stream().map(Enum::name).toList());
+        }
+        return query.getSingleResult();
+    }
+
     /** @return the stage's required properties plus those whose definitions name it in requiredInStages */
     private static List<String> withDefinitions(Tx tx, ObjectType type, Stage target) {
-        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>(target.requiredProperties());
+        LinkedHashSet<String> keys = new LinkedHashSet<>(target.requiredProperties());
         for (PropertyDefinitionEntity d : PropertyValues.definitions(tx, type.name())) {
             FieldTypes.stringList(50).render(d.requiredInStages).forEach(stage -> {
                 if (stage.asText().equals(target.id())) {
@@ -143,9 +182,8 @@ public final class StageEngine {
         return List.copyOf(keys);
     }
 
-    private static List<FieldError> unmet(Stage target, List<String> required, ObjectNode properties,
-            String lossReason, StageCatalog catalog, ObjectType type) {
-        Violations v = new Violations();
+    private static void unmet(Stage target, List<String> required, ObjectNode properties, String lossReason,
+            StageCatalog catalog, ObjectType type, Violations v) {
         for (String key : required) {
             JsonNode value = properties.get(key);
             if (value == null || value.isNull() || (value.isTextual() && value.textValue().isBlank())) {
@@ -162,7 +200,6 @@ public final class StageEngine {
                 v.add("lossReason", "must be one of the tenant's codes: " + String.join(", ", catalog.lossReasons()));
             }
         }
-        return v.list();
     }
 
     private static ObjectNode merged(String stored, ObjectNode patch) {
@@ -234,20 +271,36 @@ public final class StageEngine {
             case CONTRACTION -> RevenueKind.CONTRACTION;
         };
         if (arrDelta != 0 || kind == RevenueKind.RENEWAL) {
-            ObjectNode event = JsonNodeFactory.instance.objectNode().put("accountId", deal.accountId)
-                    .put("occurredAt", FieldTypes.instantText(tx.now())).put("kind", kind.name())
-                    .put("arrDelta", BigDecimal.valueOf(arrDelta, 2)).put("seatsDelta", seatsDelta)
-                    .put("dealId", deal.id);
-            try {
-                ObjectEngine.create(tx, Catalog.REVENUE_EVENT, event);
-            } catch (Problem refused) {
-                throw Problem.unprocessable("Transition refused", "Winning this deal would record revenue the"
-                        + " account cannot take: " + refused.getMessage(), refused.errors());
-            }
+            revenue(tx, deal, kind, arrDelta, seatsDelta, "Winning");
         }
         tx.publish(RevosEvents.DEAL_WON, Map.of(RevosEvents.OBJECT_TYPE, "DEAL", RevosEvents.OBJECT_ID, deal.id,
                 RevosEvents.STAGE, stage.id(), RevosEvents.ARR_CENTS, deal.arrCents, RevosEvents.ACCOUNT_ID,
                 deal.accountId));
+    }
+
+    /**
+     * A won deal's customer left: the account's remaining ARR and seats leave the ledger as one CHURN event naming
+     * the deal, dated the move. An account with no ARR left (its churn already recorded) records nothing.
+     */
+    private static void churned(Tx tx, DealEntity deal) {
+        AccountEntity account = tx.em().find(AccountEntity.class, deal.accountId);
+        if (account.arrCents > 0) {
+            revenue(tx, deal, RevenueKind.CHURN, -account.arrCents, -Math.max(0, account.seats), "Churning");
+        }
+    }
+
+    private static void revenue(Tx tx, DealEntity deal, RevenueKind kind, long arrDelta, long seatsDelta,
+            String doing) {
+        ObjectNode event = JsonNodeFactory.instance.objectNode().put("accountId", deal.accountId)
+                .put("occurredAt", FieldTypes.instantText(tx.now())).put("kind", kind.name())
+                .put("arrDelta", BigDecimal.valueOf(arrDelta, 2)).put("seatsDelta", seatsDelta)
+                .put("dealId", deal.id);
+        try {
+            ObjectEngine.create(tx, Catalog.REVENUE_EVENT, event);
+        } catch (Problem refused) {
+            throw Problem.unprocessable("Transition refused", doing + " this deal would record revenue the"
+                    + " account cannot take: " + refused.getMessage(), refused.errors());
+        }
     }
 
     /** The body of {@code POST .../transitions}. */

@@ -13,7 +13,6 @@ import org.revos.runtime.internal.rest.Idempotency;
 import org.revos.runtime.internal.rest.MutableCollectionResource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -47,7 +46,8 @@ public abstract class StagedCollectionResource<E extends TenantRow> extends Muta
 
     /**
      * Enters the first stage of the requested (or default) pipeline, then, when the POST names a stage, moves there
-     * through the engine with every entry requirement checked: a create cannot skip the rules a transition has.
+     * through the engine with every entry requirement and criterion checked: a create cannot skip the rules a
+     * transition has. Only where the stage may be entered from does not apply, as a new object comes from outside.
      */
     @Override
     protected final void created(Tx tx, String id, JsonNode body) {
@@ -66,8 +66,7 @@ public abstract class StagedCollectionResource<E extends TenantRow> extends Muta
                         + pipeline + "; see GET /api/v1/pipelines"));
         StageEngine.enterStage(tx, chosen, type, id);
         if (stage != null) {
-            ObjectNode move = JsonNodeFactory.instance.objectNode().put("toStage", stage);
-            StageEngine.transition(tx, tenant, catalog, type, id, move);
+            StageEngine.placeNew(tx, tenant, catalog, type, id, stage);
         }
     }
 

@@ -118,6 +118,16 @@ class OpenApiGeneratorTest {
         assertEquals(List.of("accountId", "occurredAt", "kind", "arrDelta"),
                 texts(doc.at("/components/schemas/RevenueEventCreate/required")));
 
+        for (String object : List.of("Deal", "Lead")) {
+            JsonNode created = doc.at("/components/schemas/" + object + "Create");
+            for (String field : List.of("pipeline", "stage")) {
+                assertEquals("string", created.at("/properties/" + field + "/type/0").asText(created.at("/properties/"
+                        + field + "/type").asText()), object + "Create." + field + " may be sent: " + created);
+                assertTrue(created.at("/properties/" + field + "/description").asText().contains("stage engine"));
+                assertFalse(doc.at("/components/schemas/" + object + "/properties/" + field + "/readOnly")
+                        .asBoolean(), object + "." + field + " is no longer read-only: POST accepts it");
+            }
+        }
         JsonNode patch = doc.at("/components/schemas/DealPatch");
         assertTrue(patch.get("required") == null, "a merge patch requires nothing");
         assertTrue(patch.at("/properties/stage").isMissingNode(), "stage changes through transitions");

@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.revos.api.event.RevosEvents;
+import org.revos.api.model.ActivityType;
 import org.revos.api.model.BowTiePhase;
+import org.revos.api.model.EntryCriterion;
 import org.revos.api.model.ObjectType;
 import org.revos.api.model.Pipeline;
 import org.revos.api.model.Stage;
@@ -41,7 +43,26 @@ class StageEngineTest {
                             List.of("stakeholders", "timeline", "budgetRange"), false),
                     new Stage("WON", "Closed Won", StageCategory.WON, 1.0, BowTiePhase.COMMIT, List.of(), false),
                     new Stage("LOST", "Closed Lost", StageCategory.LOST, 0.0, BowTiePhase.SELECTION, List.of(),
-                            true)))),
+                            true),
+                    new Stage("CHURNED", "Churned", StageCategory.CHURNED, 0.0, BowTiePhase.IMPACT, List.of(), true)
+                            .enteredFrom("WON"),
+                    new Stage("REOPENED", "Reopened", StageCategory.OPEN, 0.1, BowTiePhase.SELECTION, List.of(),
+                            false).enteredFrom("LOST"))),
+            new Pipeline("leads", ObjectType.LEAD, true, List.of(
+                    new Stage("RAW", "Raw lead", StageCategory.OPEN, 0.01, BowTiePhase.AWARENESS, List.of(), false),
+                    new Stage("MQL", "Marketing qualified lead", StageCategory.OPEN, 0.05, BowTiePhase.EDUCATION,
+                            List.of("consent"), false).withEntryCriteria(List.of(
+                                    new EntryCriterion.FieldIn("country", "based in a target country", "country",
+                                            List.of("DE", "AT")),
+                                    new EntryCriterion.FieldAtLeast("size", "a target company size", "employees", 50),
+                                    new EntryCriterion.FieldContainsAny("title", "a decision maker", "title",
+                                            List.of("head", "VP")),
+                                    new EntryCriterion.FieldAtLeast("visits", "visited the pricing page",
+                                            "properties.pricingVisits", 2),
+                                    new EntryCriterion.ActivitiesAtLeast("action", "a qualifying action",
+                                            Set.of(ActivityType.MEETING, ActivityType.CALL), 1))),
+                    new Stage("SQL", "Sales qualified lead", StageCategory.OPEN, 0.2, BowTiePhase.SELECTION,
+                            List.of("bant"), false).enteredFrom("MQL")))),
             List.of("PRICE", "TIMING"));
 
     private final TestStores stores = new TestStores();
@@ -220,5 +241,135 @@ class StageEngineTest {
         assertEquals("properties.budgetRange", badValue.errors().get(0).field());
         assertEquals("OPPORTUNITY", move(deal, "{'toStage': 'OPPORTUNITY', 'properties': {'stakeholders': 'CFO',"
                 + " 'timeline': 'Q3', 'budgetRange': '10-50k', 'champion': 'Ada'}}").get("stage").asText());
+    }
+
+    private String lead(String fields) {
+        return store.write(T, TestStores.member(T), tx -> {
+            String id = ObjectEngine.create(tx, Catalog.LEAD, json("{'email': 'ada@example.com'" + fields + "}"))
+                    .get("id").asText();
+            StageEngine.enterFirstStage(tx, CATALOG, ObjectType.LEAD, id);
+            return id;
+        });
+    }
+
+    private ObjectNode moveLead(String lead, String body) {
+        return store.write(T, TestStores.member(T),
+                tx -> StageEngine.transition(tx, TENANT, CATALOG, ObjectType.LEAD, lead, json(body)));
+    }
+
+    private void activity(String lead, String type) {
+        store.write(T, TestStores.member(T), tx -> ObjectEngine.create(tx, Catalog.ACTIVITY, json("{'type': '" + type
+                + "', 'leadId': '" + lead + "'}")));
+    }
+
+    private static List<String> fields(Problem p) {
+        return p.errors().stream().map(FieldError::field).toList();
+    }
+
+    @Test
+    void everyUnmetEntryCriterionIsListedWithTheMissingProperties() {
+        String lead = lead(", 'country': 'FR', 'employees': 10, 'title': 'Intern'");
+        Problem p = assertThrows(Problem.class, () -> moveLead(lead, "{'toStage': 'MQL'}"));
+        assertEquals(422, p.status());
+        assertEquals(List.of("properties.consent", "country", "employees", "title", "properties.pricingVisits",
+                "activities"), fields(p));
+        assertTrue(p.errors().get(1).message().contains("must be one of DE, AT") && p.errors().get(1).message()
+                .contains("is FR"), p.errors().get(1).message());
+        assertTrue(p.errors().get(5).message().contains("CALL or MEETING") && p.errors().get(5).message()
+                .contains("has 0"), p.errors().get(5).message());
+        assertEquals("RAW", store.read(T, em -> ObjectEngine.find(em, Catalog.LEAD, lead)).stage, "nothing written");
+    }
+
+    @Test
+    void metCriteriaDropOutOfTheListUntilTheLeadQualifies() {
+        String lead = lead(", 'country': 'de', 'employees': 50, 'title': 'Head of Sales'");
+        activity(lead, "EMAIL");
+        Problem p = assertThrows(Problem.class, () -> moveLead(lead, "{'toStage': 'MQL', 'properties':"
+                + " {'consent': true, 'pricingVisits': 1}}"));
+        assertEquals(List.of("properties.pricingVisits", "activities"), fields(p),
+                "country (any case), size and title are met; an EMAIL is no qualifying action");
+        activity(lead, "MEETING");
+        ObjectNode moved = moveLead(lead, "{'toStage': 'MQL', 'properties': {'consent': true, 'pricingVisits': 3}}");
+        assertEquals("MQL", moved.get("stage").asText());
+        assertEquals(3, moved.get("properties").get("pricingVisits").asInt(), "the move set what it needed");
+    }
+
+    @Test
+    void aMoveFromAStageTheTargetDoesNotAllowIsListedWithTheOtherUnmetRequirements() {
+        String lead = lead("");
+        Problem p = assertThrows(Problem.class, () -> moveLead(lead, "{'toStage': 'SQL'}"));
+        assertEquals(List.of("toStage", "properties.bant"), fields(p));
+        assertTrue(p.errors().get(0).message().startsWith("move not allowed: Sales qualified lead can be entered"
+                + " from MQL only"), p.errors().get(0).message());
+
+        String deal = deal(account(), "");
+        assertEquals(List.of("toStage"), fields(assertThrows(Problem.class, () -> move(deal,
+                "{'toStage': 'REOPENED'}"))));
+        move(deal, "{'toStage': 'LOST', 'lossReason': 'TIMING'}");
+        assertEquals("REOPENED", move(deal, "{'toStage': 'REOPENED'}").get("stage").asText());
+    }
+
+    @Test
+    void aNewObjectPlacedInAStageMeetsItsRequirementsButNotWhereItCameFrom() {
+        String lead = lead("");
+        Problem p = assertThrows(Problem.class, () -> store.write(T, TestStores.member(T),
+                tx -> StageEngine.placeNew(tx, TENANT, CATALOG, ObjectType.LEAD, lead, "SQL")));
+        assertEquals(List.of("properties.bant"), fields(p), "where it came from does not apply to a new object");
+    }
+
+    @Test
+    void aChurnedCustomerLeavesWonWithAReasonAndTakesItsArrOffTheLedger() {
+        String account = account();
+        String deal = deal(account, ", 'arr': 12000, 'seats': 10");
+        Problem notWon = assertThrows(Problem.class, () -> move(deal, "{'toStage': 'CHURNED', 'lossReason':"
+                + " 'PRICE'}"));
+        assertEquals(List.of("toStage"), fields(notWon), "only a won customer can churn");
+        move(deal, "{'toStage': 'WON'}");
+        assertEquals(List.of("lossReason"), fields(assertThrows(Problem.class, () -> move(deal,
+                "{'toStage': 'CHURNED'}"))));
+        ObjectNode churned = move(deal, "{'toStage': 'CHURNED', 'lossReason': 'PRICE'}");
+        assertEquals("CHURNED", churned.get("stage").asText());
+        assertEquals("PRICE", churned.get("lossReason").asText());
+        AccountEntity stored = store.read(T, em -> em.find(AccountEntity.class, account));
+        assertEquals(0, stored.arrCents);
+        assertEquals(0, stored.seats);
+        List<Object[]> events = store.read(T, em -> em.createQuery("SELECT r.kind, r.arrDeltaCents, r.dealId FROM"
+                + " RevenueEventEntity r ORDER BY r.id", Object[].class).getResultList());
+        assertEquals(List.of("NEW", "CHURN"), events.stream().map(e -> e[0]).toList());
+        assertEquals(-1_200_000L, events.get(1)[1]);
+        assertEquals(deal, events.get(1)[2]);
+        assertEquals(3, transitions(deal));
+
+        move(deal(account, ", 'arr': 800"), "{'toStage': 'WON'}");
+        assertEquals(80_000, store.read(T, em -> em.find(AccountEntity.class, account)).arrCents,
+                "a win after a churn starts the account again");
+    }
+
+    @Test
+    void aSecondDealOfAChurnedAccountChurnsWithoutAnotherRevenueEvent() {
+        String account = account();
+        String first = deal(account, ", 'arr': 1000");
+        String second = deal(account, ", 'arr': 500, 'type': 'EXPANSION'");
+        move(first, "{'toStage': 'WON'}");
+        move(second, "{'toStage': 'WON'}");
+        move(second, "{'toStage': 'CHURNED', 'lossReason': 'PRICE'}");
+        move(first, "{'toStage': 'CHURNED', 'lossReason': 'PRICE'}");
+        List<Long> deltas = store.read(T, em -> em.createQuery("SELECT r.arrDeltaCents FROM RevenueEventEntity r"
+                + " ORDER BY r.id", Long.class).getResultList());
+        assertEquals(List.of(100_000L, 50_000L, -150_000L), deltas, "the customer left once, with all of its ARR");
+    }
+
+    @Test
+    void anAdminOverrideAlsoSkipsAMoveThatIsNotAllowedAndAuditsIt() {
+        String lead = lead("");
+        ObjectNode moved = store.write(T, new org.revos.runtime.internal.security.KeyCaller("key_admin", T,
+                org.revos.api.security.ApiRole.ADMIN, "admin key"), tx -> StageEngine.transition(tx, TENANT, CATALOG,
+                        ObjectType.LEAD, lead, json("{'toStage': 'SQL', 'override': {'reason': 'Outbound, qualified"
+                                + " on the first call'}}")));
+        assertEquals("SQL", moved.get("stage").asText());
+        String audited = store.read(T, em -> em.createQuery("SELECT a.afterJson FROM AuditEntryEntity a"
+                + " WHERE a.objectId = :id AND a.action = 'TRANSITION_OVERRIDE'", String.class).setParameter("id", lead)
+                .getSingleResult());
+        assertTrue(audited.contains("move not allowed"), audited);
     }
 }

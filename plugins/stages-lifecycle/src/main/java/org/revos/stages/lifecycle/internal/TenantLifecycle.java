@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.Designate;
+import org.revos.api.model.EntryCriterion;
 
 /**
  * The settings of one tenant, one component per factory configuration (the runtime writes one per tenant an admin
@@ -29,15 +30,20 @@ public final class TenantLifecycle {
     private final List<String> lossReasons;
     private final Map<String, List<String>> extraRequired;
     private final List<String> additionalPipelines;
+    private final List<EntryCriterion> mqlCriteria;
 
     @Activate
     public TenantLifecycle(LifecycleSettings settings) {
         this(settings.revos_tenant(), settings.lossReasons(), settings.extraRequiredProperties(),
-                settings.additionalDealPipelines());
+                settings.additionalDealPipelines(), MqlCriteria.parse(settings.revos_tenant(), settings.mqlCountries(),
+                        settings.mqlMinimumEmployees(), settings.mqlTitleKeywords(), settings.mqlActivityTypes(),
+                        settings.mqlMinimumActivities()));
     }
 
-    TenantLifecycle(String tenantId, String[] lossReasons, String[] extraRequired, String[] pipelines) {
+    TenantLifecycle(String tenantId, String[] lossReasons, String[] extraRequired, String[] pipelines,
+            List<EntryCriterion> mqlCriteria) {
         this.tenantId = tenantId;
+        this.mqlCriteria = List.copyOf(mqlCriteria);
         this.lossReasons = Arrays.stream(lossReasons).map(String::trim).filter(s -> !s.isEmpty()).toList();
         this.extraRequired = parseRequirements(tenantId, extraRequired);
         List<String> ids = new ArrayList<>();
@@ -81,5 +87,10 @@ public final class TenantLifecycle {
 
     List<String> additionalPipelines() {
         return additionalPipelines;
+    }
+
+    /** @return what a lead must meet to enter MQL, empty when the tenant has configured nothing */
+    List<EntryCriterion> mqlCriteria() {
+        return mqlCriteria;
     }
 }
