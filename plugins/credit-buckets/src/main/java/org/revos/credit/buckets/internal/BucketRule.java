@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Component;
 import org.revos.api.spi.AccountCredit;
@@ -33,6 +34,9 @@ public final class BucketRule implements CreditRule {
 
     public static final String ID = "buckets";
 
+    /** Parsed versions by their settings: a recompute credits every account under the same few versions. */
+    private final Map<Map<String, Object>, BucketSettings> parsed = new ConcurrentHashMap<>();
+
     @Override
     public String id() {
         return ID;
@@ -46,7 +50,7 @@ public final class BucketRule implements CreditRule {
     @Override
     public AccountCredit credit(CreditInput input) {
         List<Version> versions = input.versions();
-        List<BucketSettings> parsed = versions.stream().map(v -> BucketSettings.parse(v.settings())).toList();
+        List<BucketSettings> parsed = versions.stream().map(v -> settings(v.settings())).toList();
         Account account = new Account(input.account());
         int current = 0;
         for (Event event : input.history()) {
@@ -57,6 +61,18 @@ public final class BucketRule implements CreditRule {
             account.apply(event, parsed.get(current));
         }
         return account.result(parsed.get(current));
+    }
+
+    private BucketSettings settings(Map<String, Object> raw) {
+        BucketSettings settings = parsed.get(raw);
+        if (settings == null) {
+            settings = BucketSettings.parse(raw);
+            if (parsed.size() > 1_000) {
+                parsed.clear(); // versions are few; this only bounds what many tenants' edits could leave behind
+            }
+            parsed.put(raw, settings);
+        }
+        return settings;
     }
 
     /** The running state of one account while its history is replayed. */
