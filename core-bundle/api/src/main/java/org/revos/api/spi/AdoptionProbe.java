@@ -1,21 +1,30 @@
 package org.revos.api.spi;
 
-import java.util.Map;
-
 import org.osgi.annotation.versioning.ConsumerType;
-import org.revos.api.query.TenantData;
 
-/** Checks one CREDIT tactic of an initiative against the tenant's real configuration and data. */
+/**
+ * Checks one CREDIT tactic of an initiative against the tenant's real configuration and data. A plugin contributes
+ * probes for its own features; each appears in the checklists of the tenants that have the plugin enabled.
+ */
 @ConsumerType
 public interface AdoptionProbe {
 
+    /** @return an id unique among the plugin's probes */
     String id();
 
     AdoptionTactic tactic();
 
+    /** @return what the probe checks, as the checklist shows it (for example "the stage model requires it") */
+    String label();
+
     /**
-     * @param initiative what the initiative is about (for example {@code objectType}, {@code property},
-     *                   {@code pipeline}, {@code kpi})
+     * @return whether the probe says anything about this initiative (a probe of required properties has nothing
+     *         to say about a KPI initiative); the checklist leaves out probes that do not apply
      */
-    ProbeResult check(Map<String, String> initiative, TenantData data);
+    default boolean appliesTo(Initiative initiative) {
+        return true;
+    }
+
+    /** @return done or not, with the evidence the answer rests on; never {@code null} */
+    ProbeResult check(ProbeContext context);
 }

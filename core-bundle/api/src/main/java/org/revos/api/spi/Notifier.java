@@ -12,4 +12,12 @@ public interface Notifier {
 
     /** @throws Exception when delivery failed; the runtime records it and retries with back-off */
     void deliver(Tenant tenant, String target, Notification notification) throws Exception;
+
+    /**
+     * @return what this notifier is set up to announce for the tenant (adoption checklists look for a
+     *         celebration of the initiative's win event); none by default
+     */
+    default java.util.List<NotifierSubscription> subscriptions(Tenant tenant) {
+        return java.util.List.of();
+    }
 }

@@ -78,6 +78,17 @@ public final class FieldTypes {
         return NODES.objectNode().put("type", type);
     }
 
+    /** {@code true} or {@code false}. */
+    public static FieldType bool() {
+        return of((node, path, v) -> {
+            if (!node.isBoolean()) {
+                v.add(path, "must be true or false");
+                return null;
+            }
+            return node.booleanValue();
+        }, stored -> NODES.booleanNode(Boolean.TRUE.equals(stored)), () -> jsonType("boolean"));
+    }
+
     /** Free text up to {@code max} characters; blank text is refused (send null to clear). */
     public static FieldType text(int max) {
         return of((node, path, v) -> text(node, path, v, max), AS_TEXT,

@@ -11,7 +11,8 @@ import org.revos.runtime.internal.problem.Violations;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A property definition's key is unique per object type; ENUM properties list their options, other types have none.
+ * A property definition's key is unique per object type; ENUM properties list their options, other types have none;
+ * a documentation link is an http or https URL.
  */
 final class PropertyRules implements ObjectRules<PropertyDefinitionEntity> {
 
@@ -23,6 +24,9 @@ final class PropertyRules implements ObjectRules<PropertyDefinitionEntity> {
         }
         if (p.type != null && !"ENUM".equals(p.type) && optionCount > 0) {
             v.add("options", "only ENUM properties have options");
+        }
+        if (p.documentationUrl != null && !p.documentationUrl.matches("(?i)https?://[^\\s]+")) {
+            v.add("documentationUrl", "must be an http or https URL, such as https://wiki.example.com/fields/budget");
         }
         if (v.isEmpty() && p.objectType != null && p.propertyKey != null && before == null) {
             long taken = tx.em().createQuery("SELECT COUNT(d) FROM PropertyDefinitionEntity d WHERE d.objectType = :t"

@@ -26,6 +26,10 @@ public class PropertyDefinitionEntity extends TenantRow {
     public String requiredInStages;
     @Column(length = 255)
     public String ownerPlugin;
+    @Column(length = 1000)
+    public String description;
+    @Column(length = 1000)
+    public String documentationUrl;
     /** When a write last set this property on any object, {@code null} if never. */
     public Long lastWrittenAt;
 }

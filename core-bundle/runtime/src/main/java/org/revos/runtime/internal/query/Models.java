@@ -90,7 +90,7 @@ final class Models {
 
     static PropertyDefinition propertyDefinition(PropertyDefinitionEntity e) {
         return new PropertyDefinition(ObjectType.valueOf(e.objectType), e.propertyKey, e.type, texts(e.options),
-                texts(e.requiredInStages), e.ownerPlugin);
+                texts(e.requiredInStages), e.ownerPlugin, e.description, e.documentationUrl);
     }
 
     private static List<String> texts(String jsonArray) {
