@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -73,7 +72,7 @@ class CreditIT {
         assertEquals(Map.of(a, new BigDecimal("3500.00"), b, new BigDecimal("4000.00")), greenByRep(t, null));
         assertEquals(0, revos.get(t.readOnly(), "/credit/near-threshold").expect(200).get("items").size());
 
-        JsonNode handedOver = await(() -> revos.get(t.readOnly(), "/accounts/" + account).expect(200),
+        JsonNode handedOver = Await.until(() -> revos.get(t.readOnly(), "/accounts/" + account).expect(200),
                 acc -> bigAm.equals(acc.path("ownerId").asText()), Duration.ofSeconds(1));
         assertEquals(bigAm, handedOver.get("ownerId").asText(), "the AM with the most free capacity takes it");
 
@@ -184,7 +183,7 @@ class CreditIT {
         } finally {
             revos.send(RevosProcess.ADMIN_KEY, "PUT", setting, Map.of("enabled", true), Map.of()).expect(200);
         }
-        JsonNode green = await(() -> revos.get(t.readOnly(), "/credit/accounts/" + account).expect(200),
+        JsonNode green = Await.until(() -> revos.get(t.readOnly(), "/credit/accounts/" + account).expect(200),
                 s -> "GREEN".equals(s.path("bucket").asText()), Duration.ofSeconds(40));
         assertTrue(green.get("ruleActive").asBoolean());
         assertEquals(Map.of(rep, new BigDecimal("1500.00")), greenByRep(t, null),
@@ -236,27 +235,11 @@ class CreditIT {
     }
 
     private JsonNode awaitJob(Revos.Tenant t, String id) {
-        JsonNode job = await(() -> revos.get(t.readOnly(), "/jobs/" + id).expect(200),
+        JsonNode job = Await.until(() -> revos.get(t.readOnly(), "/jobs/" + id).expect(200),
                 j -> j.get("status").asText().matches("SUCCEEDED|FAILED"), Duration.ofSeconds(30));
         assertEquals("SUCCEEDED", job.get("status").asText(), job.toString());
         assertEquals(0, new BigDecimal("1").compareTo(job.get("progress").decimalValue()));
         return job;
-    }
-
-    private static JsonNode await(java.util.function.Supplier<JsonNode> read, Predicate<JsonNode> done,
-            Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode last = read.get();
-        while (!done.test(last) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            last = read.get();
-        }
-        return last;
     }
 
     private static List<String> fields(JsonNode problem) {

@@ -34,14 +34,25 @@ import org.revos.api.security.Caller;
 public final class HelloResource {
 
     private final HelloCounter counter;
+    private final RecordingNotifier notifier;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<TenantGreeting> greetings;
 
     @Activate
-    public HelloResource(@Reference HelloCounter counter) {
+    public HelloResource(@Reference HelloCounter counter, @Reference RecordingNotifier notifier) {
         this.counter = counter;
+        this.notifier = notifier;
+    }
+
+    /** {@code GET /api/v1/hello/inbox}: what the test notifier was asked to deliver for the caller's tenant. */
+    @GET
+    @Path("inbox")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> inbox(@Context SecurityContext security) {
+        Caller caller = (Caller) security.getUserPrincipal();
+        return Map.of("items", notifier.inbox(caller.tenantId()));
     }
 
     @GET

@@ -19,15 +19,26 @@ public final class TenantGreeting {
         String revos_tenant();
 
         String greeting() default "hello";
+
+        /** Event topics the tenant's test inbox announces, comma-separated. */
+        String announce() default "";
     }
 
     private final String tenant;
     private final String greeting;
+    private final java.util.List<String> announce;
 
     @Activate
     public TenantGreeting(Config config) {
         this.tenant = config.revos_tenant();
         this.greeting = config.greeting();
+        this.announce = java.util.Arrays.stream(config.announce().split(",")).map(String::trim)
+                .filter(t -> !t.isEmpty()).toList();
+    }
+
+    /** @return the event topics the tenant's inbox announces */
+    public java.util.List<String> announce() {
+        return announce;
     }
 
     /** @return the tenant this configuration belongs to */

@@ -149,7 +149,8 @@ public final class AdoptionEngine {
                 .setParameter("id", entity.id).getResultList()).stream().map(Models::item).toList();
         List<KpiDefinition> definitions = kpis.forTenant(tenantId).values().stream()
                 .map(KpiCalculators.Offered::definition).toList();
-        ProbeContext context = new ProbeContext(initiative, tenantData, stageModels.forTenant(tenant).pipelines(),
+        ProbeContext context = new ProbeContext(initiative, tenantData, stageModels.forTenant(tenant)
+                .effectivePipelines(tenantData.propertyDefinitions().toList()),
                 definitions, subscriptions(tenant), items, Instant.now());
         Map<AdoptionTactic, List<ChecklistItem>> byTactic = new EnumMap<>(AdoptionTactic.class);
         Map<AdoptionTactic, List<ProbeAnswer>> answers = new EnumMap<>(AdoptionTactic.class);

@@ -1,5 +1,7 @@
 package org.revos.runtime.internal.stages;
 
+import java.util.List;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,6 +16,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.model.EntryCriterion;
 import org.revos.api.model.Pipeline;
+import org.revos.api.model.PropertyDefinition;
 import org.revos.api.model.Stage;
 import org.revos.api.query.RevosData;
 import org.revos.api.security.Caller;
@@ -50,7 +53,9 @@ public final class PipelinesResource {
         StageCatalog catalog = catalog(security);
         ObjectNode page = envelope(catalog);
         ArrayNode items = page.putArray("items");
-        for (Pipeline p : catalog.pipelines()) {
+        String tenantId = ((Caller) security.getUserPrincipal()).tenantId();
+        List<PropertyDefinition> definitions = data.forTenant(tenantId).propertyDefinitions().toList();
+        for (Pipeline p : catalog.effectivePipelines(definitions)) {
             ObjectNode pipeline = items.addObject().put("id", p.id()).put("objectType", p.objectType().name())
                     .put("isDefault", catalog.defaultPipeline(p.objectType()).map(d -> d.id().equals(p.id()))
                             .orElse(false));

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.revos.api.model.ObjectType;
 import org.revos.api.model.Pipeline;
+import org.revos.api.model.PropertyDefinition;
+import org.revos.api.model.Stage;
 import org.revos.runtime.internal.problem.Problem;
 
 /**
@@ -27,6 +29,22 @@ public record StageCatalog(boolean active, List<Pipeline> pipelines, List<String
 
     public Optional<Pipeline> pipeline(ObjectType type, String id) {
         return pipelines.stream().filter(p -> p.objectType() == type && p.id().equals(id)).findFirst();
+    }
+
+    /**
+     * @return the pipelines with each stage's required properties extended by the property definitions that name
+     *         the stage in {@code requiredInStages}: the requirements the stage engine enforces
+     */
+    public List<Pipeline> effectivePipelines(List<PropertyDefinition> definitions) {
+        return pipelines.stream().map(p -> new Pipeline(p.id(), p.objectType(), p.isDefault(), p.stages().stream()
+                .map(s -> {
+                    java.util.LinkedHashSet<String> required = new java.util.LinkedHashSet<>(s.requiredProperties());
+                    definitions.stream().filter(d -> d.objectType() == p.objectType()
+                            && d.requiredInStages().contains(s.id())).forEach(d -> required.add(d.key()));
+                    return required.size() == s.requiredProperties().size() ? s
+                            : new Stage(s.id(), s.label(), s.category(), s.probability(), s.phase(),
+                                    List.copyOf(required), s.requiresLossReason(), s.entryCriteria(), s.allowedFrom());
+                }).toList())).toList();
     }
 
     /** @throws Problem 409 when no stage model is active for the tenant */
