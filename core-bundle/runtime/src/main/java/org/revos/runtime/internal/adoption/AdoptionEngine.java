@@ -69,6 +69,12 @@ public final class AdoptionEngine {
     private final RevosData data;
     private final PluginServices<AdoptionProbe> probes;
     private final PluginServices<Notifier> notifiers;
+    /**
+     * Completion is checked on every tick that is a multiple of this, and on every checklist read: a check asks
+     * every probe, and probes may read much of a tenant's data.
+     */
+    static final int COMPLETION_EVERY = 15;
+    private final java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "revos-adoption");
         t.setDaemon(true);
@@ -233,17 +239,18 @@ public final class AdoptionEngine {
             if (!store.status().isUp()) {
                 return;
             }
+            boolean completion = ticks.getAndIncrement() % COMPLETION_EVERY == 0;
             for (String tenantId : store.readPlatform(em -> em.createQuery("SELECT t.id FROM TenantEntity t",
                     String.class).getResultList())) {
-                tick(tenantId, Instant.now());
+                tick(tenantId, Instant.now(), completion);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Adoption reminders failed; retrying at the next round", e);
         }
     }
 
-    /** One round for a tenant: due and overdue tasks, scheduled reminders, completed initiatives. */
-    void tick(String tenantId, Instant now) {
+    /** One round for a tenant: due and overdue tasks, scheduled reminders and, if asked, completed initiatives. */
+    void tick(String tenantId, Instant now, boolean completion) {
         Tenant tenant = data.forTenant(tenantId).tenant();
         ZoneId zone = tenant.timeZone();
         LocalDate today = LocalDate.ofInstant(now, zone);
@@ -276,20 +283,43 @@ public final class AdoptionEngine {
                 });
             }
         }
+        if (!completion) {
+            return;
+        }
         List<InitiativeEntity> uncelebrated = store.read(tenantId, em -> em.createQuery("SELECT i FROM"
                 + " InitiativeEntity i WHERE i.celebratedAt IS NULL ORDER BY i.id", InitiativeEntity.class)
                 .getResultList());
         for (InitiativeEntity initiative : uncelebrated) {
-            if (checklist(tenantId, initiative).done()
-                    && notify(tenant, initiative.ownerId, Messages.completed(initiative)) > 0) {
-                store.write(tenantId, null, tx -> {
-                    InitiativeEntity stored = tx.em().find(InitiativeEntity.class, initiative.id);
-                    stored.celebratedAt = now.toEpochMilli();
-                    tx.publish(COMPLETED_TOPIC, Map.of(org.revos.api.event.RevosEvents.OBJECT_TYPE, "INITIATIVE",
-                            org.revos.api.event.RevosEvents.OBJECT_ID, initiative.id));
-                    return null;
-                });
+            celebrateIfDone(tenantId, initiative, checklist(tenantId, initiative), now);
+        }
+    }
+
+    /**
+     * Celebrates an initiative whose six tactics are all done, once: through the notifiers, with the
+     * {@value #COMPLETED_TOPIC} event, and by setting its {@code celebratedAt}. Without a notifier nothing is marked,
+     * so the celebration goes out when one is set up.
+     */
+    void celebrateIfDone(String tenantId, InitiativeEntity initiative, Checklist checklist, Instant now) {
+        if (initiative.celebratedAt != null || !checklist.done()) {
+            return;
+        }
+        synchronized (this) {
+            InitiativeEntity current = store.read(tenantId, em -> em.find(InitiativeEntity.class, initiative.id));
+            if (current == null || current.celebratedAt != null) {
+                return;
             }
+            Tenant tenant = data.forTenant(tenantId).tenant();
+            if (notify(tenant, initiative.ownerId, Messages.completed(initiative)) == 0) {
+                return;
+            }
+            store.write(tenantId, null, tx -> {
+                InitiativeEntity stored = tx.em().find(InitiativeEntity.class, initiative.id);
+                stored.celebratedAt = now.toEpochMilli();
+                tx.publish(COMPLETED_TOPIC, Map.of(org.revos.api.event.RevosEvents.OBJECT_TYPE, "INITIATIVE",
+                        org.revos.api.event.RevosEvents.OBJECT_ID, initiative.id));
+                return null;
+            });
+            initiative.celebratedAt = now.toEpochMilli();
         }
     }
 }

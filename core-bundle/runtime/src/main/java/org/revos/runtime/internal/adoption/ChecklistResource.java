@@ -55,7 +55,9 @@ public final class ChecklistResource {
         if (initiative == null) {
             throw Problem.notFound("initiative", id);
         }
-        return render(engine.checklist(tenantId, initiative), initiative);
+        AdoptionEngine.Checklist checklist = engine.checklist(tenantId, initiative);
+        engine.celebrateIfDone(tenantId, initiative, checklist, java.time.Instant.now());
+        return render(checklist, initiative);
     }
 
     static ObjectNode render(AdoptionEngine.Checklist checklist, InitiativeEntity entity) {
