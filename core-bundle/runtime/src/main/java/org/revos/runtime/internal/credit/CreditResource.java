@@ -57,6 +57,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -96,7 +97,8 @@ public final class CreditResource {
 
     @GET
     @Path("ledger")
-    public JsonNode ledger(@Context UriInfo uri, @Context SecurityContext security) {
+    public JsonNode ledger(@QueryParam("period") String periodText, @QueryParam("ownerId") String ownerFilter,
+            @Context UriInfo uri, @Context SecurityContext security) {
         String tenantId = tenant(security);
         Map<String, List<String>> query = uri.getQueryParameters();
         Violations v = new Violations();
@@ -104,8 +106,8 @@ public final class CreditResource {
         int limit = ObjectEngine.limit(query, v);
         String after = ObjectEngine.cursor(query, v);
         ZoneId zone = engine.zone(tenantId);
-        Period period = period(first(query, "period"), zone, v);
-        String ownerId = first(query, "ownerId");
+        Period period = period(blankToNull(periodText), zone, v);
+        String ownerId = blankToNull(ownerFilter);
         v.throwIfAny();
         RuleSetup setup = current(tenantId);
         long from = period.start(zone).toEpochMilli();
@@ -426,9 +428,8 @@ public final class CreditResource {
         unknown.forEach(k -> v.add(k, "is not a parameter here; use " + String.join(", ", new java.util.TreeSet<>(known))));
     }
 
-    private static String first(Map<String, List<String>> query, String name) {
-        List<String> values = query.get(name);
-        return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).trim();
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private static String tenant(SecurityContext security) {
