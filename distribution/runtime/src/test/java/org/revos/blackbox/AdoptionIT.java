@@ -64,6 +64,12 @@ class AdoptionIT {
             revos.post(t.admin(), "/properties", Map.of("objectType", "DEAL", "key", "decisionProcess", "type", "STRING",
                     "requiredInStages", List.of("OPPORTUNITY"), "description", "How the buyer decides",
                     "documentationUrl", "https://wiki.example.com/budget")).expect(201);
+            JsonNode usage = StreamSupport.stream(revos.get(t.readOnly(), "/properties/usage").expect(200)
+                    .get("items").spliterator(), false).filter(u -> u.get("key").asText().equals("decisionProcess"))
+                    .findFirst().orElseThrow();
+            assertEquals(List.of("stage:sales/OPPORTUNITY", "initiative:" + id), StreamSupport.stream(
+                    usage.get("readBy").spliterator(), false).map(JsonNode::asText).toList(),
+                    "the stage requires the property and the initiative inspects it: " + usage);
             JsonNode defined = revos.get(t.readOnly(), checklist).expect(200);
             assertTrue(tactic(defined, "ENFORCE").get("done").asBoolean(), tactic(defined, "ENFORCE").toString());
             assertTrue(tactic(defined, "DEFINE").get("done").asBoolean(), tactic(defined, "DEFINE").toString());

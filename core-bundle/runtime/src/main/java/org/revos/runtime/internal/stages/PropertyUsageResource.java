@@ -67,13 +67,18 @@ public final class PropertyUsageResource {
         store.read(tenantId, em -> {
             List<PropertyDefinitionEntity> definitions = em.createQuery("SELECT d FROM PropertyDefinitionEntity d"
                     + " ORDER BY d.objectType, d.propertyKey", PropertyDefinitionEntity.class).getResultList();
+            Map<String, List<String>> initiatives = new LinkedHashMap<>();
+            em.createQuery("SELECT i.objectType, i.property, i.id FROM InitiativeEntity i WHERE i.property IS NOT NULL"
+                    + " ORDER BY i.id", Object[].class).getResultList().forEach(r -> initiatives.computeIfAbsent(
+                            r[0] + "/" + r[1], k -> new ArrayList<>()).add("initiative:" + r[2]));
             Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
             for (PropertyDefinitionEntity d : definitions) {
                 counts.computeIfAbsent(d.objectType, t -> count(em, t));
             }
             for (PropertyDefinitionEntity d : definitions) {
                 long records = counts.get(d.objectType).getOrDefault(d.propertyKey, 0L);
-                List<String> readBy = readers(d, catalog);
+                List<String> readBy = new ArrayList<>(readers(d, catalog));
+                readBy.addAll(initiatives.getOrDefault(d.objectType + "/" + d.propertyKey, List.of()));
                 ObjectNode item = items.addObject().put("id", d.id).put("objectType", d.objectType)
                         .put("key", d.propertyKey).put("records", records)
                         .put("lastWrittenAt", d.lastWrittenAt == null ? null : FieldTypes.instantText(d.lastWrittenAt));
@@ -112,7 +117,10 @@ public final class PropertyUsageResource {
         }
     }
 
-    /** @return the stages whose entry requires the property, as {@code stage:<pipeline>/<stage>} */
+    /**
+     * @return the stages whose entry requires the property, as {@code stage:<pipeline>/<stage>}; the adoption
+     *         initiatives that inspect it are added by the caller as {@code initiative:<id>}
+     */
     private static List<String> readers(PropertyDefinitionEntity d, StageCatalog catalog) {
         List<String> readers = new ArrayList<>();
         List<String> byDefinition = new ArrayList<>();
