@@ -22,11 +22,15 @@ public final class TenantGreeting {
 
         /** Event topics the tenant's test inbox announces, comma-separated. */
         String announce() default "";
+
+        /** Whether the tenant gets the plugin's review pipeline. */
+        boolean pipeline() default false;
     }
 
     private final String tenant;
     private final String greeting;
     private final java.util.List<String> announce;
+    private final boolean pipeline;
 
     @Activate
     public TenantGreeting(Config config) {
@@ -34,6 +38,12 @@ public final class TenantGreeting {
         this.greeting = config.greeting();
         this.announce = java.util.Arrays.stream(config.announce().split(",")).map(String::trim)
                 .filter(t -> !t.isEmpty()).toList();
+        this.pipeline = config.pipeline();
+    }
+
+    /** @return whether the tenant gets the plugin's review pipeline */
+    public boolean pipeline() {
+        return pipeline;
     }
 
     /** @return the event topics the tenant's inbox announces */
