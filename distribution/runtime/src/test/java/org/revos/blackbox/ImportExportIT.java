@@ -174,6 +174,9 @@ class ImportExportIT {
         revos.sendBytes(t.readOnly(), "POST", "/imports?object=accounts", "a\n".getBytes(StandardCharsets.UTF_8),
                 "text/csv").expect(403);
         assertEquals(400, revos.get(t.member(), "/exports?object=goals").status());
+        JsonNode exportable = revos.get(t.readOnly(), "/exports").expect(200).get("items");
+        assertEquals("accounts", exportable.get(1).get("object").asText());
+        assertEquals("[\"hubspot\",\"native\",\"salesforce\"]", exportable.get(1).get("formats").toString());
     }
 
     private void seed(Revos.Tenant t) {

@@ -34,6 +34,10 @@ import org.revos.runtime.internal.problem.Problem;
 import org.revos.runtime.internal.problem.Violations;
 import org.revos.runtime.internal.rest.RevosApplication;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -81,11 +85,25 @@ public final class ExportsResource {
         exporters.remove(ref);
     }
 
+    /**
+     * Without parameters: what the tenant can export, {@code {"items": [{"object", "formats"}], "next": null}};
+     * with {@code object} (and {@code format}, default native): the CSV.
+     */
     @GET
-    @Produces({ "text/csv", "application/problem+json" })
+    @Produces({ "text/csv", "application/json", "application/problem+json" })
     public Response export(@Context UriInfo uri, @Context SecurityContext security) {
         String tenantId = ((Caller) security.getUserPrincipal()).tenantId();
         Map<String, List<String>> query = uri.getQueryParameters();
+        if (query.isEmpty()) {
+            ObjectNode page = JsonNodeFactory.instance.objectNode();
+            ArrayNode items = page.putArray("items");
+            for (ObjectSchema<?> schema : Transfers.OBJECTS) {
+                ArrayNode names = items.addObject().put("object", schema.path()).putArray("formats");
+                formats.names(tenantId, schema.type()).forEach(names::add);
+            }
+            page.putNull("next");
+            return Response.ok(page, "application/json").build();
+        }
         Violations v = new Violations();
         Transfers.unknownParameters(query, PARAMETERS, v);
         ObjectSchema<?> schema = Transfers.object(Transfers.first(query, "object"), v);

@@ -43,9 +43,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
  * Starts and resumes imports. The request body is spooled to a file under the data folder first, so an import
  * streams from disk in bounded memory whatever its size and can be resumed after a stop. At start, every import a
  * stopped runtime left unfinished is marked interrupted: its job says how many rows were written and that it can be
- * resumed, never that it is still running.
+ * resumed, never that it is still running. Immediate, so that this happens at start, not at the first import.
  */
-@Component(service = Imports.class)
+@Component(service = Imports.class, immediate = true)
 public final class Imports {
 
     private static final Logger LOG = Logger.getLogger(Imports.class.getName());
@@ -161,27 +161,39 @@ public final class Imports {
             List<String> tenants = store.readPlatform(
                     em -> em.createQuery("SELECT t.id FROM TenantEntity t", String.class).getResultList());
             for (String tenant : tenants) {
-                store.write(tenant, null, tx -> {
-                    List<ImportEntity> open = tx.em().createQuery("SELECT i FROM ImportEntity i WHERE i.state IN"
-                            + " ('QUEUED', 'VALIDATING', 'WRITING')", ImportEntity.class).getResultList();
-                    for (ImportEntity i : open) {
-                        i.state = "INTERRUPTED";
-                        i.updatedAt = tx.now();
-                        JobEntity job = tx.em().find(JobEntity.class, i.id);
-                        if (job != null) {
-                            job.status = "FAILED";
-                            job.detail = interruptedDetail(i);
-                            job.resultJson = FieldTypes.writeJson(Map.of("resumable", true, "rowsWritten",
-                                    i.created + i.updated + i.unchanged, "writtenThroughLine", i.writtenThrough));
-                            job.finishedAt = tx.now();
-                            job.updatedAt = tx.now();
-                        }
-                    }
-                    return null;
-                });
+                markInterrupted(tenant, 3);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not mark interrupted imports", e);
+        }
+    }
+
+    /** Retried on a conflict: the job runner marks every unfinished job failed at the same time. */
+    private void markInterrupted(String tenant, int attempts) {
+        try {
+            store.write(tenant, null, tx -> {
+                List<ImportEntity> open = tx.em().createQuery("SELECT i FROM ImportEntity i WHERE i.state IN"
+                        + " ('QUEUED', 'VALIDATING', 'WRITING')", ImportEntity.class).getResultList();
+                for (ImportEntity i : open) {
+                    i.state = "INTERRUPTED";
+                    i.updatedAt = tx.now();
+                    JobEntity job = tx.em().find(JobEntity.class, i.id);
+                    if (job != null) {
+                        job.status = "FAILED";
+                        job.detail = interruptedDetail(i);
+                        job.resultJson = FieldTypes.writeJson(Map.of("resumable", true, "rowsWritten",
+                                i.created + i.updated + i.unchanged, "writtenThroughLine", i.writtenThrough));
+                        job.finishedAt = tx.now();
+                        job.updatedAt = tx.now();
+                    }
+                }
+                return null;
+            });
+        } catch (Problem conflict) {
+            if (conflict.status() != 409 || attempts <= 1) {
+                throw conflict;
+            }
+            markInterrupted(tenant, attempts - 1);
         }
     }
 
