@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,6 +17,7 @@ import org.revos.runtime.internal.json.Json;
 import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.JobEntity;
 import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.persistence.Tx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -65,18 +67,55 @@ public final class Jobs {
 
     /** Queues {@code work} as a job of {@code tenantId}; it starts as soon as a worker is free. */
     public JobEntity submit(String tenantId, Caller caller, String kind, Work work) {
+        JobEntity job = store.write(tenantId, caller, tx -> record(tx, kind));
+        start(tenantId, job.id, work);
+        return job;
+    }
+
+    /**
+     * Records a QUEUED job in the caller's transaction, for work that writes its own state with it; {@link #start}
+     * runs it once that transaction has committed.
+     */
+    public JobEntity record(Tx tx, String kind) {
+        JobEntity j = new JobEntity();
+        j.id = Ids.next("job");
+        j.kind = kind;
+        j.status = "QUEUED";
+        j.createdAt = tx.now();
+        j.updatedAt = tx.now();
+        j.requestedBy = tx.caller() == null ? null : tx.caller().keyId();
+        tx.em().persist(j);
+        return j;
+    }
+
+    /** Runs {@code work} as the recorded job {@code id}. */
+    public void start(String tenantId, String id, Work work) {
+        executor.execute(() -> run(tenantId, id, work, new Progress(tenantId, id)));
+    }
+
+    /**
+     * Queues a stopped job again under its own id (an interrupted import resuming where it stopped). Its progress
+     * goes on from what was stored; of its errors, those {@code keepError} accepts stay.
+     *
+     * @return the job as queued, or {@code null} when the tenant has no such job
+     */
+    public JobEntity resume(String tenantId, Caller caller, String id, Predicate<JsonNode> keepError, Work work) {
         JobEntity job = store.write(tenantId, caller, tx -> {
-            JobEntity j = new JobEntity();
-            j.id = Ids.next("job");
-            j.kind = kind;
+            JobEntity j = tx.em().find(JobEntity.class, id);
+            if (j == null) {
+                return null;
+            }
             j.status = "QUEUED";
-            j.createdAt = tx.now();
+            j.detail = null;
+            j.finishedAt = null;
             j.updatedAt = tx.now();
-            j.requestedBy = caller == null ? null : caller.keyId();
-            tx.em().persist(j);
             return j;
         });
-        executor.execute(() -> run(tenantId, job.id, work));
+        if (job != null) {
+            Progress progress = new Progress(tenantId, id);
+            progress.restore(job, keepError);
+            executor.execute(() -> run(tenantId, id, work, progress));
+        }
         return job;
     }
 
@@ -85,8 +124,7 @@ public final class Jobs {
         return store.read(tenantId, em -> em.find(JobEntity.class, id));
     }
 
-    private void run(String tenantId, String id, Work work) {
-        Progress progress = new Progress(tenantId, id);
+    private void run(String tenantId, String id, Work work, Progress progress) {
         update(tenantId, id, j -> {
             j.status = "RUNNING";
             j.startedAt = System.currentTimeMillis();
@@ -167,6 +205,26 @@ public final class Jobs {
         Progress(String tenantId, String id) {
             this.tenantId = tenantId;
             this.id = id;
+        }
+
+        synchronized void restore(JobEntity job, Predicate<JsonNode> keepError) {
+            total = job.total;
+            done = job.done;
+            errorCount = job.errorCount;
+            if (job.errorsJson != null) {
+                try {
+                    for (JsonNode e : Json.MAPPER.readTree(job.errorsJson)) {
+                        if (keepError.test(e)) {
+                            errors.add(e);
+                        } else {
+                            errorCount--;
+                        }
+                    }
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("stored job errors are unreadable", e);
+                }
+            }
+            dirty = true;
         }
 
         @Override

@@ -199,6 +199,26 @@ public final class Store {
     }
 
     /**
+     * Runs {@code work} in a transaction that is always rolled back: it sees its own writes, then nothing of them
+     * stays and no event is posted. Imports validate rows this way with exactly the rules a real write applies.
+     */
+    public <T> T rehearse(String tenantId, Caller caller, Function<Tx, T> work) {
+        EntityManager em = db().forTenant(tenantId);
+        EntityTransaction transaction = em.getTransaction();
+        try {
+            transaction.begin();
+            return work.apply(new Tx(em, tenantId, caller));
+        } catch (RuntimeException e) {
+            throw translate(e);
+        } finally {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+            em.close();
+        }
+    }
+
+    /**
      * @return how many write transactions of the tenant this runtime committed; it changes, before their events are
      *         posted, whenever data that caches derive from may have changed
      */

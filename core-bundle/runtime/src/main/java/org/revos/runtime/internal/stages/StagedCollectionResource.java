@@ -51,11 +51,18 @@ public abstract class StagedCollectionResource<E extends TenantRow> extends Muta
      */
     @Override
     protected final void created(Tx tx, String id, JsonNode body) {
-        ObjectType type = schema.type();
         Tenant tenant = data.forTenant(tx.tenantId()).tenant();
-        StageCatalog catalog = stageModels.forTenant(tenant);
-        String pipeline = text(body, "pipeline");
-        String stage = text(body, "stage");
+        enter(tx, tenant, stageModels.forTenant(tenant), schema.type(), id, text(body, "pipeline"),
+                text(body, "stage"));
+    }
+
+    /**
+     * Places a new lead or deal: the first stage of {@code pipeline} (or of the default one), then, when a stage is
+     * named, a move there through the engine with every entry requirement checked. Imports create objects this way
+     * too.
+     */
+    public static void enter(Tx tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id, String pipeline,
+            String stage) {
         if (pipeline == null && stage == null) {
             StageEngine.enterFirstStage(tx, catalog, type, id);
             return;

@@ -1,0 +1,207 @@
+package org.revos.runtime.internal.integration;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.revos.api.model.ObjectType;
+import org.revos.api.query.RevosData;
+import org.revos.api.security.Caller;
+import org.revos.api.spi.Importer;
+import org.revos.runtime.internal.gateway.PluginGateway;
+import org.revos.runtime.internal.jobs.Jobs;
+import org.revos.runtime.internal.json.Json;
+import org.revos.runtime.internal.objects.FieldTypes;
+import org.revos.runtime.internal.objects.ObjectSchema;
+import org.revos.runtime.internal.persistence.ImportEntity;
+import org.revos.runtime.internal.persistence.JobEntity;
+import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.persistence.TenantRow;
+import org.revos.runtime.internal.plugins.PluginServices;
+import org.revos.runtime.internal.plugins.PluginServices.Contribution;
+import org.revos.runtime.internal.plugins.TenantPlugins;
+import org.revos.runtime.internal.problem.Problem;
+import org.revos.runtime.internal.settings.RuntimeSettings;
+import org.revos.runtime.internal.stages.StageModels;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+/**
+ * Starts and resumes imports. The request body is spooled to a file under the data folder first, so an import
+ * streams from disk in bounded memory whatever its size and can be resumed after a stop. At start, every import a
+ * stopped runtime left unfinished is marked interrupted: its job says how many rows were written and that it can be
+ * resumed, never that it is still running. Immediate, so that this happens at start, not at the first import.
+ */
+@Component(service = Imports.class, immediate = true)
+public final class Imports {
+
+    private static final Logger LOG = Logger.getLogger(Imports.class.getName());
+    private static final TypeReference<Map<String, String>> MAPPING = new TypeReference<>() {
+    };
+
+    private final Store store;
+    private final PluginGateway gateway;
+    private final Jobs jobs;
+    private final StageModels stageModels;
+    private final RevosData data;
+    private final PluginServices<Importer> importers;
+    private final Formats<Importer> formats;
+    private final Path spool;
+
+    @Activate
+    public Imports(@Reference Store store, @Reference PluginGateway gateway, @Reference TenantPlugins plugins,
+            @Reference Jobs jobs, @Reference StageModels stageModels, @Reference RevosData data) {
+        this(store, gateway, plugins, jobs, stageModels, data, RuntimeSettings.current().dataDir().resolve("imports"));
+        Thread recovery = new Thread(this::markInterrupted, "revos-import-recovery");
+        recovery.setDaemon(true);
+        recovery.start();
+    }
+
+    Imports(Store store, PluginGateway gateway, TenantPlugins plugins, Jobs jobs, StageModels stageModels,
+            RevosData data, Path spool) {
+        this.store = store;
+        this.gateway = gateway;
+        this.jobs = jobs;
+        this.stageModels = stageModels;
+        this.data = data;
+        this.importers = new PluginServices<>(plugins);
+        this.formats = new Formats<>(importers, gateway, Importer::format, Importer::supports);
+        this.spool = spool;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addImporter(ServiceReference<Importer> ref, Importer importer) {
+        importers.add(ref, importer);
+    }
+
+    void removeImporter(ServiceReference<Importer> ref) {
+        importers.remove(ref);
+    }
+
+    /** @throws Problem 400 when no enabled plugin imports {@code format} for the object */
+    Contribution<Importer> importer(String tenantId, String format, ObjectSchema<?> schema) {
+        return formats.find(tenantId, format, schema.type()).orElseThrow(() -> Problem.invalid("format", "'" + format
+                + "' is not an import format for " + schema.path() + " of this tenant; available: "
+                + formats.names(tenantId, schema.type())));
+    }
+
+    /** Spools {@code body} and queues the import job. */
+    JobEntity start(String tenantId, Caller caller, ObjectSchema<?> schema, Contribution<Importer> importer,
+            String format, boolean partial, Map<String, String> overrides, InputStream body) throws IOException {
+        Files.createDirectories(spool);
+        Path file = Files.createTempFile(spool, "import-", ".csv");
+        try {
+            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            ImportSource.delete(file);
+            throw e;
+        }
+        JobEntity job = store.write(tenantId, caller, tx -> {
+            JobEntity j = jobs.record(tx, "import");
+            ImportEntity state = new ImportEntity();
+            state.id = j.id;
+            state.objectType = schema.type().name();
+            state.format = format;
+            state.mode = partial ? "PARTIAL" : "ATOMIC";
+            state.mappingJson = FieldTypes.writeJson(overrides);
+            state.sourcePath = file.toAbsolutePath().toString();
+            state.state = "QUEUED";
+            state.createdAt = tx.now();
+            state.updatedAt = tx.now();
+            tx.em().persist(state);
+            return j;
+        });
+        jobs.start(tenantId, job.id, run(tenantId, caller, job.id, schema, importer, overrides));
+        return job;
+    }
+
+    /** @throws Problem 404 for an unknown import, 409 when it is not interrupted */
+    JobEntity resume(String tenantId, Caller caller, String id) {
+        ImportEntity state = store.read(tenantId, em -> id.length() > 40 ? null : em.find(ImportEntity.class, id));
+        if (state == null) {
+            throw Problem.notFound("import", id);
+        }
+        if (!"INTERRUPTED".equals(state.state)) {
+            throw Problem.conflict("The import " + id + " is " + state.state + "; only an interrupted import"
+                    + " resumes", List.of());
+        }
+        ObjectSchema<?> schema = Transfers.OBJECTS.stream()
+                .filter(s -> s.type() == ObjectType.valueOf(state.objectType)).findFirst().orElseThrow();
+        Contribution<Importer> importer = importer(tenantId, state.format, schema);
+        Map<String, String> overrides = state.mappingJson == null ? Map.of()
+                : Json.MAPPER.convertValue(FieldTypes.readTree(state.mappingJson), MAPPING);
+        long through = state.writtenThrough;
+        return jobs.resume(tenantId, caller, id, e -> e.path("line").asLong() <= through,
+                run(tenantId, caller, id, schema, importer, overrides));
+    }
+
+    private <E extends TenantRow> ImportRun run(String tenantId, Caller caller, String id, ObjectSchema<E> schema,
+            Contribution<Importer> importer, Map<String, String> overrides) {
+        RowApplier<E> applier = new RowApplier<>(schema, () -> data.forTenant(tenantId).tenant(),
+                () -> stageModels.forTenant(data.forTenant(tenantId).tenant()));
+        return new ImportRun(store, gateway, importer, tenantId, caller, id, applier, overrides);
+    }
+
+    private void markInterrupted() {
+        try {
+            List<String> tenants = store.readPlatform(
+                    em -> em.createQuery("SELECT t.id FROM TenantEntity t", String.class).getResultList());
+            for (String tenant : tenants) {
+                markInterrupted(tenant, 3);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not mark interrupted imports", e);
+        }
+    }
+
+    /** Retried on a conflict: the job runner marks every unfinished job failed at the same time. */
+    private void markInterrupted(String tenant, int attempts) {
+        try {
+            store.write(tenant, null, tx -> {
+                List<ImportEntity> open = tx.em().createQuery("SELECT i FROM ImportEntity i WHERE i.state IN"
+                        + " ('QUEUED', 'VALIDATING', 'WRITING')", ImportEntity.class).getResultList();
+                for (ImportEntity i : open) {
+                    i.state = "INTERRUPTED";
+                    i.updatedAt = tx.now();
+                    JobEntity job = tx.em().find(JobEntity.class, i.id);
+                    if (job != null) {
+                        job.status = "FAILED";
+                        job.detail = interruptedDetail(i);
+                        job.resultJson = FieldTypes.writeJson(Map.of("resumable", true, "rowsWritten",
+                                i.created + i.updated + i.unchanged, "writtenThroughLine", i.writtenThrough));
+                        job.finishedAt = tx.now();
+                        job.updatedAt = tx.now();
+                    }
+                }
+                return null;
+            });
+        } catch (Problem conflict) {
+            if (conflict.status() != 409 || attempts <= 1) {
+                throw conflict;
+            }
+            markInterrupted(tenant, attempts - 1);
+        }
+    }
+
+    private static String interruptedDetail(ImportEntity i) {
+        long written = i.created + i.updated + i.unchanged;
+        String how = written == 0 && i.writtenThrough == 0 ? "before any row was written: nothing was imported"
+                : "after " + written + " rows (through line " + i.writtenThrough + ") were written; the rest is"
+                        + " not in";
+        return "interrupted: the runtime stopped " + how + ". POST /api/v1/imports/" + i.id + "/resume to finish it";
+    }
+}

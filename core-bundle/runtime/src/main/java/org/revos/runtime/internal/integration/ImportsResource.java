@@ -1,0 +1,108 @@
+package org.revos.runtime.internal.integration;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.revos.api.security.Caller;
+import org.revos.api.spi.Importer;
+import org.revos.runtime.internal.jobs.JobsResource;
+import org.revos.runtime.internal.objects.ObjectSchema;
+import org.revos.runtime.internal.plugins.PluginServices.Contribution;
+import org.revos.runtime.internal.problem.Violations;
+import org.revos.runtime.internal.rest.ResponseStatus;
+import org.revos.runtime.internal.rest.RevosApplication;
+
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * {@code POST /api/v1/imports?object=&format=&mode=&map=}: a CSV body imported as a job (202); the job's errors list
+ * every bad row by its physical line (the header is line 1). {@code map=Column=field} (repeatable) overrides the
+ * format's column mapping; {@code map=Column=} ignores a column. {@code POST /api/v1/imports/{id}/resume} finishes an
+ * import a runtime stop interrupted.
+ */
+@Component(service = ImportsResource.class)
+@JakartarsResource
+@JakartarsApplicationSelect(RevosApplication.SELECT)
+@Path("imports")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ImportsResource {
+
+    private static final Set<String> PARAMETERS = Set.of("object", "format", "mode", "map");
+    private static final Set<String> ROW_KEYS = Set.of("id", "externalId", "");
+
+    private final Imports imports;
+
+    @Activate
+    public ImportsResource(@Reference Imports imports) {
+        this.imports = imports;
+    }
+
+    @POST
+    @ResponseStatus(202)
+    public Response start(InputStream body, @Context UriInfo uri, @Context SecurityContext security)
+            throws IOException {
+        Caller caller = (Caller) security.getUserPrincipal();
+        Map<String, List<String>> query = uri.getQueryParameters();
+        Violations v = new Violations();
+        Transfers.unknownParameters(query, PARAMETERS, v);
+        ObjectSchema<?> schema = Transfers.object(Transfers.first(query, "object"), v);
+        String format = Transfers.first(query, "format");
+        format = format == null ? "native" : format;
+        String mode = Transfers.first(query, "mode");
+        boolean partial = "partial".equals(mode);
+        if (mode != null && !partial && !"atomic".equals(mode)) {
+            v.add("mode", "must be atomic (the default: one bad row and nothing is written) or partial (the good"
+                    + " rows are written, every bad one reported)");
+        }
+        Map<String, String> overrides = schema == null ? Map.of() : overrides(query.get("map"), schema, v);
+        v.throwIfAny();
+        Contribution<Importer> importer = imports.importer(caller.tenantId(), format, schema);
+        return JobsResource.accepted(imports.start(caller.tenantId(), caller, schema, importer, format, partial,
+                overrides, body));
+    }
+
+    @POST
+    @Path("{id}/resume")
+    @ResponseStatus(202)
+    public Response resume(@PathParam("id") String id, @Context SecurityContext security) {
+        Caller caller = (Caller) security.getUserPrincipal();
+        return JobsResource.accepted(imports.resume(caller.tenantId(), caller, id));
+    }
+
+    private static Map<String, String> overrides(List<String> maps, ObjectSchema<?> schema, Violations v) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String map : maps == null ? List.<String>of() : maps) {
+            int eq = map.lastIndexOf('=');
+            if (eq <= 0) {
+                v.add("map", "'" + map + "' must be Column=field, such as map=Company%20name=name");
+                continue;
+            }
+            String field = map.substring(eq + 1).trim();
+            if (!ROW_KEYS.contains(field) && schema.field(field).isEmpty()) {
+                v.add("map", "'" + field + "' is not a field of " + schema.withArticle() + "; use id, externalId, "
+                        + String.join(", ", schema.fields().stream().map(f -> f.name()).toList())
+                        + ", or nothing to ignore the column");
+                continue;
+            }
+            out.put(map.substring(0, eq).trim(), field);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,58 @@
+package org.revos.runtime.internal.integration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.revos.runtime.internal.objects.Catalog;
+import org.revos.runtime.internal.objects.ObjectSchema;
+import org.revos.runtime.internal.problem.Violations;
+
+/** Query parameters imports and exports share: which objects, in which format. */
+final class Transfers {
+
+    /** What can be imported and exported, in dependency order. */
+    static final List<ObjectSchema<?>> OBJECTS = List.of(Catalog.USER, Catalog.ACCOUNT, Catalog.CONTACT,
+            Catalog.LEAD, Catalog.DEAL, Catalog.ACTIVITY, Catalog.REVENUE_EVENT);
+
+    private Transfers() {
+    }
+
+    /**
+     * @param text {@code deals}, {@code deal}, {@code DEAL}, {@code revenue-events}, {@code revenue_event}...
+     * @return the collection, or {@code null} after adding a violation
+     */
+    static ObjectSchema<?> object(String text, Violations v) {
+        if (text == null) {
+            v.add("object", "is required: one of " + names());
+            return null;
+        }
+        String t = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (ObjectSchema<?> schema : OBJECTS) {
+            String type = schema.type().name().toLowerCase(Locale.ROOT).replace('_', '-');
+            if (t.equals(schema.path()) || t.equals(type)) {
+                return schema;
+            }
+        }
+        v.add("object", "'" + text + "' is not an object that can be imported or exported; use one of " + names());
+        return null;
+    }
+
+    static void unknownParameters(Map<String, List<String>> query, Set<String> known, Violations v) {
+        List<String> unknown = new ArrayList<>(query.keySet());
+        unknown.removeAll(known);
+        unknown.forEach(k -> v.add(k, "is not a parameter here; use " + String.join(", ", new TreeSet<>(known))));
+    }
+
+    static String first(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).trim();
+    }
+
+    private static String names() {
+        return String.join(", ", OBJECTS.stream().map(ObjectSchema::path).toList());
+    }
+}

@@ -1,0 +1,339 @@
+package org.revos.blackbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * CSV imports and exports over HTTP with org.revos.integration.csv, which ships with the runtime: a native round trip
+ * of every object into a fresh tenant, re-imports that update instead of duplicating, atomic and partial modes, and
+ * HubSpot- and Salesforce-shaped files with quoted commas, line breaks in cells, a byte-order mark, blank lines and
+ * bad rows.
+ */
+@ExtendWith(RevosExtension.class)
+class ImportExportIT {
+
+    /** Imported and exported in this order: what others refer to first. */
+    private static final List<String> OBJECTS = List.of("users", "accounts", "contacts", "leads", "deals",
+            "activities", "revenue-events");
+    private static final Set<String> REFERENCES = Set.of("ownerId", "userId", "accountId", "contactId", "leadId",
+            "dealId", "dealOwnerId");
+    private static final Set<String> ASSIGNED = Set.of("id", "externalId", "createdAt", "updatedAt");
+
+    private final Revos revos;
+
+    ImportExportIT(Revos revos) {
+        this.revos = revos;
+    }
+
+    @Test
+    void exportThenImportIntoAFreshTenantGivesTheSameDataAndAgainUpdatesInsteadOfDuplicating() {
+        Revos.Tenant source = revos.newTenant("csv source");
+        seed(source);
+        Map<String, String> files = new HashMap<>();
+        for (String object : OBJECTS) {
+            files.put(object, export(source, object, "native"));
+        }
+        Revos.Tenant target = revos.newTenant("csv target");
+        for (String object : OBJECTS) {
+            JsonNode job = importCsv(target, object, "native", null, files.get(object));
+            assertEquals("SUCCEEDED", job.get("status").asText(), () -> object + ": " + job);
+            assertEquals(list(source, object).size(), job.get("result").get("created").asInt(), object);
+        }
+        assertSameData(source, target);
+
+        for (String object : OBJECTS) {
+            JsonNode again = importCsv(target, object, "native", null, files.get(object));
+            assertEquals("SUCCEEDED", again.get("status").asText(), () -> again.toString());
+            assertEquals(0, again.get("result").get("created").asInt(), object + " again creates nothing");
+            assertEquals(list(source, object).size(), again.get("result").get("unchanged").asInt(), object);
+        }
+        assertSameData(source, target);
+
+        JsonNode intoItself = importCsv(source, "accounts", "native", null, files.get("accounts"));
+        assertEquals(0, intoItself.get("result").get("created").asInt(), "the source matches its own ids");
+        assertEquals(2, list(source, "accounts").size());
+    }
+
+    @Test
+    void aReimportWithChangedCellsUpdatesTheObjects() {
+        Revos.Tenant t = revos.newTenant("csv update");
+        importCsv(t, "accounts", "native", null, "externalId,name,country\nA-1,Acme,US\nA-2,Globex,DE\n");
+        JsonNode job = importCsv(t, "accounts", "native", null, "externalId,name,country\nA-1,Acme Corp,US\n");
+        assertEquals(1, job.get("result").get("updated").asInt());
+        List<JsonNode> accounts = list(t, "accounts");
+        assertEquals(2, accounts.size());
+        assertEquals("Acme Corp", byExternalId(accounts).get("A-1").get("name").asText());
+    }
+
+    @Test
+    void atomicImportWithOneBadRowWritesNothingAndPartialWritesTheGoodRows() {
+        Revos.Tenant t = revos.newTenant("csv modes");
+        String csv = "externalId,name,country,employees\nA-1,Acme,US,10\nA-2,Globex,XYZ,20\nA-3,Initech,FR,many\n"
+                + "A-4,Hooli,GB,40\n";
+        JsonNode atomic = importCsv(t, "accounts", "native", "atomic", csv);
+        assertEquals("FAILED", atomic.get("status").asText());
+        assertTrue(atomic.get("detail").asText().contains("nothing was written"), atomic.toString());
+        assertEquals(List.of("3 country", "4 employees"), errors(atomic));
+        assertEquals(0, list(t, "accounts").size());
+
+        JsonNode partial = importCsv(t, "accounts", "native", "partial", csv);
+        assertEquals("SUCCEEDED", partial.get("status").asText(), partial.toString());
+        assertEquals(List.of("3 country", "4 employees"), errors(partial));
+        assertEquals(2, partial.get("result").get("created").asInt());
+        assertEquals(2, partial.get("result").get("bad").asInt());
+        assertEquals(Set.of("A-1", "A-4"), byExternalId(list(t, "accounts")).keySet());
+        assertEquals(1, partial.get("progress").asInt());
+    }
+
+    @Test
+    void hubSpotCompaniesAndDealsWithQuotedCommasLineBreaksBomBlankLinesAndBadRows() {
+        Revos.Tenant t = revos.newTenant("csv hubspot");
+        JsonNode companies = importCsv(t, "accounts", "hubspot", "partial", sample("hubspot-companies.csv"));
+        assertEquals("SUCCEEDED", companies.get("status").asText(), companies.toString());
+        assertEquals(List.of("6 country", "7 domain"), errors(companies));
+        assertTrue(companies.get("result").get("ignoredColumns").toString().contains("Phone Number"));
+        Map<String, JsonNode> accounts = byExternalId(list(t, "accounts"));
+        assertEquals(Set.of("9001", "9002", "9005"), accounts.keySet());
+        JsonNode acme = accounts.get("9001");
+        assertEquals("Acme, Inc.", acme.get("name").asText());
+        assertEquals("US", acme.get("country").asText());
+        assertEquals(1200, acme.get("employees").asInt());
+        assertEquals("Software", acme.get("industry").asText());
+        assertEquals("Globex\nHoldings", accounts.get("9002").get("name").asText());
+        assertEquals("Hooli \"Labs\"", accounts.get("9005").get("name").asText());
+
+        JsonNode deals = importCsv(t, "deals", "hubspot", "partial", sample("hubspot-deals.csv"));
+        assertEquals(List.of("4 accountId", "5 arr"), errors(deals));
+        Map<String, JsonNode> byExt = byExternalId(list(t, "deals"));
+        assertEquals(acme.get("id").asText(), byExt.get("7001").get("accountId").asText());
+        assertEquals("12500.5", byExt.get("7001").get("arr").decimalValue().stripTrailingZeros().toPlainString());
+        assertEquals("2026-03-15", byExt.get("7001").get("closeDate").asText());
+
+        JsonNode again = importCsv(t, "accounts", "hubspot", "partial", sample("hubspot-companies.csv"));
+        assertEquals(0, again.get("result").get("created").asInt());
+        assertEquals(3, list(t, "accounts").size(), "a re-import updates instead of duplicating");
+
+        String exported = export(t, "accounts", "hubspot");
+        assertTrue(exported.startsWith("Record ID,Company name,Company Domain Name,Country/Region,"
+                + "Number of Employees,Industry\r\n"), exported);
+        Revos.Tenant copy = revos.newTenant("csv hubspot copy");
+        assertEquals(3, importCsv(copy, "accounts", "hubspot", null, exported).get("result").get("created")
+                .asInt());
+    }
+
+    @Test
+    void salesforceAccountsAndOpportunities() {
+        Revos.Tenant t = revos.newTenant("csv salesforce");
+        JsonNode accounts = importCsv(t, "accounts", "salesforce", "partial", sample("salesforce-accounts.csv"));
+        assertEquals(List.of("6 name", "7 -"), errors(accounts));
+        Map<String, JsonNode> byExt = byExternalId(list(t, "accounts"));
+        assertEquals(Set.of("001A000001", "001A000002"), byExt.keySet());
+        JsonNode stark = byExt.get("001A000001");
+        assertEquals("Stark, Industries", stark.get("name").asText());
+        assertEquals("stark.com", stark.get("domain").asText());
+        assertEquals(12000, stark.get("employees").asInt());
+        assertEquals("Conglomerate,\r\nholding", byExt.get("001A000002").get("industry").asText());
+
+        JsonNode atomic = importCsv(t, "deals", "salesforce", null, sample("salesforce-opportunities.csv"));
+        assertEquals("FAILED", atomic.get("status").asText());
+        assertEquals(List.of("3 arr"), errors(atomic));
+        assertEquals(0, list(t, "deals").size());
+        JsonNode partial = importCsv(t, "deals", "salesforce", "partial", sample("salesforce-opportunities.csv"));
+        JsonNode deal = list(t, "deals").get(0);
+        assertEquals(1, partial.get("result").get("created").asInt());
+        assertEquals("2026-03-31", deal.get("closeDate").asText());
+        assertEquals(stark.get("id").asText(), deal.get("accountId").asText());
+    }
+
+    @Test
+    void badParametersAreOneProblemListingEach() {
+        Revos.Tenant t = revos.newTenant("csv params");
+        JsonNode problem = revos.sendBytes(t.member(), "POST", "/imports?object=planets&mode=all&color=red",
+                "a\n1\n".getBytes(StandardCharsets.UTF_8), "text/csv").expect(400);
+        List<String> fields = new ArrayList<>();
+        problem.get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertEquals(List.of("color", "mode", "object"), fields.stream().sorted().toList());
+        revos.sendBytes(t.member(), "POST", "/imports?object=accounts&format=excel", "a\n".getBytes(
+                StandardCharsets.UTF_8), "text/csv").expect(400);
+        revos.sendBytes(t.readOnly(), "POST", "/imports?object=accounts", "a\n".getBytes(StandardCharsets.UTF_8),
+                "text/csv").expect(403);
+        assertEquals(400, revos.get(t.member(), "/exports?object=goals").status());
+        JsonNode exportable = revos.get(t.readOnly(), "/exports").expect(200).get("items");
+        assertEquals("accounts", exportable.get(1).get("object").asText());
+        assertEquals("[\"hubspot\",\"native\",\"salesforce\"]", exportable.get(1).get("formats").toString());
+    }
+
+    private void seed(Revos.Tenant t) {
+        String ann = create(t, "users", Map.of("name", "Ann", "email", "ann@example.com", "role", "AE"));
+        create(t, "users", Map.of("name", "Bob", "role", "AM", "team", "East", "capacity", 20));
+        String acme = create(t, "accounts", Map.of("name", "Acme, \"the\" Inc.", "domain", "acme.com", "country",
+                "US", "employees", 120, "industry", "Software", "ownerId", ann));
+        String globex = create(t, "accounts", Map.of("name", "Globex\nHoldings", "externalId", "crm-42"));
+        String contact = create(t, "contacts", Map.of("accountId", acme, "name", "Cy Doe", "email", "cy@acme.com",
+                "title", "CFO"));
+        String lead = create(t, "leads", Map.of("email", "lee@initech.com", "name", "Lee", "company", "Initech",
+                "country", "FR", "employees", 30, "source", "webinar", "ownerId", ann));
+        String deal = create(t, "deals", Map.of("accountId", acme, "ownerId", ann, "name", "Acme expansion",
+                "type", "EXPANSION", "arr", 12500.50, "seats", 10, "closeDate", "2026-06-30"));
+        create(t, "deals", Map.of("accountId", globex, "name", "Globex new", "stage", secondOpenStage(t)));
+        create(t, "activities", Map.of("type", "CALL", "userId", ann, "occurredAt", "2026-02-01T10:00:00Z",
+                "subject", "Discovery, part 1", "notes", "line one\nline two", "contactId", contact, "leadId", lead,
+                "dealId", deal));
+        create(t, "revenue-events", Map.of("accountId", acme, "occurredAt", "2026-01-10T00:00:00Z", "kind", "NEW",
+                "arrDelta", 3000, "seatsDelta", 3));
+        create(t, "revenue-events", Map.of("accountId", acme, "occurredAt", "2026-03-10T00:00:00Z", "kind",
+                "EXPANSION", "arrDelta", 1500.25, "dealId", deal));
+    }
+
+    private String secondOpenStage(Revos.Tenant t) {
+        for (JsonNode pipeline : revos.get(t.readOnly(), "/pipelines").expect(200).get("items")) {
+            if ("DEAL".equals(pipeline.get("objectType").asText()) && pipeline.get("isDefault").asBoolean()) {
+                for (int i = 1; i < pipeline.get("stages").size(); i++) {
+                    JsonNode stage = pipeline.get("stages").get(i);
+                    if ("OPEN".equals(stage.get("category").asText())
+                            && stage.get("requiredProperties").isEmpty()) {
+                        return stage.get("id").asText();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no open stage without requirements after the first");
+    }
+
+    /**
+     * Every object of the source is in the target under its key (its externalId, else its id) as external id, with
+     * the same fields; references compare by the key of the object they name.
+     */
+    private void assertSameData(Revos.Tenant source, Revos.Tenant target) {
+        Map<String, String> sourceKeys = new HashMap<>();
+        Map<String, String> targetKeys = new HashMap<>();
+        Map<String, List<JsonNode>> sources = new HashMap<>();
+        Map<String, List<JsonNode>> targets = new HashMap<>();
+        for (String object : OBJECTS) {
+            sources.put(object, list(source, object));
+            sources.get(object).forEach(s -> sourceKeys.put(s.get("id").asText(), key(s)));
+            targets.put(object, list(target, object));
+            targets.get(object).forEach(c -> targetKeys.put(c.get("id").asText(), c.get("externalId").asText()));
+        }
+        for (String object : OBJECTS) {
+            assertEquals(sources.get(object).size(), targets.get(object).size(), object);
+            Map<String, JsonNode> byExt = byExternalId(targets.get(object));
+            for (JsonNode s : sources.get(object)) {
+                JsonNode copy = byExt.get(key(s));
+                assertTrue(copy != null, object + " " + key(s) + " was not imported");
+                assertEquals(comparable(s, sourceKeys), comparable(copy, targetKeys), object + " " + key(s));
+            }
+        }
+    }
+
+    private static String key(JsonNode object) {
+        return object.get("externalId").isNull() ? object.get("id").asText() : object.get("externalId").asText();
+    }
+
+    /** The fields of an object, with references replaced by the key of the object they name. */
+    private static Map<String, String> comparable(JsonNode object, Map<String, String> keyOfId) {
+        Map<String, String> out = new TreeMap<>();
+        object.fields().forEachRemaining(e -> {
+            if (ASSIGNED.contains(e.getKey())) {
+                return;
+            }
+            JsonNode v = e.getValue();
+            String text = v.isNull() ? null : v.isNumber() ? v.decimalValue().stripTrailingZeros().toPlainString()
+                    : v.isTextual() ? v.asText() : v.toString();
+            if (text != null && REFERENCES.contains(e.getKey())) {
+                text = keyOfId.getOrDefault(text, "unknown " + text);
+            }
+            out.put(e.getKey(), text);
+        });
+        return out;
+    }
+
+    private String create(Revos.Tenant t, String collection, Map<String, Object> body) {
+        return revos.post(t.member(), "/" + collection, body).expect(201).get("id").asText();
+    }
+
+    private List<JsonNode> list(Revos.Tenant t, String collection) {
+        List<JsonNode> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = revos.get(t.readOnly(), "/" + collection + "?limit=500"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).expect(200);
+            page.get("items").forEach(out::add);
+            cursor = page.get("next").isNull() ? null : page.get("next").asText();
+        } while (cursor != null);
+        return out;
+    }
+
+    private static Map<String, JsonNode> byExternalId(List<JsonNode> items) {
+        Map<String, JsonNode> out = new TreeMap<>();
+        items.forEach(i -> out.put(i.get("externalId").asText(), i));
+        return out;
+    }
+
+    private String export(Revos.Tenant t, String object, String format) {
+        Revos.Reply reply = revos.get(t.readOnly(), "/exports?object=" + object + "&format=" + format);
+        assertEquals(200, reply.status(), () -> reply.raw().body());
+        assertTrue(reply.header("Content-Type").startsWith("text/csv"));
+        return reply.raw().body();
+    }
+
+    /** @return the finished job */
+    private JsonNode importCsv(Revos.Tenant t, String object, String format, String mode, String csv) {
+        String path = "/imports?object=" + object + "&format=" + format + (mode == null ? "" : "&mode=" + mode);
+        JsonNode accepted = revos.sendBytes(t.member(), "POST", path, csv.getBytes(StandardCharsets.UTF_8),
+                "text/csv").expect(202);
+        return awaitJob(t, accepted.get("id").asText());
+    }
+
+    private JsonNode awaitJob(Revos.Tenant t, String id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode job = revos.get(t.readOnly(), "/jobs/" + id).expect(200);
+            String status = job.get("status").asText();
+            if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
+                return job;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("job " + id + " did not finish");
+    }
+
+    /** @return "line field" of each error, in order; "-" for an error without a field */
+    private static List<String> errors(JsonNode job) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : job.get("errors")) {
+            out.add(e.get("line").asLong() + " " + e.path("field").asText("-"));
+        }
+        return out;
+    }
+
+    private static String sample(String name) {
+        try (InputStream in = ImportExportIT.class.getResourceAsStream("/samples/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
