@@ -163,6 +163,13 @@ class AdoptionIT {
                 "a refused initiative writes nothing");
         String id = revos.post(a.member(), "/adoption/initiatives", Map.of("name", "Win rate up", "kpi", "win_rate"))
                 .expect(201).get("id").asText();
+        String checklist = "/adoption/initiatives/" + id + "/checklist";
+        assertFalse(tactic(revos.get(a.readOnly(), checklist).expect(200), "CELEBRATE").get("done").asBoolean());
+        revos.post(a.admin(), "/webhooks", Map.of("url", "https://chat.example.com/hooks/sales", "events",
+                List.of("org/revos/deal/*"))).expect(201);
+        JsonNode celebrate = tactic(revos.get(a.readOnly(), checklist).expect(200), "CELEBRATE");
+        assertTrue(celebrate.get("done").asBoolean(), "a chat webhook for won deals celebrates: " + celebrate);
+        assertTrue(celebrate.toString().contains("https://chat.example.com"), celebrate.toString());
         JsonNode training = revos.post(a.member(), "/adoption/items", Map.of("initiativeId", id, "tactic", "TRAIN",
                 "kind", "TRAINING", "text", "No user")).expect(400);
         assertEquals("userId", training.get("errors").get(0).get("field").asText());

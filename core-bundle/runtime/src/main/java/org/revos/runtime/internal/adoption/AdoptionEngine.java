@@ -31,7 +31,6 @@ import org.revos.api.spi.ChecklistItem;
 import org.revos.api.spi.Initiative;
 import org.revos.api.spi.KpiDefinition;
 import org.revos.api.spi.Notification;
-import org.revos.api.spi.Notifier;
 import org.revos.api.spi.NotifierSubscription;
 import org.revos.api.spi.ProbeContext;
 import org.revos.api.spi.ProbeResult;
@@ -42,6 +41,7 @@ import org.revos.runtime.internal.persistence.ChecklistItemEntity;
 import org.revos.runtime.internal.persistence.InitiativeEntity;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.UserEntity;
+import org.revos.runtime.internal.notify.Notifications;
 import org.revos.runtime.internal.plugins.PluginServices;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
 import org.revos.runtime.internal.plugins.TenantPlugins;
@@ -68,7 +68,7 @@ public final class AdoptionEngine {
     private final KpiCalculators kpis;
     private final RevosData data;
     private final PluginServices<AdoptionProbe> probes;
-    private final PluginServices<Notifier> notifiers;
+    private final Notifications notifications;
     /**
      * Completion is checked on every tick that is a multiple of this, and on every checklist read: a check asks
      * every probe, and probes may read much of a tenant's data.
@@ -83,14 +83,15 @@ public final class AdoptionEngine {
 
     @Activate
     public AdoptionEngine(@Reference Store store, @Reference PluginGateway gateway, @Reference TenantPlugins plugins,
-            @Reference StageModels stageModels, @Reference KpiCalculators kpis, @Reference RevosData data) {
+            @Reference StageModels stageModels, @Reference KpiCalculators kpis, @Reference RevosData data,
+            @Reference Notifications notifications) {
         this.store = store;
         this.gateway = gateway;
         this.stageModels = stageModels;
         this.kpis = kpis;
         this.data = data;
         this.probes = new PluginServices<>(plugins);
-        this.notifiers = new PluginServices<>(plugins);
+        this.notifications = notifications;
         long tick = Long.getLong(TICK_PROPERTY, 60L);
         timer.scheduleWithFixedDelay(this::tickAll, tick, tick, TimeUnit.SECONDS);
     }
@@ -108,16 +109,6 @@ public final class AdoptionEngine {
 
     void removeProbe(ServiceReference<AdoptionProbe> ref) {
         probes.remove(ref);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addNotifier(ServiceReference<Notifier> ref, Notifier notifier) {
-        notifiers.add(ref, notifier);
-    }
-
-    void removeNotifier(ServiceReference<Notifier> ref) {
-        notifiers.remove(ref);
     }
 
     /** One probe's answer, or why it has none. */
@@ -203,35 +194,14 @@ public final class AdoptionEngine {
         }
     }
 
-    /** @return what the tenant's enabled notifiers announce */
+    /** @return what the tenant's webhooks and notifiers announce */
     List<NotifierSubscription> subscriptions(Tenant tenant) {
-        List<NotifierSubscription> out = new ArrayList<>();
-        for (Contribution<Notifier> n : notifiers.enabledFor(tenant.id())) {
-            try {
-                out.addAll(gateway.call(n.pluginId(), tenant.id(), "notifier subscriptions",
-                        () -> n.service().subscriptions(tenant)));
-            } catch (PluginCallFailed e) {
-                LOG.log(Level.WARNING, e.getMessage(), e.getCause());
-            }
-        }
-        return out;
+        return notifications.subscriptions(tenant);
     }
 
-    /** @return how many notifiers took the notification */
+    /** @return how many webhooks and notifiers took the notification */
     int notify(Tenant tenant, String target, Notification notification) {
-        int delivered = 0;
-        for (Contribution<Notifier> n : notifiers.enabledFor(tenant.id())) {
-            try {
-                gateway.call(n.pluginId(), tenant.id(), "notification", () -> {
-                    n.service().deliver(tenant, target, notification);
-                    return null;
-                });
-                delivered++;
-            } catch (PluginCallFailed e) {
-                LOG.log(Level.WARNING, e.getMessage(), e.getCause());
-            }
-        }
-        return delivered;
+        return notifications.notify(tenant, target, notification);
     }
 
     private void tickAll() {
