@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -34,6 +33,7 @@ import org.revos.api.spi.Notification;
 import org.revos.api.spi.NotifierSubscription;
 import org.revos.api.spi.ProbeContext;
 import org.revos.api.spi.ProbeResult;
+import org.revos.runtime.internal.boot.Daemons;
 import org.revos.runtime.internal.gateway.PluginCallFailed;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.kpi.KpiCalculators;
@@ -75,11 +75,7 @@ public final class AdoptionEngine {
      */
     static final int COMPLETION_EVERY = 15;
     private final java.util.concurrent.atomic.AtomicLong ticks = new java.util.concurrent.atomic.AtomicLong();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "revos-adoption");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Daemons.scheduler("revos-adoption");
 
     @Activate
     public AdoptionEngine(@Reference Store store, @Reference PluginGateway gateway, @Reference TenantPlugins plugins,

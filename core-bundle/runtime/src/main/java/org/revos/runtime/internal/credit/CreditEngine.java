@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,6 +31,7 @@ import org.revos.api.spi.AccountCredit;
 import org.revos.api.spi.CreditBucket;
 import org.revos.api.spi.CreditInput;
 import org.revos.api.spi.CreditRule;
+import org.revos.runtime.internal.boot.Daemons;
 import org.revos.runtime.internal.gateway.PluginCallFailed;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.persistence.AccountEntity;
@@ -64,11 +64,7 @@ public final class CreditEngine implements EventHandler {
     private final PluginGateway gateway;
     private final PluginServices<CreditRule> rules;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "revos-credit");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService worker = Daemons.scheduler("revos-credit");
     private final Map<String, Boolean> scheduled = new ConcurrentHashMap<>();
     private final Set<String> recomputing = ConcurrentHashMap.newKeySet();
 

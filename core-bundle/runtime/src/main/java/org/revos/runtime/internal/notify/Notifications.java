@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -32,6 +31,7 @@ import org.revos.api.spi.Notification;
 import org.revos.api.spi.NotificationTarget;
 import org.revos.api.spi.Notifier;
 import org.revos.api.spi.NotifierSubscription;
+import org.revos.runtime.internal.boot.Daemons;
 import org.revos.runtime.internal.gateway.PluginCallFailed;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.json.Json;
@@ -74,11 +74,7 @@ public final class Notifications implements EventHandler {
     private final SecretBox secrets;
     private final long backoffMs = Long.getLong(BACKOFF_PROPERTY, 2_000L);
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService dispatcher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "revos-notifications");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService dispatcher = Daemons.scheduler("revos-notifications");
 
     @Activate
     public Notifications(@Reference Store store, @Reference PluginGateway gateway, @Reference TenantPlugins plugins,

@@ -2,7 +2,6 @@ package org.revos.runtime.internal.rest;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -17,6 +16,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.revos.api.security.Caller;
+import org.revos.runtime.internal.boot.Daemons;
 import org.revos.runtime.internal.objects.FieldTypes;
 import org.revos.runtime.internal.persistence.IdempotencyEntity;
 import org.revos.runtime.internal.persistence.Store;
@@ -37,11 +37,7 @@ public final class Idempotency {
     private static final Logger LOG = Logger.getLogger(Idempotency.class.getName());
 
     private final Store store;
-    private final ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "revos-idempotency-purge");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService purger = Daemons.scheduler("revos-idempotency-purge");
 
     @Activate
     public Idempotency(@Reference Store store) {
