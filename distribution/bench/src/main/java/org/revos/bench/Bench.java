@@ -262,14 +262,14 @@ public final class Bench {
     }
 
     /** @return this JVM's class path with absolute entries, for starting the baseline in another folder */
-    private static Path classpath() {
+    static Path classpath() {
         return Path.of(Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(entry -> Path.of(entry).toAbsolutePath().toString())
                 .collect(Collectors.joining(File.pathSeparator)));
     }
 
     /** @return the checkout this bench was built in: the folder above it that holds distribution/runtime */
-    private static Path projectRoot() throws URISyntaxException {
+    static Path projectRoot() throws URISyntaxException {
         Path start = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         for (Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.isRegularFile(p.resolve("distribution/runtime/revos.bndrun"))) {

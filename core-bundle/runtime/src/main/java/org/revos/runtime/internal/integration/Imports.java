@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,6 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.revos.api.model.Tenant;
 import org.revos.api.model.ObjectType;
 import org.revos.api.query.RevosData;
 import org.revos.api.security.Caller;
@@ -151,9 +153,29 @@ public final class Imports {
 
     private <E extends TenantRow> ImportRun run(String tenantId, Caller caller, String id, ObjectSchema<E> schema,
             Contribution<Importer> importer, Map<String, String> overrides) {
-        RowApplier<E> applier = new RowApplier<>(schema, () -> data.forTenant(tenantId).tenant(),
-                () -> stageModels.forTenant(data.forTenant(tenantId).tenant()));
+        // The tenant and its stage models are asked once a second, not once a row: asking the models goes through
+        // the plugin gateway, which costs more than writing the row.
+        Supplier<Tenant> tenant = fresh(() -> data.forTenant(tenantId).tenant());
+        RowApplier<E> applier = new RowApplier<>(schema, tenant, fresh(() -> stageModels.forTenant(tenant.get())));
         return new ImportRun(store, gateway, importer, tenantId, caller, id, applier, overrides);
+    }
+
+    /** @return {@code source}'s value, asked again when it is more than a second old */
+    static <T> Supplier<T> fresh(Supplier<T> source) {
+        return new Supplier<>() {
+            private T value;
+            private long askedAt;
+
+            @Override
+            public synchronized T get() {
+                long now = System.nanoTime();
+                if (value == null || now - askedAt > 1_000_000_000L) {
+                    value = source.get();
+                    askedAt = now;
+                }
+                return value;
+            }
+        };
     }
 
     private void markInterrupted() {

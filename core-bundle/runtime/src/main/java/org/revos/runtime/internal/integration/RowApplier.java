@@ -67,8 +67,21 @@ final class RowApplier<E extends TenantRow> {
         this.stages = stages;
     }
 
-    /** @throws Problem listing every problem of the row; the caller's transaction may then hold part of it */
+    /**
+     * Applies one row, then writes it to the database and empties the persistence context: every query of the next
+     * row would otherwise make EclipseLink compare every object the batch touched so far, which makes a batch cost
+     * the square of its size.
+     *
+     * @throws Problem listing every problem of the row; the caller's transaction may then hold part of it
+     */
     Outcome apply(Tx tx, ImportRow row) {
+        Outcome outcome = applyRow(tx, row);
+        tx.em().flush();
+        tx.em().clear();
+        return outcome;
+    }
+
+    private Outcome applyRow(Tx tx, ImportRow row) {
         Map<String, String> cellsOf = row.fields();
         String id = blankToNull(cellsOf.get("id"));
         String externalId = blankToNull(cellsOf.get("externalId"));

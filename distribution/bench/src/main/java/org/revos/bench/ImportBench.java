@@ -1,0 +1,204 @@
+package org.revos.bench;
+
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The import bench: {@code N} deals imported as one native CSV through {@code POST /api/v1/imports} into a fresh
+ * runtime (embedded Derby), the peak heap of the runtime during it, and the export of the same deals; against a
+ * baseline in the same run: the same rows inserted by JDBC batches into an embedded Derby table with the same
+ * columns and indexes, no validation. Prints a Markdown section for docs/benchmarks.md.
+ * <p>
+ * {@code java -cp distribution/bench/target/revos-bench.jar org.revos.bench.ImportBench [--rows N] [--heap 512m]}
+ */
+public final class ImportBench {
+
+    public static void main(String[] args) throws Exception {
+        int rows = 20_000;
+        String heap = "512m";
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--rows" -> rows = Integer.parseInt(args[i + 1]);
+                case "--heap" -> heap = args[i + 1];
+                default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; use --rows or --heap");
+            }
+        }
+        try (Cleanup cleanup = new Cleanup()) {
+            Path root = Bench.projectRoot();
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Path work = cleanup.tempDir("revos-import-bench-");
+            Launcher launcher = new Launcher(java, root.resolve("distribution/runtime/target/revos.jar"),
+                    Bench.classpath(), "rvs_bench-" + UUID.randomUUID(), cleanup);
+            Path csv = work.resolve("deals.csv");
+            double baseline = baseline(work.resolve("baseline"), rows);
+            String uptimeBefore = MachineFacts.uptimeNow();
+            Measured m = measure(launcher, work.resolve("runtime"), csv, rows, heap, java);
+            String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+            System.out.println(String.format("""
+                    ### Import run of %s (%,d deals, runtime heap -Xmx%s; uptime before: %s)
+
+                    | figure | RevOS | baseline (same run) | baseline is |
+                    |---|---|---|---|
+                    | import of %,d deals, native CSV, atomic mode (rows/s) | %,.0f | %,.0f | JDBC batch inserts of the same rows into a Derby table with the same indexes, no validation |
+                    | peak heap used by the runtime during the import | %,.0f MiB | | sampled with jstat every 100 ms |
+                    | export of the same deals (rows/s) | %,.0f | | |
+                    """, date, rows, heap, uptimeBefore, rows, m.importRate(), baseline, m.peakHeapMib(),
+                    m.exportRate()));
+        }
+    }
+
+    private record Measured(double importRate, double peakHeapMib, double exportRate) {
+    }
+
+    private static Measured measure(Launcher launcher, Path home, Path csv, int rows, String heap, Path java)
+            throws Exception {
+        try (RunningServer server = launcher.runtime(home, List.of("-Xmx" + heap), false)) {
+            RestClient rest = new RestClient(server);
+            String key = Seeder.tenantKey(rest, launcher.adminKey(), "Import bench");
+            String account = rest.create(key, "/api/v1/accounts", Map.of("name", "Bench account")).get("id").asText();
+            try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                out.write("externalId,accountId,name,type,arr,seats\n");
+                for (int i = 0; i < rows; i++) {
+                    out.write("bench-" + i + "," + account + ",\"Deal " + i + ", imported\",NEW_BUSINESS,"
+                            + (1000 + i % 50_000) + ".00," + (1 + i % 90) + "\n");
+                }
+            }
+            HttpClient http = HttpClient.newHttpClient();
+            AtomicLong peakKb = new AtomicLong();
+            Thread sampler = new Thread(() -> sampleHeap(java, server.process().pid(), peakKb), "heap-sampler");
+            sampler.setDaemon(true);
+            long start = System.nanoTime();
+            sampler.start();
+            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(rest.uri(
+                    "/api/v1/imports?object=deals&format=native&mode=atomic"))
+                    .header("Authorization", "Bearer " + key).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(), HttpResponse.BodyHandlers.ofString());
+            if (accepted.statusCode() != 202) {
+                throw new IllegalStateException("import not accepted: " + accepted.statusCode() + " " + accepted.body());
+            }
+            String job = RestClient.JSON.readTree(accepted.body()).get("id").asText();
+            JsonNode state;
+            do {
+                Thread.sleep(100);
+                state = RestClient.JSON.readTree(rest.get(key, "/api/v1/jobs/" + job).body());
+            } while (!state.get("status").asText().matches("SUCCEEDED|FAILED"));
+            double importSeconds = (System.nanoTime() - start) / 1e9;
+            sampler.interrupt();
+            if (!state.get("status").asText().equals("SUCCEEDED")) {
+                throw new IllegalStateException("import failed: " + state);
+            }
+            long exportStart = System.nanoTime();
+            HttpResponse<InputStream> export = http.send(HttpRequest.newBuilder(rest.uri(
+                    "/api/v1/exports?object=deals&format=native")).header("Authorization", "Bearer " + key).GET()
+                    .build(), HttpResponse.BodyHandlers.ofInputStream());
+            long lines = 0;
+            try (InputStream in = export.body()) {
+                byte[] buffer = new byte[65536];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    for (int i = 0; i < n; i++) {
+                        lines += buffer[i] == '\n' ? 1 : 0;
+                    }
+                }
+            }
+            double exportSeconds = (System.nanoTime() - exportStart) / 1e9;
+            if (lines < rows) {
+                throw new IllegalStateException("the export has " + lines + " lines for " + rows + " deals");
+            }
+            return new Measured(rows / importSeconds, peakKb.get() / 1024.0, rows / exportSeconds);
+        }
+    }
+
+    /** Keeps the largest heap use (survivors, eden, old) jstat reports, in KiB. */
+    private static void sampleHeap(Path java, long pid, AtomicLong peakKb) {
+        Path jstat = java.resolveSibling("jstat");
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Process p = new ProcessBuilder(jstat.toString(), "-gc", Long.toString(pid)).redirectErrorStream(true)
+                        .start();
+                List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                        .toList();
+                p.waitFor();
+                if (lines.size() >= 2) {
+                    List<String> names = List.of(lines.get(0).trim().split("\\s+"));
+                    String[] values = lines.get(1).trim().split("\\s+");
+                    double used = 0;
+                    for (String column : List.of("S0U", "S1U", "EU", "OU")) {
+                        used += Double.parseDouble(values[names.indexOf(column)]);
+                    }
+                    peakKb.accumulateAndGet((long) used, Math::max);
+                }
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                System.err.println("import bench: heap sample failed: " + e);
+                return;
+            }
+        }
+    }
+
+    /** @return rows per second of plain JDBC batch inserts of the same deals into embedded Derby */
+    private static double baseline(Path folder, int rows) throws SQLException {
+        String url = "jdbc:derby:" + folder.toAbsolutePath() + ";create=true";
+        try (Connection c = DriverManager.getConnection(url)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE DEALS (ID VARCHAR(40) PRIMARY KEY, TENANT_ID VARCHAR(40) NOT NULL, EXTERNALID"
+                        + " VARCHAR(200), ACCOUNTID VARCHAR(40), NAME VARCHAR(200), TYPE VARCHAR(20), ARRCENTS BIGINT,"
+                        + " SEATS INTEGER, CREATEDAT BIGINT, UPDATEDAT BIGINT, VERSION BIGINT)");
+                s.execute("CREATE UNIQUE INDEX UQ_DEALS_EXT ON DEALS (TENANT_ID, EXTERNALID)");
+                s.execute("CREATE INDEX IX_DEALS_ACCOUNT ON DEALS (TENANT_ID, ACCOUNTID)");
+            }
+            c.setAutoCommit(false);
+            long start = System.nanoTime();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO DEALS VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " ?, 1)")) {
+                for (int i = 0; i < rows; i++) {
+                    insert.setString(1, "deal_" + UUID.randomUUID().toString().replace("-", ""));
+                    insert.setString(2, "ten_bench");
+                    insert.setString(3, "bench-" + i);
+                    insert.setString(4, "acc_bench");
+                    insert.setString(5, "Deal " + i + ", imported");
+                    insert.setString(6, "NEW_BUSINESS");
+                    insert.setLong(7, (1000 + i % 50_000) * 100L);
+                    insert.setInt(8, 1 + i % 90);
+                    insert.setLong(9, System.currentTimeMillis());
+                    insert.setLong(10, System.currentTimeMillis());
+                    insert.addBatch();
+                    if (i % 1000 == 999) {
+                        insert.executeBatch();
+                        c.commit();
+                    }
+                }
+                insert.executeBatch();
+                c.commit();
+            }
+            return rows / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            try {
+                DriverManager.getConnection("jdbc:derby:;shutdown=true");
+            } catch (SQLException expected) {
+                // Derby answers a shutdown with an exception
+            }
+        }
+    }
+}
