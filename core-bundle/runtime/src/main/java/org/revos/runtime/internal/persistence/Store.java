@@ -207,7 +207,7 @@ public final class Store {
         EntityTransaction transaction = em.getTransaction();
         try {
             transaction.begin();
-            return work.apply(new Tx(em, tenantId, caller));
+            return work.apply(new Tx(em, tenantId, caller, true));
         } catch (RuntimeException e) {
             throw translate(e);
         } finally {
