@@ -93,7 +93,8 @@ public final class SyncEngine {
         });
     }
 
-    long backoff(int attempts, int intervalMinutes) {
+    /** @return the wait before the next attempt: {@code base}, doubling per attempt, never beyond the interval */
+    static long backoff(long backoffMs, int attempts, int intervalMinutes) {
         long cap = Math.max(backoffMs, intervalMinutes * 60_000L);
         return Math.min(cap, backoffMs << Math.min(20, Math.max(0, attempts - 1)));
     }
@@ -221,7 +222,7 @@ public final class SyncEngine {
                     e.nextRetryAt = null;
                     gaveUp.add(e);
                 } else if ("RETRYING".equals(e.status)) {
-                    e.nextRetryAt = tx.now() + backoff(e.attempts, d.intervalMinutes);
+                    e.nextRetryAt = tx.now() + backoff(backoffMs, e.attempts, d.intervalMinutes);
                 }
                 return null;
             });
