@@ -90,6 +90,31 @@ class EnrichmentIT {
         assertEquals(0, elsewhere.get("enriched").size());
     }
 
+    @Test
+    void aBrokenReferenceFileNeverHoldsUpACreateAndTheEnrichmentLandsOnceItIsFixed() throws IOException {
+        Revos.Tenant t = revos.newTenant("enrichment: broken file");
+        Path file = revos.process().workDir().resolve("enrichment-" + t.id() + ".csv");
+        String good = "domain,country,employees,industry\nacme.com,DE,1200,Software\n";
+        Files.writeString(file, good);
+        revos.send(RevosProcess.ADMIN_KEY, "PUT", "/admin/tenants/" + t.id() + "/plugins/" + PLUGIN,
+                Map.of("enabled", true, "config", Map.of("referenceFile", file.toString())), Map.of()).expect(200);
+        awaitConfigured(t);
+
+        Files.writeString(file, "site,country\nacme.com,FR\n");
+        long started = System.nanoTime();
+        String id = revos.post(t.member(), "/accounts", Map.of("name", "Acme", "domain", "acme.com")).expect(201)
+                .get("id").asText();
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(2).toNanos(), "the create answers at once");
+        JsonNode waiting = Await.until(() -> revos.get(t.readOnly(), "/accounts/" + id).expect(200),
+                a -> a.get("enriched").size() > 0, Duration.ofSeconds(1));
+        assertEquals(0, waiting.get("enriched").size(), "nothing from a file without a domain column");
+
+        Files.writeString(file, good);
+        JsonNode enriched = awaitEnriched(t, "/accounts/" + id, "country");
+        assertEquals("DE", enriched.get("country").asText(), "retried with back-off until the file was fixed");
+        assertEquals("Software", enriched.get("industry").asText());
+    }
+
     /** Tenant settings reach the plugin through Configuration Admin, a moment after the PUT answered. */
     private void awaitConfigured(Revos.Tenant t) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

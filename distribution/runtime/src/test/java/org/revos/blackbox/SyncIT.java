@@ -34,7 +34,15 @@ class SyncIT {
 
     @Test
     void badRowsAreRecordedRetriedAndAssignedToTheOwnerWhenRetriesGiveUp() throws IOException {
+        try (WebhooksIT.Receiver ops = new WebhooksIT.Receiver(0)) {
+            badRowsAreRecordedRetriedAndAssigned(ops);
+        }
+    }
+
+    private void badRowsAreRecordedRetriedAndAssigned(WebhooksIT.Receiver ops) throws IOException {
         Revos.Tenant t = revos.newTenant("sync");
+        revos.post(t.admin(), "/webhooks", Map.of("url", ops.url(), "events", List.of("org/revos/sync/*")))
+                .expect(201);
         String owner = revos.post(t.admin(), "/users", Map.of("name", "Olga Ops", "role", "OPS")).expect(201)
                 .get("id").asText();
         Path file = revos.process().workDir().resolve("erp-accounts-" + t.id() + ".csv");
@@ -67,6 +75,10 @@ class SyncIT {
         assertTrue(noKey.get("error").asText().contains("externalId"), noKey.toString());
         assertEquals(owner, noKey.get("assignedTo").asText());
         assertEquals(2, revos.get(t.readOnly(), "/sync/errors?status=GAVE_UP").expect(200).get("items").size());
+        Await.until(() -> Revos.JSON.valueToTree(ops.accepted().size()), n -> n.asInt() >= 2, Duration.ofSeconds(10));
+        assertEquals(2, ops.accepted().size(), "the owner is told once per error that gave up: " + ops.hits);
+        assertTrue(ops.accepted().stream().allMatch(h -> "org/revos/sync/GAVE_UP".equals(h.event())
+                && h.body().contains("assigned to you")), ops.hits.toString());
 
         JsonNode accounts = revos.get(t.readOnly(), "/accounts").expect(200).get("items");
         assertEquals(1, accounts.size(), "the good row was written once, whatever the number of runs");
