@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.revos.api.model.ObjectType;
 import org.revos.api.spi.EnrichmentRequest;
@@ -34,7 +35,7 @@ final class EnrichedObject {
     /** @return the request to ask providers, {@code null} when the object names no domain or lacks nothing */
     EnrichmentRequest request() {
         Map<String, Object> fields = values();
-        Set<String> missing = new java.util.TreeSet<>();
+        Set<String> missing = new TreeSet<>();
         fields.forEach((name, value) -> {
             if (value == null) {
                 missing.add(name);
@@ -67,7 +68,7 @@ final class EnrichedObject {
         offered.put("industry", text(answer.industry(), 100));
         Map<String, Object> current = values();
         ObjectNode record = provenance();
-        Set<String> written = new java.util.TreeSet<>();
+        Set<String> written = new TreeSet<>();
         for (Map.Entry<String, Object> field : current.entrySet()) {
             Object value = offered.get(field.getKey());
             if (field.getValue() == null && value != null) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -194,7 +195,7 @@ public final class EnrichmentEngine implements EventHandler {
 
     private static void write(Tx tx, TenantRow stored, EnrichedObject target, List<Answer> answers) {
         ObjectNode before = render(stored);
-        Set<String> written = new java.util.TreeSet<>();
+        Set<String> written = new TreeSet<>();
         for (Answer answer : answers) {
             written.addAll(target.fill(answer.found(), answer.pluginId(), tx.now()));
         }

@@ -26,6 +26,7 @@ import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.notify.Notifications;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectSchema;
+import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.SyncDefinitionEntity;
 import org.revos.runtime.internal.persistence.SyncErrorEntity;
@@ -34,6 +35,8 @@ import org.revos.runtime.internal.problem.FieldError;
 import org.revos.runtime.internal.problem.Problem;
 import org.revos.runtime.internal.settings.RuntimeSettings;
 import org.revos.runtime.internal.stages.StageModels;
+
+import jakarta.persistence.EntityManager;
 
 /**
  * Runs the tenants' inbound syncs on their schedules: each run reads the source through the tenant's importer of the
@@ -196,7 +199,7 @@ public final class SyncEngine {
                 SyncErrorEntity e = find(tx.em(), key);
                 if (e == null) {
                     e = new SyncErrorEntity();
-                    e.id = org.revos.runtime.internal.persistence.Ids.next("sye");
+                    e.id = Ids.next("sye");
                     e.definitionId = d.id;
                     e.objectType = d.objectType;
                     e.rowKey = key.length() > 220 ? key.substring(0, 220) : key;
@@ -228,7 +231,7 @@ public final class SyncEngine {
             });
         }
 
-        private SyncErrorEntity find(jakarta.persistence.EntityManager em, String key) {
+        private SyncErrorEntity find(EntityManager em, String key) {
             return em.createQuery("SELECT e FROM SyncErrorEntity e WHERE e.definitionId = :d AND e.rowKey = :k",
                     SyncErrorEntity.class).setParameter("d", d.id).setParameter("k", key).getResultList().stream()
                     .findFirst().orElse(null);
