@@ -114,6 +114,41 @@ class SyncIT {
     }
 
     @Test
+    void anOutboundSyncWritesTheObjectsToItsTargetAndAnUnwritableTargetGivesUpToTheOwner() throws IOException {
+        Revos.Tenant t = revos.newTenant("sync out");
+        String owner = revos.post(t.admin(), "/users", Map.of("name", "Olga Ops", "role", "OPS")).expect(201)
+                .get("id").asText();
+        String acme = revos.post(t.member(), "/accounts", Map.of("name", "Acme", "externalId", "crm-1"))
+                .expect(201).get("id").asText();
+        revos.post(t.member(), "/accounts", Map.of("name", "Globex")).expect(201);
+        Path target = revos.process().workDir().resolve("out-" + t.id()).resolve("accounts.csv");
+        String id = revos.post(t.admin(), "/sync/definitions", Map.of("objectType", "accounts", "source",
+                "Warehouse", "direction", "ONE_WAY_OUT", "intervalMinutes", 60, "location", target.toString(),
+                "ownerId", owner)).expect(201).get("id").asText();
+        JsonNode done = Await.until(() -> revos.get(t.readOnly(), "/sync/definitions/" + id).expect(200),
+                d -> "OK".equals(d.path("lastStatus").asText()), Duration.ofSeconds(15));
+        assertEquals("2 rows written, 0 failed", done.get("lastDetail").asText(), done.toString());
+        String csv = Files.readString(target);
+        assertTrue(csv.startsWith("id,externalId,name"), csv);
+        assertTrue(csv.contains(acme + ",crm-1,Acme") && csv.contains("Globex"), csv);
+        revos.patch(t.member(), "/accounts/" + acme, Map.of("country", "FR")).expect(200);
+
+        String broken = revos.post(t.admin(), "/sync/definitions", Map.of("objectType", "ACCOUNT", "source",
+                "Warehouse", "direction", "ONE_WAY_OUT", "intervalMinutes", 60, "location",
+                revos.process().workDir().toString(), "ownerId", owner, "maxAttempts", 2)).expect(201).get("id")
+                .asText();
+        JsonNode gaveUp = Await.until(() -> revos.get(t.readOnly(), "/sync/errors?definitionId=" + broken)
+                .expect(200), p -> p.get("items").size() == 1 && allStatus(p, "GAVE_UP"), Duration.ofSeconds(15));
+        JsonNode error = gaveUp.get("items").get(0);
+        assertEquals("GAVE_UP", error.get("status").asText(), gaveUp.toString());
+        assertEquals(2, error.get("attempts").asInt());
+        assertEquals(owner, error.get("assignedTo").asText());
+        assertTrue(error.get("object").get("externalId").isNull());
+        assertEquals("FAILED", revos.get(t.readOnly(), "/sync/definitions/" + broken).expect(200)
+                .get("lastStatus").asText());
+    }
+
+    @Test
     void aBadDefinitionIsRefusedListingEveryProblemAndNothingIsWritten() {
         Revos.Tenant t = revos.newTenant("sync validation");
         JsonNode problem = revos.post(t.admin(), "/sync/definitions", Map.of("objectType", "planets",

@@ -1,7 +1,11 @@
 package org.revos.runtime.internal.integration;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +21,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.revos.api.model.Tenant;
 import org.revos.api.query.RevosData;
+import org.revos.api.spi.Exporter;
 import org.revos.api.spi.ImportRow;
 import org.revos.api.spi.Importer;
 import org.revos.api.spi.Notification;
@@ -39,7 +44,9 @@ import org.revos.runtime.internal.stages.StageModels;
 import jakarta.persistence.EntityManager;
 
 /**
- * Runs the tenants' inbound syncs on their schedules: each run reads the source through the tenant's importer of the
+ * Runs the tenants' syncs on their schedules. An outbound run ({@code ONE_WAY_OUT}) writes every object of the type
+ * through the tenant's exporter of the definition's format to the target file, replacing it atomically. An inbound
+ * run ({@code ONE_WAY_IN}) reads the source through the tenant's importer of the
  * definition's format and writes every row by its external id (a row without one is refused: re-runs must update,
  * not duplicate), one row per transaction, so a bad row never holds back the good ones. Each failing row (or an
  * unreadable source) is a sync error; the next run comes early, after a doubling back-off ({@value #BACKOFF_PROPERTY}
@@ -59,6 +66,7 @@ public final class SyncEngine {
     private final Store store;
     private final PluginGateway gateway;
     private final Imports imports;
+    private final Exports exports;
     private final StageModels stageModels;
     private final RevosData data;
     private final Notifications notifications;
@@ -69,11 +77,12 @@ public final class SyncEngine {
 
     @Activate
     public SyncEngine(@Reference Store store, @Reference PluginGateway gateway, @Reference Imports imports,
-            @Reference StageModels stageModels, @Reference RevosData data,
+            @Reference Exports exports, @Reference StageModels stageModels, @Reference RevosData data,
             @Reference Notifications notifications) {
         this.store = store;
         this.gateway = gateway;
         this.imports = imports;
+        this.exports = exports;
         this.stageModels = stageModels;
         this.data = data;
         this.notifications = notifications;
@@ -124,7 +133,11 @@ public final class SyncEngine {
     private void run(String tenantId, SyncDefinitionEntity d) {
         Run run = new Run(tenantId, d);
         try {
-            run.readAll();
+            if ("ONE_WAY_OUT".equals(d.direction)) {
+                run.exportAll();
+            } else {
+                run.readAll();
+            }
         } catch (IOException | PluginCallFailed | Problem e) {
             run.failed(SOURCE_KEY, 0, null, e.getMessage());
         } catch (RuntimeException e) {
@@ -185,6 +198,30 @@ public final class SyncEngine {
             } catch (RuntimeException e) {
                 failed(key, row.line(), objectId(key), "cannot be written: " + e.getMessage());
             }
+        }
+
+        void exportAll() throws IOException {
+            Contribution<Exporter> exporter = exports.find(tenantId, d.format, schema.type()).orElseThrow(
+                    () -> new IOException("'" + d.format + "' is not an export format for " + schema.path()
+                            + " of this tenant"));
+            Path target = folder.resolve(d.location).toAbsolutePath();
+            Files.createDirectories(target.getParent());
+            Path part = Files.createTempFile(target.getParent(), ".revos-sync-", ".part");
+            try {
+                try (OutputStream out = Files.newOutputStream(part)) {
+                    exports.stream(tenantId, schema, exporter, out);
+                }
+                try {
+                    Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(part);
+            }
+            written = Math.toIntExact(store.read(tenantId, em -> em.createQuery("SELECT COUNT(o) FROM "
+                    + schema.entityName() + " o", Long.class).getSingleResult()));
+            sourceRead = true;
         }
 
         private String objectId(String externalId) {

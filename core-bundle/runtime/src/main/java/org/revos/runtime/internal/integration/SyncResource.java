@@ -1,6 +1,5 @@
 package org.revos.runtime.internal.integration;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -218,20 +217,25 @@ public final class SyncResource {
         d.objectType = schema == null ? null : schema.type().name();
         d.source = text(body, "source", 100, v);
         d.direction = text(body, "direction", 12, v);
-        if (d.direction != null && !d.direction.equals("ONE_WAY_IN")) {
-            v.add("direction", d.direction.equals("ONE_WAY_OUT") ? "ONE_WAY_OUT is not supported yet: RevOS reads"
-                    + " from sources of truth (ONE_WAY_IN); for the other way, schedule GET /api/v1/exports"
-                    : "must be ONE_WAY_IN");
+        boolean outbound = "ONE_WAY_OUT".equals(d.direction);
+        if (d.direction != null && !outbound && !d.direction.equals("ONE_WAY_IN")) {
+            v.add("direction", "must be ONE_WAY_IN (the external system is the source of truth; RevOS reads from it)"
+                    + " or ONE_WAY_OUT (RevOS is; it writes the objects out)");
         }
         d.intervalMinutes = number(body, "intervalMinutes", 1, 7 * 24 * 60, null, v);
         d.maxAttempts = number(body, "maxAttempts", 1, 20, DEFAULT_ATTEMPTS, v);
         d.location = text(body, "location", 2000, v);
         if (d.location != null && d.location.startsWith("http") && !SyncSource.isUrl(d.location)) {
             v.add("location", "must be an http(s):// URL or a file path");
+        } else if (d.location != null && outbound && SyncSource.isUrl(d.location)) {
+            v.add("location", "must be a file path for ONE_WAY_OUT: RevOS writes the export there");
         }
         d.ownerId = text(body, "ownerId", 40, v);
         d.format = body.hasNonNull("format") ? text(body, "format", 40, v) : "native";
-        d.fields = schema == null ? null : fields(tenantId, schema, d.format, body.get("fields"), v);
+        if (outbound && body.has("fields")) {
+            v.add("fields", "is for ONE_WAY_IN only: an outbound sync writes every field and owns none in RevOS");
+        }
+        d.fields = schema == null ? null : outbound ? "" : fields(tenantId, schema, d.format, body.get("fields"), v);
         return d;
     }
 
@@ -279,7 +283,7 @@ public final class SyncResource {
         if (d.ownerId != null && (d.ownerId.length() > 40 || em.find(UserEntity.class, d.ownerId) == null)) {
             v.add("ownerId", "is not a user of this tenant");
         }
-        if (d.objectType != null && !em.createQuery("SELECT d.id FROM SyncDefinitionEntity d WHERE d.objectType = :t"
+        if (d.objectType != null && "ONE_WAY_IN".equals(d.direction) && !em.createQuery("SELECT d.id FROM SyncDefinitionEntity d WHERE d.objectType = :t"
                 + " AND d.direction = 'ONE_WAY_IN'", String.class).setParameter("t", d.objectType).getResultList()
                 .isEmpty()) {
             v.add("objectType", d.objectType + " already has an inbound sync: an object has one source of truth;"
@@ -336,7 +340,7 @@ public final class SyncResource {
         o.put("location", d.location);
         o.put("format", d.format);
         ArrayNode fields = o.putArray("fields");
-        new ArrayList<>(List.of(d.fields.split(","))).forEach(fields::add);
+        List.of(d.fields.split(",")).stream().filter(f -> !f.isEmpty()).forEach(fields::add);
         o.put("ownerId", d.ownerId);
         o.put("maxAttempts", d.maxAttempts);
         o.put("nextRunAt", FieldTypes.instantText(d.nextRunAt));
