@@ -58,6 +58,11 @@ class SyncIT {
                 "maxAttempts", 3, "fields", List.of("name", "domain", "country", "employees"))).expect(201);
         String id = def.get("id").asText();
         assertEquals(List.of("name", "domain", "country", "employees"), fields(def));
+        JsonNode second = revos.post(t.admin(), "/sync/definitions", Map.of("objectType", "ACCOUNT", "source", "CRM",
+                "direction", "ONE_WAY_IN", "intervalMinutes", 60, "location", file.toString(), "ownerId", owner))
+                .expect(400);
+        assertTrue(second.get("errors").get(0).get("message").asText().contains(id), "one source of truth: "
+                + second);
 
         JsonNode gaveUp = Await.until(() -> revos.get(t.readOnly(), "/sync/errors?definitionId=" + id).expect(200),
                 page -> page.get("items").size() == 2 && allStatus(page, "GAVE_UP"), Duration.ofSeconds(30));

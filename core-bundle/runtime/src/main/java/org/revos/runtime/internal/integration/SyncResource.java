@@ -283,11 +283,12 @@ public final class SyncResource {
         if (d.ownerId != null && (d.ownerId.length() > 40 || em.find(UserEntity.class, d.ownerId) == null)) {
             v.add("ownerId", "is not a user of this tenant");
         }
-        if (d.objectType != null && "ONE_WAY_IN".equals(d.direction) && !em.createQuery("SELECT d.id FROM SyncDefinitionEntity d WHERE d.objectType = :t"
-                + " AND d.direction = 'ONE_WAY_IN'", String.class).setParameter("t", d.objectType).getResultList()
-                .isEmpty()) {
-            v.add("objectType", d.objectType + " already has an inbound sync: an object has one source of truth;"
-                    + " delete that definition first");
+        List<String> inbound = d.objectType == null || !"ONE_WAY_IN".equals(d.direction) ? List.of()
+                : em.createQuery("SELECT d.id FROM SyncDefinitionEntity d WHERE d.objectType = :t AND d.direction"
+                        + " = 'ONE_WAY_IN'", String.class).setParameter("t", d.objectType).getResultList();
+        if (!inbound.isEmpty()) {
+            v.add("objectType", d.objectType + " already has an inbound sync (" + inbound.get(0) + "): an object has"
+                    + " one source of truth; delete that definition first");
         }
     }
 
