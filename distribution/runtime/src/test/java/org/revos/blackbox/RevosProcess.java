@@ -52,10 +52,12 @@ public final class RevosProcess implements AutoCloseable {
         Files.createDirectories(base);
         Path workDir = Files.createTempDirectory(base.toAbsolutePath(), "run-");
         int port = freePort();
-        // Adoption reminders every second instead of every minute, and webhook retries 100 ms apart at first
-        // instead of 2 s, so tests see them go out.
+        // Adoption reminders every second instead of every minute, and webhook, sync and enrichment retries a few
+        // hundred milliseconds apart at first instead of seconds, so tests see them happen.
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-Drevos.adoption.tick.seconds=1",
-                "-Drevos.webhook.backoff.ms=100", "-jar", jar.toString()));
+                "-Drevos.webhook.backoff.ms=100",
+                "-Drevos.sync.backoff.ms=300", "-Drevos.enrichment.backoff.ms=200",
+                "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().put("REVOS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("REVOS_DATA_DIR", workDir.resolve("data").toString());

@@ -1,5 +1,10 @@
 package org.revos.api.spi;
 
-/** Company and person facts an enrichment provider found; {@code null} means unknown. */
+/**
+ * Company facts an enrichment provider found; {@code null} means unknown.
+ *
+ * @param country   ISO-3166 alpha-2 code
+ * @param employees company size
+ */
 public record Firmographics(String company, String country, Integer employees, String industry, String title) {
 }

@@ -1,14 +1,35 @@
 package org.revos.runtime.internal.objects;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.Tx;
 
-/** Accounts have no rules beyond their fields; their ARR is maintained by revenue events. */
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Accounts have no rules beyond their fields; their ARR is maintained by revenue events. A new account with a domain
+ * and missing firmographics is marked for enrichment in the same transaction.
+ */
 final class AccountRules implements ObjectRules<AccountEntity> {
 
     @Override
     public void defaults(Tx tx, AccountEntity created) {
         created.arrCents = 0;
         created.seats = 0;
+    }
+
+    @Override
+    public void afterWrite(Tx tx, AccountEntity e, ObjectNode before) {
+        if (before == null) {
+            EnrichmentMarks.markIfMissing(tx, "ACCOUNT", e.id, e.domain, e.country, e.employees, e.industry);
+            return;
+        }
+        Map<String, Object> current = new HashMap<>();
+        current.put("country", e.country);
+        current.put("employees", e.employees);
+        current.put("industry", e.industry);
+        e.enriched = EnrichmentMarks.keepUnchanged(e.enriched, before, current);
     }
 }

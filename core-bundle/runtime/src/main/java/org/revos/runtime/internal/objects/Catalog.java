@@ -11,6 +11,7 @@ import static org.revos.runtime.internal.objects.FieldTypes.integer;
 import static org.revos.runtime.internal.objects.FieldTypes.money;
 import static org.revos.runtime.internal.objects.FieldTypes.oneOf;
 import static org.revos.runtime.internal.objects.FieldTypes.properties;
+import static org.revos.runtime.internal.objects.FieldTypes.provenance;
 import static org.revos.runtime.internal.objects.FieldTypes.reference;
 import static org.revos.runtime.internal.objects.FieldTypes.text;
 import static org.revos.runtime.internal.objects.FieldTypes.writeJson;
@@ -50,6 +51,9 @@ public final class Catalog {
             + " through the stage engine, every entry requirement checked); afterwards they change through"
             + " POST .../{id}/transitions";
 
+    private static final String ENRICHED_NOTE = "enriched records which empty fields an enrichment provider filled"
+            + " after creation (field → provider, at, value); a field written later drops out of it";
+
     public static final ObjectSchema<UserEntity> USER = new ObjectSchema<>("user", "users", ObjectType.USER,
             UserEntity.class, "usr", UserEntity::new, List.of(
                     Field.<UserEntity>of("name", text(200), e -> e.name, (e, v) -> e.name = (String) v).required(),
@@ -83,7 +87,8 @@ public final class Catalog {
                     Field.<AccountEntity>readOnly("arr", money(true), e -> e.arrCents,
                             "arr is the sum of the account's revenue events; POST /api/v1/revenue-events"),
                     Field.<AccountEntity>readOnly("seats", integer(Integer.MIN_VALUE, Integer.MAX_VALUE),
-                            e -> e.seats, "seats is the sum of the account's revenue events")),
+                            e -> e.seats, "seats is the sum of the account's revenue events"),
+                    Field.<AccountEntity>readOnly("enriched", provenance(), e -> e.enriched, ENRICHED_NOTE)),
             new AccountRules(), false);
 
     public static final ObjectSchema<ContactEntity> CONTACT = new ObjectSchema<>("contact", "contacts",
@@ -117,7 +122,8 @@ public final class Catalog {
                     Field.<LeadEntity>readOnly("pipeline", text(100), e -> e.pipeline, STAGE_NOTE).placedOnCreate(),
                     Field.<LeadEntity>readOnly("stage", text(100), e -> e.stage, STAGE_NOTE).placedOnCreate(),
                     Field.<LeadEntity>of("properties", properties(), e -> e.properties,
-                            (e, v) -> e.properties = writeJson(v))),
+                            (e, v) -> e.properties = writeJson(v)),
+                    Field.<LeadEntity>readOnly("enriched", provenance(), e -> e.enriched, ENRICHED_NOTE)),
             new LeadRules(), false);
 
     public static final ObjectSchema<DealEntity> DEAL = new ObjectSchema<>("deal", "deals", ObjectType.DEAL,

@@ -327,6 +327,23 @@ public final class FieldTypes {
         });
     }
 
+    /** Read-only provenance of enriched fields: field name → {@code {"provider", "at", "value"}}. */
+    public static FieldType provenance() {
+        return of((node, path, v) -> {
+            v.add(path, "is read-only");
+            return null;
+        }, v -> v == null ? NODES.objectNode() : readTree((String) v), () -> {
+            ObjectNode s = jsonType("object");
+            ObjectNode entry = s.putObject("additionalProperties");
+            entry.put("type", "object");
+            ObjectNode p = entry.putObject("properties");
+            p.putObject("provider").put("type", "string");
+            p.putObject("at").put("type", "string").put("format", "date-time");
+            p.putObject("value").putArray("type").add("string").add("integer");
+            return s;
+        });
+    }
+
     private static Object properties(JsonNode node, String path, Violations v) {
         if (!node.isObject()) {
             v.add(path, "must be an object of custom property values");

@@ -44,6 +44,7 @@ public final class ObjectEngine {
         entity.createdAt = tx.now();
         entity.updatedAt = tx.now();
         schema.rules().defaults(tx, entity);
+        SourceOfTruth.check(tx, schema, body);
         Violations v = new Violations();
         apply(schema, entity, requireObject(body), v, true);
         checkProperties(tx, schema, entity, v);
@@ -72,6 +73,7 @@ public final class ObjectEngine {
     /** Applies a JSON merge patch (RFC 7396) to the object. */
     public static <E extends TenantRow> ObjectNode patch(Tx tx, ObjectSchema<E> schema, String id, JsonNode body) {
         E entity = find(tx.em(), schema, id);
+        SourceOfTruth.check(tx, schema, body);
         ObjectNode before = render(schema, entity);
         Violations v = new Violations();
         apply(schema, entity, requireObject(body), v, false);

@@ -25,6 +25,9 @@ public class AccountEntity extends TenantRow {
     public String ownerId;
     @Column(length = 32000)
     public String properties;
+    /** Which fields enrichment filled: field → {provider, at, value}, as JSON; {@code null} when none. */
+    @Column(length = 4000)
+    public String enriched;
     public long arrCents;
     public long seats;
 }

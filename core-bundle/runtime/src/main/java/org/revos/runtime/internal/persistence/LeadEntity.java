@@ -32,4 +32,7 @@ public class LeadEntity extends TenantRow {
     public String stage;
     @Column(length = 32000)
     public String properties;
+    /** Which fields enrichment filled: field → {provider, at, value}, as JSON; {@code null} when none. */
+    @Column(length = 4000)
+    public String enriched;
 }

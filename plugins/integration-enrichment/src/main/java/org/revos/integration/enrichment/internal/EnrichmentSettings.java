@@ -1,0 +1,21 @@
+package org.revos.integration.enrichment.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * One tenant's settings, set by an admin with {@code PUT /api/v1/admin/tenants/{tenantId}/plugins/
+ * org.revos.integration.enrichment {"enabled": true, "config": {"referenceFile": "/srv/firmographics.csv"}}}.
+ */
+@ObjectClassDefinition(name = "RevOS enrichment: tenant settings",
+        description = "Where the tenant's firmographics reference file is")
+@interface EnrichmentSettings {
+
+    @AttributeDefinition(name = "Tenant", description = "Set by the runtime")
+    String revos_tenant();
+
+    @AttributeDefinition(name = "Reference file", description = "Path of the CSV file (domain,country,employees,"
+            + "industry,company); a relative path is resolved against REVOS_DATA_DIR/enrichment; empty: the default"
+            + " REVOS_DATA_DIR/enrichment/firmographics.csv")
+    String referenceFile() default "";
+}
