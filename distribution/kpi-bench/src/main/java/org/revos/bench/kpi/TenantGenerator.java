@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
 public final class TenantGenerator {
 
     private static final long DAY = 86_400_000L;
-    private static final double[] ADVANCE = { 0.8, 0.75, 0.7, 0.6 };
+    private static final double[] ADVANCE = { 0.9, 0.83, 0.79, 0.7 };
 
     private final TenantShape shape;
     private final SplittableRandom random;
@@ -110,11 +110,11 @@ public final class TenantGenerator {
         while (stage != GeneratedTenant.WON) {
             int next;
             if (stage == GeneratedTenant.LOST) {
-                if (random.nextInt(10) != 0) {
+                if (random.nextInt(5) != 0) {
                     return stage;
                 }
                 next = 0;
-            } else if (stage == 3 && random.nextInt(5) == 0) {
+            } else if (stage == 3 && random.nextInt(4) == 0) {
                 next = 2;
             } else if (random.nextDouble() < ADVANCE[stage]) {
                 next = stage == 3 ? GeneratedTenant.WON : stage + 1;
@@ -168,7 +168,7 @@ public final class TenantGenerator {
                 } else if (roll < 10) {
                     kind = 2;
                     delta = -Math.max(100, arr / (3 + random.nextInt(10)));
-                } else if (roll < 30) {
+                } else if (roll < 50) {
                     kind = 1;
                     delta = Math.max(100, arr / (2 + random.nextInt(8)));
                 } else {
