@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.revos.api.model.ObjectType;
 import org.revos.api.model.Tenant;
@@ -34,6 +36,10 @@ public final class Facts {
     private final RevenueLog revenue;
     private final long[] revenueRecordedAt;
     private final TeamHistory teams;
+    private final Map<Object, Object> derived = new ConcurrentHashMap<>();
+
+    /** How many derived values a snapshot keeps; past it, the oldest are forgotten all at once (they are recomputed). */
+    static final int DERIVED_LIMIT = 4096;
 
     Facts(Tenant tenant, Instant asOf, Map<ObjectType, ObjectTable> objects, Map<ObjectType, StageLog> stages,
             RevenueLog revenue, long[] revenueRecordedAt, TeamHistory teams) {
@@ -48,6 +54,17 @@ public final class Facts {
 
     public static FactsBuilder builder(Tenant tenant) {
         return new FactsBuilder(tenant);
+    }
+
+    /**
+     * A builder holding every row of this snapshot, to add what happened since (appended; an object added again under
+     * its id replaces its row) and build the next snapshot without reading everything again. Build at most one
+     * successor from a snapshot: the two share the index of object ids.
+     *
+     * @since 1.1
+     */
+    public FactsBuilder toBuilder() {
+        return new FactsBuilder(this);
     }
 
     public Tenant tenant() {
@@ -93,6 +110,34 @@ public final class Facts {
      * @throws IllegalArgumentException naming the dimension when the objects cannot be sliced by it
      */
     public BitSet matching(ObjectType type, Map<String, String> filter, Instant teamAt) {
+        Object key = List.of("matching", type, Map.copyOf(filter), filter.containsKey("team") ? teamAt : "");
+        return (BitSet) derived(key, () -> slice(type, filter, teamAt)).clone();
+    }
+
+    /**
+     * A value derived from this snapshot alone, computed at most once per key while the snapshot is in use (one KPI
+     * session, or until the tenant's next write). Calculators use it to share intermediate results, such as the
+     * cohort of deals closed in a period that several KPIs read, between the cells of a goal matrix and between
+     * requests. The key must capture every input besides the facts (period bounds, filter, parameters, stage
+     * categories), and the value must never be changed by its readers.
+     *
+     * @since 1.1
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, Supplier<T> compute) {
+        Object known = derived.get(key);
+        if (known != null) {
+            return (T) known;
+        }
+        T value = compute.get();
+        if (derived.size() >= DERIVED_LIMIT) {
+            derived.clear();
+        }
+        Object raced = derived.putIfAbsent(key, value);
+        return raced == null ? value : (T) raced;
+    }
+
+    private BitSet slice(ObjectType type, Map<String, String> filter, Instant teamAt) {
         ObjectTable table = objects(type);
         BitSet kept = new BitSet(table.size());
         kept.set(0, table.size());

@@ -2,11 +2,13 @@ package org.revos.api.query;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.revos.api.model.ObjectType;
 import org.revos.api.model.RevenueKind;
@@ -15,27 +17,54 @@ import org.revos.api.model.Tenant;
 /**
  * Collects facts row by row and builds a {@link Facts} snapshot. Rows may come in any order; stage entries and
  * revenue events are ordered by instant (then by the order they were added) when built. Stage entries of unknown
- * objects and revenue of unknown accounts are left out.
+ * objects and revenue of unknown accounts are left out. Adding an object whose id was added before replaces that
+ * object's row. Rows are held in primitive columns, so millions of them cost tens of bytes each.
  */
 public final class FactsBuilder {
+
+    private static final List<ObjectType> TYPES = List.of(ObjectType.LEAD, ObjectType.DEAL, ObjectType.ACCOUNT);
 
     private final Tenant tenant;
     private final Map<ObjectType, Objects> objects = new EnumMap<>(ObjectType.class);
     private final Map<ObjectType, Entries> entries = new EnumMap<>(ObjectType.class);
-    private final Revenue revenue = new Revenue();
+    private final Revenue revenue;
     private final Map<String, List<Map.Entry<Long, String>>> memberships = new LinkedHashMap<>();
+    private final Map<String, String> values = new HashMap<>();
 
     FactsBuilder(Tenant tenant) {
         this.tenant = tenant;
-        for (ObjectType type : List.of(ObjectType.LEAD, ObjectType.DEAL, ObjectType.ACCOUNT)) {
-            objects.put(type, new Objects());
+        for (ObjectType type : TYPES) {
+            objects.put(type, new Objects(type, new ConcurrentHashMap<>(), 16));
         }
-        entries.put(ObjectType.LEAD, new Entries());
-        entries.put(ObjectType.DEAL, new Entries());
+        entries.put(ObjectType.LEAD, new Entries(objects.get(ObjectType.LEAD), 16));
+        entries.put(ObjectType.DEAL, new Entries(objects.get(ObjectType.DEAL), 16));
+        revenue = new Revenue(objects.get(ObjectType.ACCOUNT), 16);
     }
 
     /**
-     * Adds a lead, deal or account.
+     * A builder that holds every row of {@code facts}, to add what happened since and build its successor without
+     * reading everything again. It shares the id index of {@code facts} (rows are only ever added past its end), so
+     * build at most one successor from a snapshot.
+     */
+    FactsBuilder(Facts facts) {
+        this.tenant = facts.tenant();
+        for (ObjectType type : TYPES) {
+            objects.put(type, Objects.from(facts.objects(type)));
+        }
+        for (ObjectType type : List.of(ObjectType.LEAD, ObjectType.DEAL)) {
+            entries.put(type, Entries.from(facts.stages(type), objects.get(type)));
+        }
+        revenue = Revenue.from(facts.revenue(), facts.revenueRecordedAt(), objects.get(ObjectType.ACCOUNT));
+        TeamHistory teams = facts.teams();
+        teams.since().forEach((user, since) -> {
+            for (int i = 0; i < since.length; i++) {
+                membership(user, teams.teams().get(user)[i], Instant.ofEpochMilli(since[i]));
+            }
+        });
+    }
+
+    /**
+     * Adds a lead, deal or account, or replaces the row of one added before under the same id.
      *
      * @param arrCents   the deal's ARR in minor units, 0 for others
      * @param dimensions values of {@link Facts#DIMENSIONS} (other than {@code team}); absent ones are unset
@@ -43,11 +72,13 @@ public final class FactsBuilder {
     public FactsBuilder object(ObjectType type, String id, Instant createdAt, long arrCents,
             Map<String, String> dimensions) {
         Objects table = table(type);
-        table.index.put(id, table.ids.size());
-        table.ids.add(id);
-        table.createdAt.add(createdAt.toEpochMilli());
-        table.arr.add(arrCents);
-        table.dimensions.add(dimensions);
+        int i = table.row(id);
+        table.createdAt[i] = createdAt.toEpochMilli();
+        table.arr[i] = arrCents;
+        for (Map.Entry<String, String[]> column : table.columns.entrySet()) {
+            String value = dimensions.get(column.getKey());
+            column.getValue()[i] = value == null ? null : values.computeIfAbsent(value, v -> v);
+        }
         return this;
     }
 
@@ -57,21 +88,40 @@ public final class FactsBuilder {
         if (log == null) {
             throw new IllegalArgumentException("Only leads and deals enter stages, not " + type);
         }
-        log.objectIds.add(objectId);
-        log.stages.add(stage);
-        log.at.add(at.toEpochMilli());
+        log.add(objectId, stage, at.toEpochMilli());
+        return this;
+    }
+
+    /**
+     * Leaves out the stage entries of one lead or deal added so far (entries added afterwards are kept), to add its
+     * whole stage history again as the store now has it.
+     *
+     * @since 1.1
+     */
+    public FactsBuilder forgetEntries(ObjectType type, String objectId) {
+        Entries log = entries.get(type);
+        if (log == null) {
+            throw new IllegalArgumentException("Only leads and deals enter stages, not " + type);
+        }
+        log.forget(objectId);
+        return this;
+    }
+
+    /**
+     * Leaves out the revenue events of one account added so far (events added afterwards are kept), to add its whole
+     * ledger again as the store now has it.
+     *
+     * @since 1.1
+     */
+    public FactsBuilder forgetRevenue(String accountId) {
+        revenue.forget(accountId);
         return this;
     }
 
     /** Adds a revenue event; {@code recordedAt} is when it was written. */
     public FactsBuilder revenue(String accountId, Instant occurredAt, RevenueKind kind, long arrDeltaCents,
             boolean salesClosed, Instant recordedAt) {
-        revenue.accountIds.add(accountId);
-        revenue.at.add(occurredAt.toEpochMilli());
-        revenue.kinds.add(kind);
-        revenue.deltas.add(arrDeltaCents);
-        revenue.sales.add(salesClosed);
-        revenue.recordedAt.add(recordedAt.toEpochMilli());
+        revenue.add(accountId, occurredAt.toEpochMilli(), kind, arrDeltaCents, salesClosed, recordedAt.toEpochMilli());
         return this;
     }
 
@@ -81,32 +131,23 @@ public final class FactsBuilder {
         return this;
     }
 
+    /**
+     * Forgets every membership added so far, to add the whole team history again.
+     *
+     * @since 1.1
+     */
+    public FactsBuilder clearMemberships() {
+        memberships.clear();
+        return this;
+    }
+
     /** @return a snapshot of everything added */
     public Facts build(Instant asOf) {
         Map<ObjectType, ObjectTable> tables = new EnumMap<>(ObjectType.class);
-        objects.forEach((type, o) -> tables.put(type, o.table(type)));
+        objects.forEach((type, o) -> tables.put(type, o.table()));
         Map<ObjectType, StageLog> logs = new EnumMap<>(ObjectType.class);
         entries.forEach((type, e) -> logs.put(type, e.log(tables.get(type))));
-        ObjectTable accounts = tables.get(ObjectType.ACCOUNT);
-        int[] order = revenue.order(accounts);
-        int n = order.length;
-        long[] at = new long[n];
-        int[] account = new int[n];
-        byte[] kind = new byte[n];
-        long[] delta = new long[n];
-        boolean[] sales = new boolean[n];
-        long[] recorded = new long[n];
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            at[k] = revenue.at.get(i);
-            account[k] = accounts.indexOf(revenue.accountIds.get(i));
-            kind[k] = (byte) revenue.kinds.get(i).ordinal();
-            delta[k] = revenue.deltas.get(i);
-            sales[k] = revenue.sales.get(i);
-            recorded[k] = revenue.recordedAt.get(i);
-        }
-        return new Facts(tenant, asOf, tables, logs, new RevenueLog(at, account, kind, delta, sales), recorded,
-                teams());
+        return revenue.facts(tenant, asOf, tables, logs, teams());
     }
 
     private TeamHistory teams() {
@@ -133,7 +174,7 @@ public final class FactsBuilder {
     static Facts copy(Facts facts, Instant instant) {
         long t = instant.toEpochMilli();
         FactsBuilder b = new FactsBuilder(facts.tenant());
-        for (ObjectType type : List.of(ObjectType.LEAD, ObjectType.DEAL, ObjectType.ACCOUNT)) {
+        for (ObjectType type : TYPES) {
             ObjectTable table = facts.objects(type);
             for (int i = 0; i < table.size(); i++) {
                 if (table.createdAt(i) <= t) {
@@ -170,92 +211,288 @@ public final class FactsBuilder {
         return b.build(instant);
     }
 
-    /** Rows of one object type. */
-    private static final class Objects {
-        final List<String> ids = new ArrayList<>();
-        final List<Long> createdAt = new ArrayList<>();
-        final List<Long> arr = new ArrayList<>();
-        final List<Map<String, String>> dimensions = new ArrayList<>();
-        final Map<String, Integer> index = new HashMap<>();
+    private static int grown(int size) {
+        return size + (size >> 1) + 16;
+    }
 
-        ObjectTable table(ObjectType type) {
-            int n = ids.size();
-            Map<String, String[]> columns = new HashMap<>();
+    /** Rows of one object type, as growing columns; the index maps ids to rows. */
+    private static final class Objects {
+        final ObjectType type;
+        final Map<String, Integer> index;
+        final Map<String, String[]> columns = new LinkedHashMap<>();
+        String[] ids;
+        long[] createdAt;
+        long[] arr;
+        int size;
+
+        Objects(ObjectType type, Map<String, Integer> index, int capacity) {
+            this.type = type;
+            this.index = index;
+            ids = new String[capacity];
+            createdAt = new long[capacity];
+            arr = new long[capacity];
             for (String d : Facts.DIMENSIONS) {
-                if (!d.equals("team")) {
-                    columns.put(d, new String[n]);
+                boolean carried = !d.equals("team") && !(d.equals("source") && type != ObjectType.LEAD)
+                        && !(d.equals("pipeline") && type == ObjectType.ACCOUNT);
+                if (carried) {
+                    columns.put(d, new String[capacity]);
                 }
             }
-            for (int i = 0; i < n; i++) {
-                for (Map.Entry<String, String> e : dimensions.get(i).entrySet()) {
-                    String[] column = columns.get(e.getKey());
-                    if (column != null && e.getValue() != null) {
-                        column[i] = e.getValue().intern();
-                    }
-                }
+        }
+
+        static Objects from(ObjectTable table) {
+            int n = table.size();
+            Objects o = new Objects(table.type(), table.index(), 0);
+            o.ids = Arrays.copyOf(table.ids(), grown(n));
+            o.createdAt = Arrays.copyOf(table.createdAt(), grown(n));
+            o.arr = Arrays.copyOf(table.arrCents(), grown(n));
+            o.columns.replaceAll((d, empty) -> Arrays.copyOf(table.column(d), grown(n)));
+            o.size = n;
+            return o;
+        }
+
+        /** @return the row of {@code id}: the existing one, or a new one at the end */
+        int row(String id) {
+            Integer known = index.get(id);
+            if (known != null && known < size) {
+                return known;
             }
-            if (type == ObjectType.ACCOUNT) {
-                columns.remove("source");
-                columns.remove("pipeline");
-            } else if (type == ObjectType.DEAL) {
-                columns.remove("source");
+            if (size == ids.length) {
+                int capacity = grown(size);
+                ids = Arrays.copyOf(ids, capacity);
+                createdAt = Arrays.copyOf(createdAt, capacity);
+                arr = Arrays.copyOf(arr, capacity);
+                columns.replaceAll((d, column) -> Arrays.copyOf(column, capacity));
             }
-            return new ObjectTable(type, ids.toArray(String[]::new), createdAt.stream().mapToLong(Long::longValue)
-                    .toArray(), arr.stream().mapToLong(Long::longValue).toArray(), columns, new HashMap<>(index));
+            ids[size] = id;
+            index.put(id, size);
+            return size++;
+        }
+
+        ObjectTable table() {
+            Map<String, String[]> trimmed = new HashMap<>();
+            columns.forEach((d, column) -> trimmed.put(d, Arrays.copyOf(column, size)));
+            return new ObjectTable(type, Arrays.copyOf(ids, size), Arrays.copyOf(createdAt, size),
+                    Arrays.copyOf(arr, size), trimmed, index, size);
         }
     }
 
-    /** Stage entries of one object type. */
+    /**
+     * Stage entries of one object type. Objects known when an entry is added are resolved to their row at once;
+     * others (objects added later) are kept by id, as {@code -1 - k} of {@link #unresolved}, until built.
+     */
     private static final class Entries {
-        final List<String> objectIds = new ArrayList<>();
-        final List<String> stages = new ArrayList<>();
-        final List<Long> at = new ArrayList<>();
+        final Objects objects;
+        final List<String> stageIds;
+        final Map<String, Integer> codes;
+        final List<String> unresolved = new ArrayList<>();
+        final Forgotten forgotten = new Forgotten();
+        long[] at;
+        int[] object;
+        int[] stage;
+        int size;
+
+        Entries(Objects objects, int capacity) {
+            this(objects, new ArrayList<>(), new HashMap<>(), new long[capacity], new int[capacity],
+                    new int[capacity], 0);
+        }
+
+        private Entries(Objects objects, List<String> stageIds, Map<String, Integer> codes, long[] at, int[] object,
+                int[] stage, int size) {
+            this.objects = objects;
+            this.stageIds = stageIds;
+            this.codes = codes;
+            this.at = at;
+            this.object = object;
+            this.stage = stage;
+            this.size = size;
+        }
+
+        /** Keeps the codes of the stages, so a code means the same stage in successive snapshots. */
+        static Entries from(StageLog log, Objects objects) {
+            int n = log.size();
+            Map<String, Integer> codes = new HashMap<>();
+            for (int c = 0; c < log.stageIds().size(); c++) {
+                codes.put(log.stageIds().get(c), c);
+            }
+            return new Entries(objects, new ArrayList<>(log.stageIds()), codes, Arrays.copyOf(log.at(), grown(n)),
+                    Arrays.copyOf(log.objects(), grown(n)), Arrays.copyOf(log.stages(), grown(n)), n);
+        }
+
+        void add(String objectId, String stageId, long instant) {
+            if (size == at.length) {
+                at = Arrays.copyOf(at, grown(size));
+                object = Arrays.copyOf(object, at.length);
+                stage = Arrays.copyOf(stage, at.length);
+            }
+            Integer row = objects.index.get(objectId);
+            if (row != null && row < objects.size) {
+                object[size] = row;
+            } else {
+                unresolved.add(objectId);
+                object[size] = -unresolved.size();
+            }
+            stage[size] = codes.computeIfAbsent(stageId, s -> {
+                stageIds.add(s);
+                return stageIds.size() - 1;
+            });
+            at[size++] = instant;
+        }
+
+        void forget(String objectId) {
+            forgotten.forget(objects, objectId, size);
+        }
 
         StageLog log(ObjectTable table) {
-            List<Integer> kept = new ArrayList<>();
-            for (int i = 0; i < objectIds.size(); i++) {
-                if (table.indexOf(objectIds.get(i)) >= 0) {
-                    kept.add(i);
+            int n = 0;
+            for (int i = 0; i < size; i++) {
+                int o = object[i] >= 0 ? object[i] : table.indexOf(unresolved.get(-object[i] - 1));
+                if (o >= 0 && !forgotten.dropped(o, i)) {
+                    at[n] = at[i];
+                    object[n] = o;
+                    stage[n++] = stage[i];
                 }
             }
-            kept.sort((x, y) -> Long.compare(at.get(x), at.get(y)));
-            int n = kept.size();
+            size = n;
+            unresolved.clear();
+            forgotten.clear();
+            int[] order = Columns.order(at, n);
             long[] times = new long[n];
-            int[] object = new int[n];
-            int[] stage = new int[n];
-            List<String> ids = new ArrayList<>();
-            Map<String, Integer> codes = new HashMap<>();
+            int[] objectRows = new int[n];
+            int[] stageCodes = new int[n];
             for (int k = 0; k < n; k++) {
-                int i = kept.get(k);
-                times[k] = at.get(i);
-                object[k] = table.indexOf(objectIds.get(i));
-                stage[k] = codes.computeIfAbsent(stages.get(i), s -> {
-                    ids.add(s);
-                    return ids.size() - 1;
-                });
+                int i = order == null ? k : order[k];
+                times[k] = at[i];
+                objectRows[k] = object[i];
+                stageCodes[k] = stage[i];
             }
-            return new StageLog(times, object, stage, ids, codes, table.size());
+            return new StageLog(times, objectRows, stageCodes, stageIds, codes, table.size());
         }
     }
 
-    /** Revenue events. */
+    /** Revenue events, accounts resolved as stage entries' objects are. */
     private static final class Revenue {
-        final List<String> accountIds = new ArrayList<>();
-        final List<Long> at = new ArrayList<>();
-        final List<RevenueKind> kinds = new ArrayList<>();
-        final List<Long> deltas = new ArrayList<>();
-        final List<Boolean> sales = new ArrayList<>();
-        final List<Long> recordedAt = new ArrayList<>();
+        final Objects accounts;
+        final List<String> unresolved = new ArrayList<>();
+        final Forgotten forgotten = new Forgotten();
+        long[] at;
+        int[] account;
+        byte[] kind;
+        long[] delta;
+        boolean[] sales;
+        long[] recorded;
+        int size;
 
-        int[] order(ObjectTable accounts) {
-            List<Integer> kept = new ArrayList<>();
-            for (int i = 0; i < accountIds.size(); i++) {
-                if (accounts.indexOf(accountIds.get(i)) >= 0) {
-                    kept.add(i);
+        Revenue(Objects accounts, int capacity) {
+            this.accounts = accounts;
+            at = new long[capacity];
+            account = new int[capacity];
+            kind = new byte[capacity];
+            delta = new long[capacity];
+            sales = new boolean[capacity];
+            recorded = new long[capacity];
+        }
+
+        static Revenue from(RevenueLog log, long[] recordedAt, Objects accounts) {
+            int n = log.size();
+            Revenue r = new Revenue(accounts, 0);
+            r.at = Arrays.copyOf(log.at(), grown(n));
+            r.account = Arrays.copyOf(log.accounts(), grown(n));
+            r.kind = Arrays.copyOf(log.kinds(), grown(n));
+            r.delta = Arrays.copyOf(log.deltas(), grown(n));
+            r.sales = Arrays.copyOf(log.sales(), grown(n));
+            r.recorded = Arrays.copyOf(recordedAt, grown(n));
+            r.size = n;
+            return r;
+        }
+
+        void forget(String accountId) {
+            forgotten.forget(accounts, accountId, size);
+        }
+
+        void add(String accountId, long occurred, RevenueKind k, long cents, boolean salesClosed, long recordedAt) {
+            if (size == at.length) {
+                int capacity = grown(size);
+                at = Arrays.copyOf(at, capacity);
+                account = Arrays.copyOf(account, capacity);
+                kind = Arrays.copyOf(kind, capacity);
+                delta = Arrays.copyOf(delta, capacity);
+                sales = Arrays.copyOf(sales, capacity);
+                recorded = Arrays.copyOf(recorded, capacity);
+            }
+            Integer row = accounts.index.get(accountId);
+            if (row != null && row < accounts.size) {
+                account[size] = row;
+            } else {
+                unresolved.add(accountId);
+                account[size] = -unresolved.size();
+            }
+            at[size] = occurred;
+            kind[size] = (byte) k.ordinal();
+            delta[size] = cents;
+            sales[size] = salesClosed;
+            recorded[size++] = recordedAt;
+        }
+
+        Facts facts(Tenant tenant, Instant asOf, Map<ObjectType, ObjectTable> tables, Map<ObjectType, StageLog> logs,
+                TeamHistory teams) {
+            ObjectTable table = tables.get(ObjectType.ACCOUNT);
+            int n = 0;
+            for (int i = 0; i < size; i++) {
+                int a = account[i] >= 0 ? account[i] : table.indexOf(unresolved.get(-account[i] - 1));
+                if (a >= 0 && !forgotten.dropped(a, i)) {
+                    at[n] = at[i];
+                    account[n] = a;
+                    kind[n] = kind[i];
+                    delta[n] = delta[i];
+                    sales[n] = sales[i];
+                    recorded[n++] = recorded[i];
                 }
             }
-            kept.sort((x, y) -> Long.compare(at.get(x), at.get(y)));
-            return kept.stream().mapToInt(Integer::intValue).toArray();
+            size = n;
+            unresolved.clear();
+            forgotten.clear();
+            int[] order = Columns.order(at, n);
+            long[] times = new long[n];
+            int[] accountRows = new int[n];
+            byte[] kinds = new byte[n];
+            long[] deltas = new long[n];
+            boolean[] salesClosed = new boolean[n];
+            long[] recordedAt = new long[n];
+            for (int k = 0; k < n; k++) {
+                int i = order == null ? k : order[k];
+                times[k] = at[i];
+                accountRows[k] = account[i];
+                kinds[k] = kind[i];
+                deltas[k] = delta[i];
+                salesClosed[k] = sales[i];
+                recordedAt[k] = recorded[i];
+            }
+            return new Facts(tenant, asOf, tables, logs, new RevenueLog(times, accountRows, kinds, deltas,
+                    salesClosed), recordedAt, teams);
+        }
+    }
+
+    /** Objects whose rows added before a point are left out: object row to the number of rows added by then. */
+    private static final class Forgotten {
+        private final java.util.BitSet objects = new java.util.BitSet();
+        private final Map<Integer, Integer> before = new HashMap<>();
+
+        void forget(Objects table, String id, int rowsSoFar) {
+            Integer row = table.index.get(id);
+            if (row != null && row < table.size) {
+                objects.set(row);
+                before.put(row, rowsSoFar);
+            }
+        }
+
+        boolean dropped(int object, int row) {
+            return objects.get(object) && row < before.get(object);
+        }
+
+        void clear() {
+            objects.clear();
+            before.clear();
         }
     }
 }

@@ -51,6 +51,26 @@ public final class RevenueLog {
         return salesClosed[i];
     }
 
+    long[] at() {
+        return at;
+    }
+
+    int[] accounts() {
+        return account;
+    }
+
+    byte[] kinds() {
+        return kind;
+    }
+
+    long[] deltas() {
+        return arrDeltaCents;
+    }
+
+    boolean[] sales() {
+        return salesClosed;
+    }
+
     /** @return the first event at or after {@code epochMillis}; {@code size()} when there is none */
     public int firstAtOrAfter(long epochMillis) {
         return Columns.firstAtOrAfter(at, epochMillis);

@@ -61,6 +61,22 @@ public final class StageLog {
         return Columns.firstAtOrAfter(at, epochMillis);
     }
 
+    long[] at() {
+        return at;
+    }
+
+    int[] objects() {
+        return object;
+    }
+
+    int[] stages() {
+        return stage;
+    }
+
+    List<String> stageIds() {
+        return stageIds;
+    }
+
     /** @return the rows of one object, oldest first (an index built once per snapshot) */
     public int[] rowsOf(int objectIndex) {
         int[][] index = byObject;

@@ -2,6 +2,7 @@ package org.revos.kpi.revenue.internal;
 
 import java.util.BitSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.revos.api.model.ObjectType;
@@ -18,7 +19,13 @@ import org.revos.api.spi.KpiResult;
 record Bridge(long starting, long newArr, long expansion, long contraction, long churn, long retainedStarting,
         long retainedExpansion, long retainedContraction, long retainedChurn) {
 
+    /** The bridge of the request's period and filter, computed once per snapshot and shared by the revenue KPIs. */
     static Bridge of(KpiRequest request) {
+        return request.facts().derived(List.of("revenue.bridge", request.from(), request.until(), request.filter()),
+                () -> compute(request));
+    }
+
+    private static Bridge compute(KpiRequest request) {
         RevenueLog log = request.facts().revenue();
         BitSet kept = request.matching(ObjectType.ACCOUNT);
         long[] arr = new long[request.facts().objects(ObjectType.ACCOUNT).size()];
