@@ -6,10 +6,10 @@ final class Columns {
     private Columns() {
     }
 
-    /** @return the first index whose instant is at or after {@code epochMillis} in ascending {@code at} */
-    static int firstAtOrAfter(long[] at, long epochMillis) {
+    /** @return the first index whose instant is at or after {@code epochMillis} in ascending {@code at[0..size-1]} */
+    static int firstAtOrAfter(long[] at, int size, long epochMillis) {
         int lo = 0;
-        int hi = at.length;
+        int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (at[mid] < epochMillis) {

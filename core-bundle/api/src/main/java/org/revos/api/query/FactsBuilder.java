@@ -3,6 +3,7 @@ package org.revos.api.query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -215,7 +216,11 @@ public final class FactsBuilder {
         return size + (size >> 1) + 16;
     }
 
-    /** Rows of one object type, as growing columns; the index maps ids to rows. */
+    /**
+     * Rows of one object type, as growing columns; the index maps ids to rows. Rows below {@code shared} are also an
+     * earlier snapshot's (its columns are these arrays): they are copied before one of them changes, while rows are
+     * appended past them in place.
+     */
     private static final class Objects {
         final ObjectType type;
         final Map<String, Integer> index;
@@ -224,6 +229,7 @@ public final class FactsBuilder {
         long[] createdAt;
         long[] arr;
         int size;
+        int shared;
 
         Objects(ObjectType type, Map<String, Integer> index, int capacity) {
             this.type = type;
@@ -241,13 +247,13 @@ public final class FactsBuilder {
         }
 
         static Objects from(ObjectTable table) {
-            int n = table.size();
             Objects o = new Objects(table.type(), table.index(), 0);
-            o.ids = Arrays.copyOf(table.ids(), grown(n));
-            o.createdAt = Arrays.copyOf(table.createdAt(), grown(n));
-            o.arr = Arrays.copyOf(table.arrCents(), grown(n));
-            o.columns.replaceAll((d, empty) -> Arrays.copyOf(table.column(d), grown(n)));
-            o.size = n;
+            o.ids = table.ids();
+            o.createdAt = table.createdAt();
+            o.arr = table.arrCents();
+            o.columns.replaceAll((d, empty) -> table.column(d));
+            o.size = table.size();
+            o.shared = o.size;
             return o;
         }
 
@@ -255,31 +261,37 @@ public final class FactsBuilder {
         int row(String id) {
             Integer known = index.get(id);
             if (known != null && known < size) {
+                if (known < shared) {
+                    resize(ids.length);
+                }
                 return known;
             }
             if (size == ids.length) {
-                int capacity = grown(size);
-                ids = Arrays.copyOf(ids, capacity);
-                createdAt = Arrays.copyOf(createdAt, capacity);
-                arr = Arrays.copyOf(arr, capacity);
-                columns.replaceAll((d, column) -> Arrays.copyOf(column, capacity));
+                resize(grown(size));
             }
             ids[size] = id;
             index.put(id, size);
             return size++;
         }
 
+        private void resize(int capacity) {
+            ids = Arrays.copyOf(ids, capacity);
+            createdAt = Arrays.copyOf(createdAt, capacity);
+            arr = Arrays.copyOf(arr, capacity);
+            columns.replaceAll((d, column) -> Arrays.copyOf(column, capacity));
+            shared = 0;
+        }
+
         ObjectTable table() {
-            Map<String, String[]> trimmed = new HashMap<>();
-            columns.forEach((d, column) -> trimmed.put(d, Arrays.copyOf(column, size)));
-            return new ObjectTable(type, Arrays.copyOf(ids, size), Arrays.copyOf(createdAt, size),
-                    Arrays.copyOf(arr, size), trimmed, index, size);
+            shared = size;
+            return new ObjectTable(type, ids, createdAt, arr, new HashMap<>(columns), index, size);
         }
     }
 
     /**
      * Stage entries of one object type. Objects known when an entry is added are resolved to their row at once;
-     * others (objects added later) are kept by id, as {@code -1 - k} of {@link #unresolved}, until built.
+     * others (objects added later) are kept by id, as {@code -1 - k} of {@link #unresolved}, until built. Rows below
+     * {@code shared} are an earlier snapshot's too, as for {@link Objects}.
      */
     private static final class Entries {
         final Objects objects;
@@ -291,39 +303,39 @@ public final class FactsBuilder {
         int[] object;
         int[] stage;
         int size;
+        int shared;
 
         Entries(Objects objects, int capacity) {
-            this(objects, new ArrayList<>(), new HashMap<>(), new long[capacity], new int[capacity],
-                    new int[capacity], 0);
-        }
-
-        private Entries(Objects objects, List<String> stageIds, Map<String, Integer> codes, long[] at, int[] object,
-                int[] stage, int size) {
             this.objects = objects;
-            this.stageIds = stageIds;
-            this.codes = codes;
-            this.at = at;
-            this.object = object;
-            this.stage = stage;
-            this.size = size;
+            this.stageIds = new ArrayList<>();
+            this.codes = new HashMap<>();
+            at = new long[capacity];
+            object = new int[capacity];
+            stage = new int[capacity];
         }
 
         /** Keeps the codes of the stages, so a code means the same stage in successive snapshots. */
         static Entries from(StageLog log, Objects objects) {
-            int n = log.size();
-            Map<String, Integer> codes = new HashMap<>();
+            Entries e = new Entries(objects, 0);
             for (int c = 0; c < log.stageIds().size(); c++) {
-                codes.put(log.stageIds().get(c), c);
+                e.codes.put(log.stageIds().get(c), c);
+                e.stageIds.add(log.stageIds().get(c));
             }
-            return new Entries(objects, new ArrayList<>(log.stageIds()), codes, Arrays.copyOf(log.at(), grown(n)),
-                    Arrays.copyOf(log.objects(), grown(n)), Arrays.copyOf(log.stages(), grown(n)), n);
+            e.at = log.at();
+            e.object = log.objects();
+            e.stage = log.stages();
+            e.size = log.size();
+            e.shared = e.size;
+            return e;
+        }
+
+        void forget(String objectId) {
+            forgotten.forget(objects, objectId, size);
         }
 
         void add(String objectId, String stageId, long instant) {
             if (size == at.length) {
-                at = Arrays.copyOf(at, grown(size));
-                object = Arrays.copyOf(object, at.length);
-                stage = Arrays.copyOf(stage, at.length);
+                resize(grown(size));
             }
             Integer row = objects.index.get(objectId);
             if (row != null && row < objects.size) {
@@ -339,34 +351,33 @@ public final class FactsBuilder {
             at[size++] = instant;
         }
 
-        void forget(String objectId) {
-            forgotten.forget(objects, objectId, size);
+        private void resize(int capacity) {
+            at = Arrays.copyOf(at, capacity);
+            object = Arrays.copyOf(object, capacity);
+            stage = Arrays.copyOf(stage, capacity);
+            shared = 0;
         }
 
         StageLog log(ObjectTable table) {
-            int n = 0;
-            for (int i = 0; i < size; i++) {
-                int o = object[i] >= 0 ? object[i] : table.indexOf(unresolved.get(-object[i] - 1));
-                if (o >= 0 && !forgotten.dropped(o, i)) {
-                    at[n] = at[i];
-                    object[n] = o;
-                    stage[n++] = stage[i];
+            BitSet drop = forgotten.resolve(object, size, shared, unresolved, table);
+            drop.or(forgotten.dropped(object, size, (i, j) -> at[i] == at[j] && stage[i] == stage[j]));
+            if (!drop.isEmpty()) {
+                if (drop.nextSetBit(0) < shared) {
+                    resize(at.length);
                 }
+                size = compact(size, drop, (i, n) -> {
+                    at[n] = at[i];
+                    object[n] = object[i];
+                    stage[n] = stage[i];
+                });
             }
-            size = n;
-            unresolved.clear();
-            forgotten.clear();
-            int[] order = Columns.order(at, n);
-            long[] times = new long[n];
-            int[] objectRows = new int[n];
-            int[] stageCodes = new int[n];
-            for (int k = 0; k < n; k++) {
-                int i = order == null ? k : order[k];
-                times[k] = at[i];
-                objectRows[k] = object[i];
-                stageCodes[k] = stage[i];
+            int[] order = Columns.order(at, size);
+            if (order == null) {
+                shared = size;
+                return new StageLog(at, object, stage, size, stageIds, codes, table.size());
             }
-            return new StageLog(times, objectRows, stageCodes, stageIds, codes, table.size());
+            return new StageLog(permuted(at, order), permuted(object, order), permuted(stage, order), size, stageIds,
+                    codes, table.size());
         }
     }
 
@@ -382,6 +393,7 @@ public final class FactsBuilder {
         boolean[] sales;
         long[] recorded;
         int size;
+        int shared;
 
         Revenue(Objects accounts, int capacity) {
             this.accounts = accounts;
@@ -394,15 +406,15 @@ public final class FactsBuilder {
         }
 
         static Revenue from(RevenueLog log, long[] recordedAt, Objects accounts) {
-            int n = log.size();
             Revenue r = new Revenue(accounts, 0);
-            r.at = Arrays.copyOf(log.at(), grown(n));
-            r.account = Arrays.copyOf(log.accounts(), grown(n));
-            r.kind = Arrays.copyOf(log.kinds(), grown(n));
-            r.delta = Arrays.copyOf(log.deltas(), grown(n));
-            r.sales = Arrays.copyOf(log.sales(), grown(n));
-            r.recorded = Arrays.copyOf(recordedAt, grown(n));
-            r.size = n;
+            r.at = log.at();
+            r.account = log.accounts();
+            r.kind = log.kinds();
+            r.delta = log.deltas();
+            r.sales = log.sales();
+            r.recorded = recordedAt;
+            r.size = log.size();
+            r.shared = r.size;
             return r;
         }
 
@@ -412,13 +424,7 @@ public final class FactsBuilder {
 
         void add(String accountId, long occurred, RevenueKind k, long cents, boolean salesClosed, long recordedAt) {
             if (size == at.length) {
-                int capacity = grown(size);
-                at = Arrays.copyOf(at, capacity);
-                account = Arrays.copyOf(account, capacity);
-                kind = Arrays.copyOf(kind, capacity);
-                delta = Arrays.copyOf(delta, capacity);
-                sales = Arrays.copyOf(sales, capacity);
-                recorded = Arrays.copyOf(recorded, capacity);
+                resize(grown(size));
             }
             Integer row = accounts.index.get(accountId);
             if (row != null && row < accounts.size) {
@@ -434,48 +440,102 @@ public final class FactsBuilder {
             recorded[size++] = recordedAt;
         }
 
+        private void resize(int capacity) {
+            at = Arrays.copyOf(at, capacity);
+            account = Arrays.copyOf(account, capacity);
+            kind = Arrays.copyOf(kind, capacity);
+            delta = Arrays.copyOf(delta, capacity);
+            sales = Arrays.copyOf(sales, capacity);
+            recorded = Arrays.copyOf(recorded, capacity);
+            shared = 0;
+        }
+
         Facts facts(Tenant tenant, Instant asOf, Map<ObjectType, ObjectTable> tables, Map<ObjectType, StageLog> logs,
                 TeamHistory teams) {
             ObjectTable table = tables.get(ObjectType.ACCOUNT);
-            int n = 0;
-            for (int i = 0; i < size; i++) {
-                int a = account[i] >= 0 ? account[i] : table.indexOf(unresolved.get(-account[i] - 1));
-                if (a >= 0 && !forgotten.dropped(a, i)) {
+            BitSet drop = forgotten.resolve(account, size, shared, unresolved, table);
+            drop.or(forgotten.dropped(account, size, (i, j) -> at[i] == at[j] && kind[i] == kind[j]
+                    && delta[i] == delta[j] && sales[i] == sales[j] && recorded[i] == recorded[j]));
+            if (!drop.isEmpty()) {
+                if (drop.nextSetBit(0) < shared) {
+                    resize(at.length);
+                }
+                size = compact(size, drop, (i, n) -> {
                     at[n] = at[i];
-                    account[n] = a;
+                    account[n] = account[i];
                     kind[n] = kind[i];
                     delta[n] = delta[i];
                     sales[n] = sales[i];
-                    recorded[n++] = recorded[i];
-                }
+                    recorded[n] = recorded[i];
+                });
             }
-            size = n;
-            unresolved.clear();
-            forgotten.clear();
-            int[] order = Columns.order(at, n);
-            long[] times = new long[n];
-            int[] accountRows = new int[n];
-            byte[] kinds = new byte[n];
-            long[] deltas = new long[n];
-            boolean[] salesClosed = new boolean[n];
-            long[] recordedAt = new long[n];
-            for (int k = 0; k < n; k++) {
-                int i = order == null ? k : order[k];
-                times[k] = at[i];
-                accountRows[k] = account[i];
-                kinds[k] = kind[i];
-                deltas[k] = delta[i];
-                salesClosed[k] = sales[i];
-                recordedAt[k] = recorded[i];
+            int[] order = Columns.order(at, size);
+            if (order == null) {
+                shared = size;
+                return new Facts(tenant, asOf, tables, logs, new RevenueLog(at, account, kind, delta, sales, size),
+                        recorded, teams);
             }
-            return new Facts(tenant, asOf, tables, logs, new RevenueLog(times, accountRows, kinds, deltas,
-                    salesClosed), recordedAt, teams);
+            boolean[] salesClosed = new boolean[size];
+            for (int k = 0; k < size; k++) {
+                salesClosed[k] = sales[order[k]];
+            }
+            return new Facts(tenant, asOf, tables, logs, new RevenueLog(permuted(at, order), permuted(account, order),
+                    permuted(kind, order), permuted(delta, order), salesClosed, size), permuted(recorded, order), teams);
         }
     }
 
-    /** Objects whose rows added before a point are left out: object row to the number of rows added by then. */
+    /** Copies row {@code from} of a log's columns to row {@code to}. */
+    private interface Move {
+        void row(int from, int to);
+    }
+
+    /** @return how many rows are left after moving those not in {@code drop} down, in order */
+    private static int compact(int size, BitSet drop, Move move) {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (!drop.get(i)) {
+                move.row(i, n++);
+            }
+        }
+        return n;
+    }
+
+    private static long[] permuted(long[] column, int[] order) {
+        long[] out = new long[order.length];
+        for (int k = 0; k < order.length; k++) {
+            out[k] = column[order[k]];
+        }
+        return out;
+    }
+
+    private static int[] permuted(int[] column, int[] order) {
+        int[] out = new int[order.length];
+        for (int k = 0; k < order.length; k++) {
+            out[k] = column[order[k]];
+        }
+        return out;
+    }
+
+    private static byte[] permuted(byte[] column, int[] order) {
+        byte[] out = new byte[order.length];
+        for (int k = 0; k < order.length; k++) {
+            out[k] = column[order[k]];
+        }
+        return out;
+    }
+
+    /** Whether two rows of a log hold the same fact. */
+    private interface SameRow {
+        boolean test(int i, int j);
+    }
+
+    /**
+     * Objects whose rows added before a point are replaced by the rows added after it (their history read again):
+     * an old row that is added again stays where it is and its copy is left out, so a history that only grew appends
+     * only its new rows; an old row not added again is left out.
+     */
     private static final class Forgotten {
-        private final java.util.BitSet objects = new java.util.BitSet();
+        private final BitSet objects = new BitSet();
         private final Map<Integer, Integer> before = new HashMap<>();
 
         void forget(Objects table, String id, int rowsSoFar) {
@@ -486,13 +546,59 @@ public final class FactsBuilder {
             }
         }
 
-        boolean dropped(int object, int row) {
-            return objects.get(object) && row < before.get(object);
+        /**
+         * Resolves the rows added for objects unknown then ({@code owner < 0}, only past {@code shared}).
+         *
+         * @return the rows whose object is still unknown
+         */
+        BitSet resolve(int[] owner, int size, int shared, List<String> unresolved, ObjectTable table) {
+            BitSet unknown = new BitSet();
+            if (!unresolved.isEmpty()) {
+                for (int i = shared; i < size; i++) {
+                    if (owner[i] < 0) {
+                        owner[i] = table.indexOf(unresolved.get(-owner[i] - 1));
+                        if (owner[i] < 0) {
+                            unknown.set(i);
+                        }
+                    }
+                }
+                unresolved.clear();
+            }
+            return unknown;
         }
 
-        void clear() {
+        /** @return the rows to leave out, then forgets every object */
+        BitSet dropped(int[] owner, int size, SameRow same) {
+            BitSet drop = new BitSet();
+            if (objects.isEmpty()) {
+                return drop;
+            }
+            Map<Integer, List<Integer>> old = new HashMap<>();
+            List<Integer> again = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                int o = owner[i];
+                if (o >= 0 && objects.get(o)) {
+                    if (i < before.get(o)) {
+                        old.computeIfAbsent(o, k -> new ArrayList<>()).add(i);
+                    } else {
+                        again.add(i);
+                    }
+                }
+            }
+            for (int i : again) {
+                List<Integer> candidates = old.getOrDefault(owner[i], new ArrayList<>());
+                for (int c = 0; c < candidates.size(); c++) {
+                    if (same.test(candidates.get(c), i)) {
+                        candidates.remove(c);
+                        drop.set(i);
+                        break;
+                    }
+                }
+            }
+            old.values().forEach(rest -> rest.forEach(drop::set));
             objects.clear();
             before.clear();
+            return drop;
         }
     }
 }

@@ -131,6 +131,9 @@ final class FactChanges {
          *         changed, which other objects inherit)
          */
         Facts applyTo(Facts facts, Tenant tenant, Connection connection) throws SQLException {
+            if (onlyRowsThatHold(facts, tenant, connection)) {
+                return facts;
+            }
             FactsBuilder b = facts.toBuilder();
             FactsReader reader = new FactsReader(connection, tenant.id(), b);
             if (users) {
@@ -138,18 +141,8 @@ final class FactChanges {
                 if (!leadSegmentsHold(facts, reader.segments())) {
                     return null;
                 }
-            } else if (!rows.get(ObjectType.LEAD).isEmpty()) {
-                reader.users();
             }
-            for (String account : rows.get(ObjectType.ACCOUNT)) {
-                reader.accounts(account);
-            }
-            for (String deal : rows.get(ObjectType.DEAL)) {
-                reader.deals(deal);
-            }
-            for (String lead : rows.get(ObjectType.LEAD)) {
-                reader.leads(lead);
-            }
+            readRows(reader, !users);
             for (String event : revenueEvents) {
                 String account = reader.accountOfRevenueEvent(event);
                 if (account != null) {
@@ -168,6 +161,59 @@ final class FactChanges {
             }
             Facts next = b.build(Instant.now());
             return accountDimensionsHold(facts, next) ? next : null;
+        }
+
+        /**
+         * @return whether the changes are only updates of existing objects that left every fact of them as it was
+         *         (a deal renamed, an account's website changed): then the snapshot, and what was derived from it, stays
+         */
+        private boolean onlyRowsThatHold(Facts facts, Tenant tenant, Connection connection) throws SQLException {
+            if (users || !ledgers.isEmpty() || !revenueEvents.isEmpty()
+                    || histories.values().stream().anyMatch(h -> !h.isEmpty())) {
+                return false;
+            }
+            FactsBuilder scratch = Facts.builder(tenant);
+            FactsReader reader = new FactsReader(connection, tenant.id(), scratch);
+            readRows(reader, true);
+            Facts read = scratch.build(facts.asOf());
+            for (Map.Entry<ObjectType, Set<String>> changed : rows.entrySet()) {
+                for (String id : changed.getValue()) {
+                    if (!sameRow(facts.objects(changed.getKey()), read.objects(changed.getKey()), id)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** Reads the named leads, deals and accounts (and the users first, for leads' segments, when asked). */
+        private void readRows(FactsReader reader, boolean usersForLeads) throws SQLException {
+            if (usersForLeads && !rows.get(ObjectType.LEAD).isEmpty()) {
+                reader.users();
+            }
+            for (String account : rows.get(ObjectType.ACCOUNT)) {
+                reader.accounts(account);
+            }
+            for (String deal : rows.get(ObjectType.DEAL)) {
+                reader.deals(deal);
+            }
+            for (String lead : rows.get(ObjectType.LEAD)) {
+                reader.leads(lead);
+            }
+        }
+
+        private static boolean sameRow(ObjectTable was, ObjectTable now, String id) {
+            int i = was.indexOf(id);
+            int j = now.indexOf(id);
+            if (i < 0 || j < 0 || was.createdAt(i) != now.createdAt(j) || was.arrCents(i) != now.arrCents(j)) {
+                return false;
+            }
+            for (String d : was.dimensions()) {
+                if (!Objects.equals(was.dimension(d, i), now.dimension(d, j))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** @return whether every lead still has its owner's segment */

@@ -104,6 +104,19 @@ class FactsProjectionTest {
     }
 
     @Test
+    void anUpdateThatLeavesEveryFactKeepsTheSnapshot() {
+        Facts before = projection.facts(TENANT, null);
+        patch(Catalog.DEAL, deals.get(0), "{'name': 'Renamed'}");
+        assertSame(before, projection.facts(TENANT, null));
+        patch(Catalog.DEAL, deals.get(0), "{'arr': 4321}");
+        Facts after = projection.facts(TENANT, null);
+        assertNotSame(before, after);
+        assertEquals(432_100, after.objects(ObjectType.DEAL).arrCents(after.objects(ObjectType.DEAL)
+                .indexOf(deals.get(0))));
+        assertEquals(1, projection.fullReads(T));
+    }
+
+    @Test
     void aDeletionReadsEverythingAgain() {
         projection.facts(TENANT, null);
         String extra = deal();
