@@ -32,18 +32,20 @@ public final class DuckDbBaseline implements AutoCloseable {
         }
     }
 
+    /** A quarter index from the first quarter asked, by arithmetic on the instant (no range join). */
+    private static final String QUARTER = "(year(epoch_ms(%1$s)) - ?) * 4 + quarter(epoch_ms(%1$s)) - ?";
     private static final String CLOSED = """
             WITH closes AS (
-              SELECT p.i, t.d, arg_max(t.stage, t.at) AS last
-              FROM transitions t JOIN periods p ON t.at >= p.s AND t.at < p.e
-              WHERE t.stage IN ('CLOSED_WON', 'CLOSED_LOST')
-              GROUP BY p.i, t.d)
+              SELECT d, %s AS i, arg_max(stage, at) AS last
+              FROM transitions
+              WHERE stage IN ('CLOSED_WON', 'CLOSED_LOST') AND at >= ? AND at < ?
+              GROUP BY ALL)
             SELECT c.i, count(*) FILTER (WHERE c.last = 'CLOSED_WON'), count(*) FILTER (WHERE c.last = 'CLOSED_LOST'),
                    coalesce(sum(d.arr) FILTER (WHERE c.last = 'CLOSED_WON'), 0)
             FROM closes c JOIN deals d ON d.d = c.d %s
             GROUP BY c.i""";
     private static final String CREATED = """
-            SELECT p.i, count(*) FROM deals d JOIN periods p ON d.created >= p.s AND d.created < p.e %s GROUP BY p.i""";
+            SELECT %s AS i, count(*) FROM deals d WHERE created >= ? AND created < ? %s GROUP BY i""";
     /** Each event's quarter as an index from the first period (-1: before it), then per account and quarter. */
     private static final String BRIDGE = """
             WITH ev AS (
@@ -104,7 +106,6 @@ public final class DuckDbBaseline implements AutoCloseable {
             s.execute("CREATE TABLE deals (d INTEGER, created BIGINT, owner INTEGER, account INTEGER, arr BIGINT)");
             s.execute("CREATE TABLE transitions (d INTEGER, stage VARCHAR, at BIGINT)");
             s.execute("CREATE TABLE revenue (a INTEGER, at BIGINT, kind VARCHAR, delta BIGINT)");
-            s.execute("CREATE TABLE periods (i INTEGER, s BIGINT, e BIGINT)");
         }
         DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
         try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "deals")) {
@@ -145,17 +146,22 @@ public final class DuckDbBaseline implements AutoCloseable {
      * @param owner a deal owner's row number to slice by, or -1 for every deal
      */
     public Map<Quarters.Quarter, Funnel> funnel(List<Quarters.Quarter> quarters, int owner) throws SQLException {
-        setPeriods(quarters);
-        String where = owner < 0 ? "" : "WHERE d.owner = " + owner;
         long[][] closed = new long[quarters.size()][3];
         long[] created = new long[quarters.size()];
-        try (Statement s = connection.createStatement()) {
-            try (ResultSet r = s.executeQuery(String.format(CLOSED, where))) {
+        String slice = owner < 0 ? "" : " AND d.owner = " + owner;
+        try (PreparedStatement s = connection.prepareStatement(String.format(CLOSED, String.format(QUARTER, "at"),
+                slice.isEmpty() ? "" : "WHERE" + slice.substring(4)))) {
+            bind(s, quarters);
+            try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     closed[r.getInt(1)] = new long[] { r.getLong(2), r.getLong(3), r.getLong(4) };
                 }
             }
-            try (ResultSet r = s.executeQuery(String.format(CREATED, where))) {
+        }
+        try (PreparedStatement s = connection.prepareStatement(String.format(CREATED, String.format(QUARTER,
+                "created"), slice))) {
+            bind(s, quarters);
+            try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     created[r.getInt(1)] = r.getLong(2);
                 }
@@ -166,6 +172,14 @@ public final class DuckDbBaseline implements AutoCloseable {
             out.put(quarters.get(i), new Funnel(created[i], closed[i][0], closed[i][1], closed[i][2]));
         }
         return out;
+    }
+
+    /** Binds the first quarter (for the index) and the bounds of all of them. */
+    private static void bind(PreparedStatement s, List<Quarters.Quarter> quarters) throws SQLException {
+        s.setInt(1, quarters.get(0).year());
+        s.setInt(2, quarters.get(0).quarter());
+        s.setLong(3, quarters.get(0).start());
+        s.setLong(4, quarters.get(quarters.size() - 1).end());
     }
 
     /** The ARR bridge of consecutive quarters (the first one's start is everything before it). */
@@ -202,21 +216,6 @@ public final class DuckDbBaseline implements AutoCloseable {
                 return new Bridge(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6),
                         r.getLong(7), r.getLong(8), r.getLong(9));
             }
-        }
-    }
-
-    private void setPeriods(List<Quarters.Quarter> quarters) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("DELETE FROM periods");
-        }
-        try (PreparedStatement s = connection.prepareStatement("INSERT INTO periods VALUES (?, ?, ?)")) {
-            for (int i = 0; i < quarters.size(); i++) {
-                s.setInt(1, i);
-                s.setLong(2, quarters.get(i).start());
-                s.setLong(3, quarters.get(i).end());
-                s.addBatch();
-            }
-            s.executeBatch();
         }
     }
 
