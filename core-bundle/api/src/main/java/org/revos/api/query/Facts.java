@@ -36,7 +36,11 @@ public final class Facts {
     private final RevenueLog revenue;
     private final long[] revenueRecordedAt;
     private final TeamHistory teams;
-    private final Map<Object, Object> derived = new ConcurrentHashMap<>();
+    private final Map<Object, Derived> derived = new ConcurrentHashMap<>();
+
+    /** A derived value and the instant before which lie all the facts it depends on. */
+    private record Derived(Object value, long dependsBefore) {
+    }
 
     /** How many derived values a snapshot keeps; past it, the oldest are forgotten all at once (they are recomputed). */
     static final int DERIVED_LIMIT = 4096;
@@ -116,25 +120,47 @@ public final class Facts {
 
     /**
      * A value derived from this snapshot alone, computed at most once per key while the snapshot is in use (one KPI
-     * session, or until the tenant's next write). Calculators use it to share intermediate results, such as the
+     * session, or until the tenant's facts change). Calculators use it to share intermediate results, such as the
      * cohort of deals closed in a period that several KPIs read, between the cells of a goal matrix and between
      * requests. The key must capture every input besides the facts (period bounds, filter, parameters, stage
      * categories), and the value must never be changed by its readers.
      *
      * @since 1.1
      */
-    @SuppressWarnings("unchecked")
     public <T> T derived(Object key, Supplier<T> compute) {
-        Object known = derived.get(key);
+        return derived(key, Long.MAX_VALUE, compute);
+    }
+
+    /**
+     * A derived value (see {@link #derived(Object, Supplier)}) that depends only on stage entries, revenue events and
+     * objects created before {@code dependsBefore} (with the objects' current attributes and the team history): the
+     * next snapshot keeps it when what changed since lies at or after that instant — typically a past period's figure
+     * when a deal moves or revenue is recorded now.
+     *
+     * @param dependsBefore epoch milliseconds; {@code Long.MAX_VALUE} when the value depends on every fact
+     * @since 1.1
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, long dependsBefore, Supplier<T> compute) {
+        Derived known = derived.get(key);
         if (known != null) {
-            return (T) known;
+            return (T) known.value();
         }
         T value = compute.get();
         if (derived.size() >= DERIVED_LIMIT) {
             derived.clear();
         }
-        Object raced = derived.putIfAbsent(key, value);
-        return raced == null ? value : (T) raced;
+        Derived raced = derived.putIfAbsent(key, new Derived(value, dependsBefore));
+        return raced == null ? value : (T) raced.value();
+    }
+
+    /** Keeps the values of {@code predecessor} that no change since affects: all changes lie at or after {@code changedFrom}. */
+    void keepDerived(Facts predecessor, long changedFrom) {
+        predecessor.derived.forEach((key, value) -> {
+            if (value.dependsBefore() <= changedFrom) {
+                derived.putIfAbsent(key, value);
+            }
+        });
     }
 
     private BitSet slice(ObjectType type, Map<String, String> filter, Instant teamAt) {

@@ -31,9 +31,14 @@ public final class FactsBuilder {
     private final Revenue revenue;
     private final Map<String, List<Map.Entry<Long, String>>> memberships = new LinkedHashMap<>();
     private final Map<String, String> values = new HashMap<>();
+    /** The snapshot this builder started from, {@code null} when it started empty. */
+    private final Facts predecessor;
+    /** The earliest instant of anything changed since {@link #predecessor}; {@code Long.MIN_VALUE}: anything may have. */
+    private long changedFrom = Long.MAX_VALUE;
 
     FactsBuilder(Tenant tenant) {
         this.tenant = tenant;
+        this.predecessor = null;
         for (ObjectType type : TYPES) {
             objects.put(type, new Objects(type, new ConcurrentHashMap<>(), 16));
         }
@@ -49,6 +54,7 @@ public final class FactsBuilder {
      */
     FactsBuilder(Facts facts) {
         this.tenant = facts.tenant();
+        this.predecessor = facts;
         for (ObjectType type : TYPES) {
             objects.put(type, Objects.from(facts.objects(type)));
         }
@@ -73,6 +79,15 @@ public final class FactsBuilder {
     public FactsBuilder object(ObjectType type, String id, Instant createdAt, long arrCents,
             Map<String, String> dimensions) {
         Objects table = table(type);
+        Integer known = table.index.get(id);
+        if (known != null && known < table.size) {
+            if (table.holds(known, createdAt.toEpochMilli(), arrCents, dimensions)) {
+                return this;
+            }
+            changedFrom = Long.MIN_VALUE;
+        } else {
+            changedFrom = Math.min(changedFrom, createdAt.toEpochMilli());
+        }
         int i = table.row(id);
         table.createdAt[i] = createdAt.toEpochMilli();
         table.arr[i] = arrCents;
@@ -139,6 +154,7 @@ public final class FactsBuilder {
      */
     public FactsBuilder clearMemberships() {
         memberships.clear();
+        changedFrom = Long.MIN_VALUE;
         return this;
     }
 
@@ -148,7 +164,15 @@ public final class FactsBuilder {
         objects.forEach((type, o) -> tables.put(type, o.table()));
         Map<ObjectType, StageLog> logs = new EnumMap<>(ObjectType.class);
         entries.forEach((type, e) -> logs.put(type, e.log(tables.get(type))));
-        return revenue.facts(tenant, asOf, tables, logs, teams());
+        Facts facts = revenue.facts(tenant, asOf, tables, logs, teams());
+        if (predecessor != null) {
+            long changed = changedFrom;
+            for (Entries e : entries.values()) {
+                changed = Math.min(changed, e.changedFrom);
+            }
+            facts.keepDerived(predecessor, Math.min(changed, revenue.changedFrom));
+        }
+        return facts;
     }
 
     private TeamHistory teams() {
@@ -274,6 +298,19 @@ public final class FactsBuilder {
             return size++;
         }
 
+        /** @return whether row {@code i} holds these values already */
+        boolean holds(int i, long created, long arrCents, Map<String, String> dimensions) {
+            if (createdAt[i] != created || arr[i] != arrCents) {
+                return false;
+            }
+            for (Map.Entry<String, String[]> column : columns.entrySet()) {
+                if (!java.util.Objects.equals(column.getValue()[i], dimensions.get(column.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private void resize(int capacity) {
             ids = Arrays.copyOf(ids, capacity);
             createdAt = Arrays.copyOf(createdAt, capacity);
@@ -304,6 +341,10 @@ public final class FactsBuilder {
         int[] stage;
         int size;
         int shared;
+        /** Rows below it came from the predecessor snapshot. */
+        int base;
+        /** After {@link #log}: the earliest instant of a row added or left out since the predecessor. */
+        long changedFrom = Long.MAX_VALUE;
 
         Entries(Objects objects, int capacity) {
             this.objects = objects;
@@ -326,6 +367,7 @@ public final class FactsBuilder {
             e.stage = log.stages();
             e.size = log.size();
             e.shared = e.size;
+            e.base = e.size;
             return e;
         }
 
@@ -361,6 +403,7 @@ public final class FactsBuilder {
         StageLog log(ObjectTable table) {
             BitSet drop = forgotten.resolve(object, size, shared, unresolved, table);
             drop.or(forgotten.dropped(object, size, (i, j) -> at[i] == at[j] && stage[i] == stage[j]));
+            changedFrom = earliestChange(at, size, base, drop);
             if (!drop.isEmpty()) {
                 if (drop.nextSetBit(0) < shared) {
                     resize(at.length);
@@ -394,6 +437,8 @@ public final class FactsBuilder {
         long[] recorded;
         int size;
         int shared;
+        int base;
+        long changedFrom = Long.MAX_VALUE;
 
         Revenue(Objects accounts, int capacity) {
             this.accounts = accounts;
@@ -415,6 +460,7 @@ public final class FactsBuilder {
             r.recorded = recordedAt;
             r.size = log.size();
             r.shared = r.size;
+            r.base = r.size;
             return r;
         }
 
@@ -456,6 +502,7 @@ public final class FactsBuilder {
             BitSet drop = forgotten.resolve(account, size, shared, unresolved, table);
             drop.or(forgotten.dropped(account, size, (i, j) -> at[i] == at[j] && kind[i] == kind[j]
                     && delta[i] == delta[j] && sales[i] == sales[j] && recorded[i] == recorded[j]));
+            changedFrom = earliestChange(at, size, base, drop);
             if (!drop.isEmpty()) {
                 if (drop.nextSetBit(0) < shared) {
                     resize(at.length);
@@ -482,6 +529,23 @@ public final class FactsBuilder {
             return new Facts(tenant, asOf, tables, logs, new RevenueLog(permuted(at, order), permuted(account, order),
                     permuted(kind, order), permuted(delta, order), salesClosed, size), permuted(recorded, order), teams);
         }
+    }
+
+    /**
+     * @return the earliest instant among the rows added since the predecessor ({@code base} on) that stay and the
+     *         predecessor's rows that go
+     */
+    private static long earliestChange(long[] at, int size, int base, BitSet drop) {
+        long earliest = Long.MAX_VALUE;
+        for (int i = base; i < size; i++) {
+            if (!drop.get(i)) {
+                earliest = Math.min(earliest, at[i]);
+            }
+        }
+        for (int i = drop.nextSetBit(0); i >= 0 && i < base; i = drop.nextSetBit(i + 1)) {
+            earliest = Math.min(earliest, at[i]);
+        }
+        return earliest;
     }
 
     /** Copies row {@code from} of a log's columns to row {@code to}. */

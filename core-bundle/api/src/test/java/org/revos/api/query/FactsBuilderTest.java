@@ -73,6 +73,38 @@ class FactsBuilderTest {
         }
     }
 
+    @Test
+    void aSuccessorKeepsWhatNoChangeSinceAffects() {
+        for (int i = 0; i < 5; i++) {
+            addDeal(i, 1_000 + i);
+        }
+        Facts facts = fresh(10_000);
+        Object past = facts.derived("past", 5_000, Object::new);
+        Object everything = facts.derived("everything", Object::new);
+
+        FactsBuilder later = facts.toBuilder();
+        stages.get("d1").add(new long[] { 6_000, 2 });
+        replayHistory(later, "d1");
+        replayHistory(later, "d2");
+        Facts next = later.build(java.time.Instant.ofEpochMilli(10_000));
+        assertEquals(past, next.derived("past", 5_000, Object::new), "a move after it keeps a past figure");
+        org.junit.jupiter.api.Assertions.assertNotSame(everything, next.derived("everything", Object::new));
+
+        FactsBuilder earlier = next.toBuilder();
+        ledgers.get("a0").add(new long[] { 4_000, 1, 100 });
+        replayLedger(earlier, "a0");
+        Facts backdated = earlier.build(java.time.Instant.ofEpochMilli(10_000));
+        org.junit.jupiter.api.Assertions.assertNotSame(past, backdated.derived("past", 5_000, Object::new),
+                "revenue back-dated into it drops it");
+
+        Object again = backdated.derived("past", 5_000, Object::new);
+        FactsBuilder changedDeal = backdated.toBuilder();
+        deals.get(3)[2] = 999L;
+        replay(changedDeal, deals.get(3));
+        org.junit.jupiter.api.Assertions.assertNotSame(again, changedDeal.build(java.time.Instant.ofEpochMilli(10_000))
+                .derived("past", 5_000, Object::new), "a changed deal drops every figure");
+    }
+
     private void addDeal(int i, long at) {
         String id = "d" + i;
         deals.add(new Object[] { id, at, (long) (i * 100), "a" + (i % 3) });

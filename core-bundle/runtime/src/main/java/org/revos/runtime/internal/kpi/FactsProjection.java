@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.revos.api.model.ObjectType;
 import org.revos.api.model.Tenant;
 import org.revos.api.query.Facts;
 import org.revos.api.query.FactsBuilder;
@@ -86,7 +87,13 @@ public final class FactsProjection {
             Facts facts = s == null || !drained.incremental() || !s.facts().tenant().equals(tenant) ? null
                     : update(tenant, s.facts(), drained);
             if (facts == null) {
+                long start = System.nanoTime();
                 facts = store.read(tenant.id(), em -> jdbc(em, c -> load(tenant, c)));
+                LOG.info(String.format("Read the facts of tenant %s in %,d ms: %,d deals, %,d leads, %,d accounts,"
+                        + " %,d stage entries, %,d revenue events", tenant.id(), (System.nanoTime() - start) / 1_000_000,
+                        facts.objects(ObjectType.DEAL).size(), facts.objects(ObjectType.LEAD).size(),
+                        facts.objects(ObjectType.ACCOUNT).size(), facts.stages(ObjectType.DEAL).size()
+                                + facts.stages(ObjectType.LEAD).size(), facts.revenue().size()));
                 fullReads.computeIfAbsent(tenant.id(), t -> new java.util.concurrent.atomic.AtomicLong())
                         .incrementAndGet();
             }

@@ -23,13 +23,16 @@ import org.revos.api.spi.KpiResult;
  */
 record ClosedDeals(long won, long lost, long wonCents) {
 
-    /** The cohort of the request's period and filter, computed once per snapshot and shared by the outcome KPIs. */
+    /**
+     * The cohort of the request's period and filter, computed once per snapshot and shared by the outcome KPIs; it
+     * depends on nothing at or after the end of what is counted, so it outlives writes made later than that.
+     */
     static ClosedDeals of(KpiRequest request) {
         StageLog log = request.facts().stages(ObjectType.DEAL);
         BitSet wonCodes = codes(request, log, StageCategory.WON);
         BitSet lostCodes = codes(request, log, StageCategory.LOST);
         return request.facts().derived(List.of("funnel.closed", request.from(), request.until(), request.filter(),
-                wonCodes, lostCodes), () -> scan(request, log, wonCodes, lostCodes));
+                wonCodes, lostCodes), request.until(), () -> scan(request, log, wonCodes, lostCodes));
     }
 
     private static ClosedDeals scan(KpiRequest request, StageLog log, BitSet wonCodes, BitSet lostCodes) {

@@ -19,10 +19,13 @@ import org.revos.api.spi.KpiResult;
 record Bridge(long starting, long newArr, long expansion, long contraction, long churn, long retainedStarting,
         long retainedExpansion, long retainedContraction, long retainedChurn) {
 
-    /** The bridge of the request's period and filter, computed once per snapshot and shared by the revenue KPIs. */
+    /**
+     * The bridge of the request's period and filter, computed once per snapshot and shared by the revenue KPIs; it
+     * depends on nothing at or after the end of what is counted, so it outlives writes made later than that.
+     */
     static Bridge of(KpiRequest request) {
         return request.facts().derived(List.of("revenue.bridge", request.from(), request.until(), request.filter()),
-                () -> compute(request));
+                request.until(), () -> compute(request));
     }
 
     private static Bridge compute(KpiRequest request) {
