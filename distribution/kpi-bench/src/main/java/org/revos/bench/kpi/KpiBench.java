@@ -233,7 +233,7 @@ public final class KpiBench {
     private static void write(RestClient rest, String key, int n, boolean backdated) throws Exception {
         Instant at = backdated ? Instant.ofEpochMilli(FIRST.previousYear().start() + 86_400_000L) : Instant.now();
         rest.create(key, "/api/v1/revenue-events", Map.of("accountId", GeneratedTenant.accountId(n), "occurredAt",
-                at.toString(), "kind", "EXPANSION", "arrDelta", backdated ? 0 : 1));
+                at.toString(), "kind", backdated ? "RENEWAL" : "EXPANSION", "arrDelta", backdated ? 0 : 1));
     }
 
     /** Compares RevOS's answer with DuckDB's figures; a difference stops the run. */

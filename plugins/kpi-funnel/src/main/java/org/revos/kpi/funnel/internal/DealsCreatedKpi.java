@@ -20,7 +20,8 @@ import org.revos.api.spi.KpiUnit;
 /**
  * {@code deals_created}: deals created during the period. The deals a filter keeps are counted per calendar month
  * (in the tenant's zone) once per snapshot, so a period that ends on a month boundary — every year, quarter and
- * month, unless cut short by {@code asOf} — is a sum of months; other periods count the deals one by one.
+ * month, unless cut short by {@code asOf} — is a sum of months; other periods count the deals one by one. A
+ * period's count outlives writes made after it (the months do not: a deal created now changes the last one).
  */
 @Component(service = KpiCalculator.class, property = "revos.kpi.id=deals_created")
 public final class DealsCreatedKpi extends FunnelKpi {
@@ -71,9 +72,15 @@ public final class DealsCreatedKpi extends FunnelKpi {
 
     @Override
     public KpiResult compute(KpiRequest request) {
-        ObjectTable deals = request.facts().objects(ObjectType.DEAL);
         long from = request.from();
         long until = request.until();
+        long n = request.facts().derived(List.of("funnel.createdIn", from, until, request.filter()), until,
+                () -> count(request, from, until));
+        return new KpiResult(BigDecimal.valueOf(n), Map.of());
+    }
+
+    private static long count(KpiRequest request, long from, long until) {
+        ObjectTable deals = request.facts().objects(ObjectType.DEAL);
         Object teams = request.filter().containsKey("team") ? until : "";
         Months months = request.facts().derived(List.of("funnel.createdByMonth", request.filter(), request.zone(),
                 teams), () -> Months.of(deals, request.matching(ObjectType.DEAL), request.zone()));
@@ -87,6 +94,6 @@ public final class DealsCreatedKpi extends FunnelKpi {
                 }
             }
         }
-        return new KpiResult(BigDecimal.valueOf(n), Map.of());
+        return n;
     }
 }
