@@ -109,13 +109,18 @@ public final class Facts {
     /**
      * The objects a filter keeps. Each entry of the filter is a dimension and one value or several separated by
      * commas (any of them matches); entries combine with AND.
+     * <p>
+     * Slices without a team are kept with the snapshot; slices by team depend on an instant (often now) and are not.
      *
      * @param teamAt the instant whose team memberships decide the {@code team} dimension
      * @throws IllegalArgumentException naming the dimension when the objects cannot be sliced by it
      */
     public BitSet matching(ObjectType type, Map<String, String> filter, Instant teamAt) {
-        Object key = List.of("matching", type, Map.copyOf(filter), filter.containsKey("team") ? teamAt : "");
-        return (BitSet) derived(key, () -> slice(type, filter, teamAt)).clone();
+        if (filter.containsKey("team")) {
+            return slice(type, filter, teamAt);
+        }
+        return (BitSet) derived(List.of("matching", type, Map.copyOf(filter)), () -> slice(type, filter, teamAt))
+                .clone();
     }
 
     /**
