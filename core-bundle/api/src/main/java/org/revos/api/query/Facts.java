@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.revos.api.model.ObjectType;
 import org.revos.api.model.Tenant;
@@ -34,6 +36,14 @@ public final class Facts {
     private final RevenueLog revenue;
     private final long[] revenueRecordedAt;
     private final TeamHistory teams;
+    private final Map<Object, Derived> derived = new ConcurrentHashMap<>();
+
+    /** A derived value and the instant before which lie all the facts it depends on. */
+    private record Derived(Object value, long dependsBefore) {
+    }
+
+    /** How many derived values a snapshot keeps; past it, the oldest are forgotten all at once (they are recomputed). */
+    static final int DERIVED_LIMIT = 4096;
 
     Facts(Tenant tenant, Instant asOf, Map<ObjectType, ObjectTable> objects, Map<ObjectType, StageLog> stages,
             RevenueLog revenue, long[] revenueRecordedAt, TeamHistory teams) {
@@ -48,6 +58,17 @@ public final class Facts {
 
     public static FactsBuilder builder(Tenant tenant) {
         return new FactsBuilder(tenant);
+    }
+
+    /**
+     * A builder holding every row of this snapshot, to add what happened since (appended; an object added again under
+     * its id replaces its row) and build the next snapshot without reading everything again. Build at most one
+     * successor from a snapshot: the two share the index of object ids.
+     *
+     * @since 1.1
+     */
+    public FactsBuilder toBuilder() {
+        return new FactsBuilder(this);
     }
 
     public Tenant tenant() {
@@ -88,11 +109,66 @@ public final class Facts {
     /**
      * The objects a filter keeps. Each entry of the filter is a dimension and one value or several separated by
      * commas (any of them matches); entries combine with AND.
+     * <p>
+     * Slices without a team are kept with the snapshot; slices by team depend on an instant (often now) and are not.
      *
      * @param teamAt the instant whose team memberships decide the {@code team} dimension
      * @throws IllegalArgumentException naming the dimension when the objects cannot be sliced by it
      */
     public BitSet matching(ObjectType type, Map<String, String> filter, Instant teamAt) {
+        if (filter.containsKey("team")) {
+            return slice(type, filter, teamAt);
+        }
+        return (BitSet) derived(List.of("matching", type, Map.copyOf(filter)), () -> slice(type, filter, teamAt))
+                .clone();
+    }
+
+    /**
+     * A value derived from this snapshot alone, computed at most once per key while the snapshot is in use (one KPI
+     * session, or until the tenant's facts change). Calculators use it to share intermediate results, such as the
+     * cohort of deals closed in a period that several KPIs read, between the cells of a goal matrix and between
+     * requests. The key must capture every input besides the facts (period bounds, filter, parameters, stage
+     * categories), and the value must never be changed by its readers.
+     *
+     * @since 1.1
+     */
+    public <T> T derived(Object key, Supplier<T> compute) {
+        return derived(key, Long.MAX_VALUE, compute);
+    }
+
+    /**
+     * A derived value (see {@link #derived(Object, Supplier)}) that depends only on stage entries, revenue events and
+     * objects created before {@code dependsBefore} (with the objects' current attributes and the team history): the
+     * next snapshot keeps it when what changed since lies at or after that instant — typically a past period's figure
+     * when a deal moves or revenue is recorded now.
+     *
+     * @param dependsBefore epoch milliseconds; {@code Long.MAX_VALUE} when the value depends on every fact
+     * @since 1.1
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, long dependsBefore, Supplier<T> compute) {
+        Derived known = derived.get(key);
+        if (known != null) {
+            return (T) known.value();
+        }
+        T value = compute.get();
+        if (derived.size() >= DERIVED_LIMIT) {
+            derived.clear();
+        }
+        Derived raced = derived.putIfAbsent(key, new Derived(value, dependsBefore));
+        return raced == null ? value : (T) raced.value();
+    }
+
+    /** Keeps the values of {@code predecessor} that no change since affects: all changes lie at or after {@code changedFrom}. */
+    void keepDerived(Facts predecessor, long changedFrom) {
+        predecessor.derived.forEach((key, value) -> {
+            if (value.dependsBefore() <= changedFrom) {
+                derived.putIfAbsent(key, value);
+            }
+        });
+    }
+
+    private BitSet slice(ObjectType type, Map<String, String> filter, Instant teamAt) {
         ObjectTable table = objects(type);
         BitSet kept = new BitSet(table.size());
         kept.set(0, table.size());

@@ -18,15 +18,21 @@ public final class ObjectTable {
     private final long[] arrCents;
     private final Map<String, String[]> dimensions;
     private final Map<String, Integer> index;
+    private final int size;
 
+    /**
+     * @param index ids to rows; it may be shared with the snapshot that follows this one, which only adds ids at rows
+     *              past {@code size}, so ids of rows at or past {@code size} are not this table's
+     */
     ObjectTable(ObjectType type, String[] ids, long[] createdAt, long[] arrCents, Map<String, String[]> dimensions,
-            Map<String, Integer> index) {
+            Map<String, Integer> index, int size) {
         this.type = type;
         this.ids = ids;
         this.createdAt = createdAt;
         this.arrCents = arrCents;
         this.dimensions = Map.copyOf(dimensions);
         this.index = index;
+        this.size = size;
     }
 
     public ObjectType type() {
@@ -34,7 +40,7 @@ public final class ObjectTable {
     }
 
     public int size() {
-        return ids.length;
+        return size;
     }
 
     public String id(int i) {
@@ -43,7 +49,8 @@ public final class ObjectTable {
 
     /** @return the index of an object id, -1 when absent */
     public int indexOf(String id) {
-        return index.getOrDefault(id, -1);
+        Integer i = index.get(id);
+        return i == null || i >= size ? -1 : i;
     }
 
     /** @return when object {@code i} was created, epoch milliseconds */
@@ -69,5 +76,21 @@ public final class ObjectTable {
 
     String[] column(String name) {
         return dimensions.get(name);
+    }
+
+    Map<String, Integer> index() {
+        return index;
+    }
+
+    String[] ids() {
+        return ids;
+    }
+
+    long[] createdAt() {
+        return createdAt;
+    }
+
+    long[] arrCents() {
+        return arrCents;
     }
 }

@@ -15,17 +15,20 @@ public final class RevenueLog {
     private final byte[] kind;
     private final long[] arrDeltaCents;
     private final boolean[] salesClosed;
+    private final int size;
 
-    RevenueLog(long[] at, int[] account, byte[] kind, long[] arrDeltaCents, boolean[] salesClosed) {
+    /** The columns may be longer than {@code size}; rows past it are not this log's. */
+    RevenueLog(long[] at, int[] account, byte[] kind, long[] arrDeltaCents, boolean[] salesClosed, int size) {
         this.at = at;
         this.account = account;
         this.kind = kind;
         this.arrDeltaCents = arrDeltaCents;
         this.salesClosed = salesClosed;
+        this.size = size;
     }
 
     public int size() {
-        return at.length;
+        return size;
     }
 
     /** @return when event {@code i} occurred, epoch milliseconds */
@@ -51,8 +54,28 @@ public final class RevenueLog {
         return salesClosed[i];
     }
 
+    long[] at() {
+        return at;
+    }
+
+    int[] accounts() {
+        return account;
+    }
+
+    byte[] kinds() {
+        return kind;
+    }
+
+    long[] deltas() {
+        return arrDeltaCents;
+    }
+
+    boolean[] sales() {
+        return salesClosed;
+    }
+
     /** @return the first event at or after {@code epochMillis}; {@code size()} when there is none */
     public int firstAtOrAfter(long epochMillis) {
-        return Columns.firstAtOrAfter(at, epochMillis);
+        return Columns.firstAtOrAfter(at, size, epochMillis);
     }
 }

@@ -16,19 +16,23 @@ public final class StageLog {
     private final List<String> stageIds;
     private final Map<String, Integer> codes;
     private final int objects;
+    private final int size;
     private volatile int[][] byObject;
 
-    StageLog(long[] at, int[] object, int[] stage, List<String> stageIds, Map<String, Integer> codes, int objects) {
+    /** The columns may be longer than {@code size}; rows past it are not this log's. */
+    StageLog(long[] at, int[] object, int[] stage, int size, List<String> stageIds, Map<String, Integer> codes,
+            int objects) {
         this.at = at;
         this.object = object;
         this.stage = stage;
         this.stageIds = List.copyOf(stageIds);
         this.codes = Map.copyOf(codes);
         this.objects = objects;
+        this.size = size;
     }
 
     public int size() {
-        return at.length;
+        return size;
     }
 
     /** @return the instant of row {@code i} in epoch milliseconds */
@@ -58,7 +62,23 @@ public final class StageLog {
 
     /** @return the first row at or after {@code epochMillis}; {@code size()} when there is none */
     public int firstAtOrAfter(long epochMillis) {
-        return Columns.firstAtOrAfter(at, epochMillis);
+        return Columns.firstAtOrAfter(at, size, epochMillis);
+    }
+
+    long[] at() {
+        return at;
+    }
+
+    int[] objects() {
+        return object;
+    }
+
+    int[] stages() {
+        return stage;
+    }
+
+    List<String> stageIds() {
+        return stageIds;
     }
 
     /** @return the rows of one object, oldest first (an index built once per snapshot) */
@@ -73,15 +93,15 @@ public final class StageLog {
 
     private int[][] buildIndex() {
         int[] counts = new int[objects];
-        for (int o : object) {
-            counts[o]++;
+        for (int i = 0; i < size; i++) {
+            counts[object[i]]++;
         }
         int[][] index = new int[objects][];
         for (int o = 0; o < objects; o++) {
             index[o] = new int[counts[o]];
             counts[o] = 0;
         }
-        for (int i = 0; i < object.length; i++) {
+        for (int i = 0; i < size; i++) {
             int o = object[i];
             index[o][counts[o]++] = i;
         }

@@ -1,42 +1,61 @@
 package org.revos.runtime.internal.kpi;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityTransaction;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.revos.api.model.ObjectType;
-import org.revos.api.model.RevenueKind;
 import org.revos.api.model.Tenant;
 import org.revos.api.query.Facts;
 import org.revos.api.query.FactsBuilder;
 import org.revos.runtime.internal.persistence.Store;
 
 /**
- * Each tenant's {@link Facts}, held in memory as columns and built from the store on first use. A snapshot stays
- * valid until the tenant's next committed write ({@link Store#commits(String)} moves before that write's events are
- * posted), so a read that follows a write always sees it; the next read then rebuilds. Readers share one immutable
- * snapshot; a rebuild never blocks readers of another tenant.
+ * Each tenant's {@link Facts}, held in memory as columns, built from the store on first use and then kept up to date
+ * write by write. The store tells this projection of every committed write ({@link Store.CommitListener}) before
+ * {@link Store#commits(String)} moves, so a read that follows a write always finds the write's events here: the read
+ * then re-reads only the objects, stage histories and ledgers those events name and appends them to a successor
+ * snapshot ({@link FactChanges}). Deletions, changes of a user's segment or of the tenant, events it cannot place and
+ * too many changes at once fall back to reading everything again. Readers share one immutable snapshot; updating a
+ * tenant never blocks readers of another.
  */
 @Component(service = FactsProjection.class)
 public final class FactsProjection {
 
+    private static final Logger LOG = Logger.getLogger(FactsProjection.class.getName());
+
+    /** @param commits the tenant's commit counter when the snapshot was made current */
     private record Snapshot(long commits, Facts facts) {
     }
 
     private final Store store;
     private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private final Map<String, FactChanges> changes = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Store.CommitListener listener = this::committed;
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> fullReads = new ConcurrentHashMap<>();
 
     @Activate
     public FactsProjection(@Reference Store store) {
         this.store = store;
+        store.addCommitListener(listener);
+    }
+
+    @Deactivate
+    public void close() {
+        store.removeCommitListener(listener);
     }
 
     /** @return the tenant's facts as known at {@code asOf} ({@code null}: now) */
@@ -45,86 +64,91 @@ public final class FactsProjection {
         return asOf == null ? now : now.asOf(asOf);
     }
 
+    private void committed(String tenantId, List<Map.Entry<String, Map<String, Object>>> events) {
+        FactChanges pending = changes.get(tenantId);
+        if (pending != null) {
+            pending.add(events);
+        }
+    }
+
     private Facts current(Tenant tenant) {
-        long commits = store.commits(tenant.id());
         Snapshot s = snapshots.get(tenant.id());
-        if (s != null && s.commits() == commits) {
+        if (s != null && s.commits() == store.commits(tenant.id())) {
             return s.facts();
         }
         synchronized (lock(tenant.id())) {
             s = snapshots.get(tenant.id());
             long latest = store.commits(tenant.id());
-            if (s == null || s.commits() != latest) {
-                s = new Snapshot(latest, store.read(tenant.id(), em -> load(tenant, em)));
-                snapshots.put(tenant.id(), s);
+            if (s != null && s.commits() == latest) {
+                return s.facts();
             }
-            return s.facts();
+            FactChanges pending = changes.computeIfAbsent(tenant.id(), t -> new FactChanges());
+            FactChanges.Drained drained = pending.drain();
+            Facts facts = s == null || !drained.incremental() || !s.facts().tenant().equals(tenant) ? null
+                    : update(tenant, s.facts(), drained);
+            if (facts == null) {
+                long start = System.nanoTime();
+                facts = store.read(tenant.id(), em -> jdbc(em, c -> load(tenant, c)));
+                LOG.info(String.format("Read the facts of tenant %s in %,d ms: %,d deals, %,d leads, %,d accounts,"
+                        + " %,d stage entries, %,d revenue events", tenant.id(), (System.nanoTime() - start) / 1_000_000,
+                        facts.objects(ObjectType.DEAL).size(), facts.objects(ObjectType.LEAD).size(),
+                        facts.objects(ObjectType.ACCOUNT).size(), facts.stages(ObjectType.DEAL).size()
+                                + facts.stages(ObjectType.LEAD).size(), facts.revenue().size()));
+                fullReads.computeIfAbsent(tenant.id(), t -> new java.util.concurrent.atomic.AtomicLong())
+                        .incrementAndGet();
+            }
+            snapshots.put(tenant.id(), new Snapshot(latest, facts));
+            return facts;
         }
+    }
+
+    /** @return the successor of {@code facts} with the drained changes, or {@code null} when it must be rebuilt */
+    private Facts update(Tenant tenant, Facts facts, FactChanges.Drained drained) {
+        if (drained.isEmpty()) {
+            return facts;
+        }
+        try {
+            return store.read(tenant.id(), em -> jdbc(em, c -> drained.applyTo(facts, tenant, c)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not update the facts of tenant " + tenant.id() + " write by write; reading"
+                    + " them all again", e);
+            return null;
+        }
+    }
+
+    /** @return how many times the tenant's facts were read whole (the first build, then fallbacks) */
+    long fullReads(String tenantId) {
+        java.util.concurrent.atomic.AtomicLong n = fullReads.get(tenantId);
+        return n == null ? 0 : n.get();
     }
 
     private Object lock(String tenantId) {
         return locks.computeIfAbsent(tenantId, t -> new Object());
     }
 
-    /** Reads every fact of the tenant with scalar queries (no entities) and builds the columns. */
-    static Facts load(Tenant tenant, EntityManager em) {
+    /** Reads every fact of the tenant (see {@link FactsReader}). */
+    static Facts load(Tenant tenant, Connection connection) throws SQLException {
         Instant now = Instant.now();
         FactsBuilder b = Facts.builder(tenant);
-        Map<String, String> segmentOfUser = new HashMap<>();
-        Map<String, String> teamOfUser = new HashMap<>();
-        for (Object[] u : rows(em, "SELECT u.id, u.team, u.segment FROM UserEntity u")) {
-            teamOfUser.put((String) u[0], (String) u[1]);
-            segmentOfUser.put((String) u[0], (String) u[2]);
-        }
-        for (Object[] m : rows(em, "SELECT m.userId, m.team, m.sinceAt FROM TeamMembershipEntity m")) {
-            b.membership((String) m[0], (String) m[1], at(m[2]));
-            teamOfUser.remove((String) m[0]);
-        }
-        teamOfUser.forEach((user, team) -> b.membership(user, team, Instant.EPOCH));
-        Map<String, String[]> accountDims = new HashMap<>();
-        for (Object[] a : rows(em, "SELECT a.id, a.createdAt, a.ownerId, a.segment, a.country FROM AccountEntity a")) {
-            accountDims.put((String) a[0], new String[] { (String) a[3], (String) a[4] });
-            b.object(ObjectType.ACCOUNT, (String) a[0], at(a[1]), 0, dims("ownerId", a[2], "segment", a[3],
-                    "country", a[4]));
-        }
-        for (Object[] d : rows(em, "SELECT d.id, d.createdAt, d.arrCents, d.ownerId, d.accountId, d.pipeline"
-                + " FROM DealEntity d")) {
-            String[] account = accountDims.getOrDefault((String) d[4], new String[2]);
-            b.object(ObjectType.DEAL, (String) d[0], at(d[1]), (Long) d[2], dims("ownerId", d[3], "pipeline", d[5],
-                    "segment", account[0], "country", account[1]));
-        }
-        for (Object[] l : rows(em, "SELECT l.id, l.createdAt, l.ownerId, l.pipeline, l.source, l.country"
-                + " FROM LeadEntity l")) {
-            b.object(ObjectType.LEAD, (String) l[0], at(l[1]), 0, dims("ownerId", l[2], "pipeline", l[3], "source",
-                    l[4], "country", l[5], "segment", segmentOfUser.get((String) l[2])));
-        }
-        for (Object[] t : rows(em, "SELECT t.objectType, t.objectId, t.toStage, t.at FROM StageTransitionEntity t"
-                + " ORDER BY t.at, t.id")) {
-            b.entered(ObjectType.valueOf((String) t[0]), (String) t[1], (String) t[2], at(t[3]));
-        }
-        for (Object[] r : rows(em, "SELECT r.accountId, r.occurredAt, r.kind, r.arrDeltaCents, r.dealId, r.createdAt"
-                + " FROM RevenueEventEntity r ORDER BY r.occurredAt, r.id")) {
-            b.revenue((String) r[0], at(r[1]), RevenueKind.valueOf((String) r[2]), (Long) r[3], r[4] != null,
-                    at(r[5]));
-        }
+        new FactsReader(connection, tenant.id(), b).all();
         return b.build(now);
     }
 
-    private static List<Object[]> rows(EntityManager em, String jpql) {
-        return em.createQuery(jpql, Object[].class).getResultList();
+    /** Work on the entity manager's JDBC connection. */
+    interface Jdbc<T> {
+        T run(Connection connection) throws SQLException;
     }
 
-    private static Instant at(Object millis) {
-        return Instant.ofEpochMilli((Long) millis);
-    }
-
-    private static Map<String, String> dims(Object... pairs) {
-        Map<String, String> dims = new HashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (pairs[i + 1] != null) {
-                dims.put((String) pairs[i], (String) pairs[i + 1]);
-            }
+    /** Runs {@code work} on the connection of {@code em} in a read-only transaction that is rolled back. */
+    static <T> T jdbc(EntityManager em, Jdbc<T> work) {
+        EntityTransaction tx = em.getTransaction();
+        tx.begin();
+        try {
+            return work.run(em.unwrap(Connection.class));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the facts: " + e.getMessage(), e);
+        } finally {
+            tx.rollback();
         }
-        return dims;
     }
 }

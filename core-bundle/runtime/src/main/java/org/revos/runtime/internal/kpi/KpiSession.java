@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.revos.api.model.Period;
 import org.revos.api.model.Pipeline;
@@ -30,6 +31,15 @@ public final class KpiSession {
     private final List<Pipeline> pipelines;
     private final Instant asOf;
     private final TenantData data;
+    private final Map<Computation, KpiResult> computed = new ConcurrentHashMap<>();
+
+    /**
+     * What a result depends on besides the session's facts and pipelines: the end of what is counted, and the instant
+     * the facts were cut at when earlier than the session's ({@code Long.MAX_VALUE} when not cut).
+     */
+    private record Computation(String kpi, Period period, Map<String, String> filter, Map<String, String> parameters,
+            long until, long factsCutAt) {
+    }
 
     KpiSession(KpiCalculators calculators, Tenant tenant, Map<String, KpiCalculators.Offered> offered, Facts facts,
             List<Pipeline> pipelines, Instant asOf, TenantData data) {
@@ -71,6 +81,9 @@ public final class KpiSession {
     }
 
     /**
+     * Within a session each computation is made once: a goal matrix asks for a cell's actual, for the same figure
+     * as last year's side of the next year's cell, and again for its status.
+     *
      * @param until the instant to count up to (earlier than the session's {@code asOf} for pacing), or {@code null}
      * @throws Problem 400 naming refused parameters, 404 for unknown KPIs, 503 when the plugin failed
      */
@@ -80,6 +93,18 @@ public final class KpiSession {
         Instant at = until == null || until.isAfter(asOf) ? asOf : until;
         Facts known = at.equals(asOf) ? facts : facts.asOf(at);
         KpiRequest request = new KpiRequest(period, filter, parameters, known, pipelines, at, data);
+        Computation key = new Computation(kpiId, period, request.filter(), request.parameters(), request.until(),
+                at.equals(asOf) ? Long.MAX_VALUE : at.toEpochMilli());
+        KpiResult done = computed.get(key);
+        if (done != null) {
+            return done;
+        }
+        KpiResult result = calculate(kpi, kpiId, request);
+        computed.putIfAbsent(key, result);
+        return result;
+    }
+
+    private KpiResult calculate(KpiCalculators.Offered kpi, String kpiId, KpiRequest request) {
         try {
             return calculators.compute(kpi, tenant.id(), request);
         } catch (InvalidKpiRequest refused) {

@@ -49,6 +49,18 @@ public final class Store {
         void post(String topic, Map<String, Object> properties);
     }
 
+    /**
+     * Told of every committed write of a tenant synchronously, on the writer's thread, before {@link #commits(String)}
+     * moves and before the events are posted, so that a reader who sees the commit counter move finds the write's
+     * events already delivered here. Caches that derive from the data use it to update themselves instead of
+     * reading everything again. It must be quick and must not throw.
+     */
+    @FunctionalInterface
+    public interface CommitListener {
+        /** @param events the write's events, topic and properties, in the order they were published */
+        void committed(String tenantId, List<Map.Entry<String, Map<String, Object>>> events);
+    }
+
     private static final Logger LOG = Logger.getLogger(Store.class.getName());
 
     /** How long a request waits for the database while the runtime starts. */
@@ -57,6 +69,7 @@ public final class Store {
     private final CompletableFuture<Database> db;
     private final EventSink events;
     private final Map<String, AtomicLong> commits = new ConcurrentHashMap<>();
+    private final List<CommitListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Activate
     public Store(@Reference EventAdmin eventAdmin) {
@@ -185,6 +198,7 @@ public final class Store {
             transaction.begin();
             T result = work.apply(tx);
             transaction.commit();
+            tellListeners(tenantId, tx.events());
             commits.computeIfAbsent(tenantId, t -> new AtomicLong()).incrementAndGet();
             postAll(tx.events());
             return result;
@@ -225,6 +239,25 @@ public final class Store {
     public long commits(String tenantId) {
         AtomicLong n = commits.get(tenantId);
         return n == null ? 0 : n.get();
+    }
+
+    /** Registers a listener of committed writes (see {@link CommitListener}). */
+    public void addCommitListener(CommitListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeCommitListener(CommitListener listener) {
+        listeners.remove(listener);
+    }
+
+    private void tellListeners(String tenantId, List<Map.Entry<String, Map<String, Object>>> queued) {
+        for (CommitListener listener : listeners) {
+            try {
+                listener.committed(tenantId, queued);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "A commit listener failed for tenant " + tenantId, e);
+            }
+        }
     }
 
     private void postAll(List<Map.Entry<String, Map<String, Object>>> queued) {

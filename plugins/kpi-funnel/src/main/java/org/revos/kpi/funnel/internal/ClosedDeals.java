@@ -2,6 +2,7 @@ package org.revos.kpi.funnel.internal;
 
 import java.util.BitSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.revos.api.model.ObjectType;
@@ -22,11 +23,20 @@ import org.revos.api.spi.KpiResult;
  */
 record ClosedDeals(long won, long lost, long wonCents) {
 
+    /**
+     * The cohort of the request's period and filter, computed once per snapshot and shared by the outcome KPIs; it
+     * depends on nothing at or after the end of what is counted, so it outlives writes made later than that.
+     */
     static ClosedDeals of(KpiRequest request) {
         StageLog log = request.facts().stages(ObjectType.DEAL);
-        ObjectTable deals = request.facts().objects(ObjectType.DEAL);
         BitSet wonCodes = codes(request, log, StageCategory.WON);
         BitSet lostCodes = codes(request, log, StageCategory.LOST);
+        return request.facts().derived(List.of("funnel.closed", request.from(), request.until(), request.filter(),
+                wonCodes, lostCodes), request.until(), () -> scan(request, log, wonCodes, lostCodes));
+    }
+
+    private static ClosedDeals scan(KpiRequest request, StageLog log, BitSet wonCodes, BitSet lostCodes) {
+        ObjectTable deals = request.facts().objects(ObjectType.DEAL);
         BitSet kept = request.matching(ObjectType.DEAL);
         BitSet won = new BitSet();
         BitSet lost = new BitSet();

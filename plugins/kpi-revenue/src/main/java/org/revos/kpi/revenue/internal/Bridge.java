@@ -2,6 +2,9 @@ package org.revos.kpi.revenue.internal;
 
 import java.util.BitSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.Map;
 
 import org.revos.api.model.ObjectType;
@@ -18,14 +21,23 @@ import org.revos.api.spi.KpiResult;
 record Bridge(long starting, long newArr, long expansion, long contraction, long churn, long retainedStarting,
         long retainedExpansion, long retainedContraction, long retainedChurn) {
 
+    /** How many account-ARR arrays (one per period start asked, 8 bytes per account) a snapshot keeps. */
+    private static final int KEPT_PREFIXES = 32;
+
+    /**
+     * The bridge of the request's period and filter, computed once per snapshot and shared by the revenue KPIs; it
+     * depends on nothing at or after the end of what is counted, so it outlives writes made later than that.
+     */
     static Bridge of(KpiRequest request) {
+        return request.facts().derived(List.of("revenue.bridge", request.from(), request.until(), request.filter()),
+                request.until(), () -> compute(request));
+    }
+
+    private static Bridge compute(KpiRequest request) {
         RevenueLog log = request.facts().revenue();
         BitSet kept = request.matching(ObjectType.ACCOUNT);
-        long[] arr = new long[request.facts().objects(ObjectType.ACCOUNT).size()];
         int start = log.firstAtOrAfter(request.from());
-        for (int i = 0; i < start; i++) {
-            arr[log.account(i)] += log.arrDeltaCents(i);
-        }
+        long[] arr = arrBefore(request, log, start);
         long starting = 0;
         long retainedStarting = 0;
         for (int a = kept.nextSetBit(0); a >= 0; a = kept.nextSetBit(a + 1)) {
@@ -48,6 +60,29 @@ record Bridge(long starting, long newArr, long expansion, long contraction, long
         }
         return new Bridge(starting, all[0], all[1], all[2], all[3], retainedStarting, retained[1], retained[2],
                 retained[3]);
+    }
+
+    /**
+     * @return each account's ARR from the events before row {@code start}, read only; built from the nearest earlier
+     *         such array of the snapshot, so the periods of a matrix cost about one pass over the ledger together
+     */
+    private static long[] arrBefore(KpiRequest request, RevenueLog log, int start) {
+        NavigableMap<Integer, long[]> known = request.facts().derived("revenue.arrBefore",
+                ConcurrentSkipListMap::new);
+        Map.Entry<Integer, long[]> floor = known.floorEntry(start);
+        if (floor != null && floor.getKey() == start) {
+            return floor.getValue();
+        }
+        long[] arr = floor == null ? new long[request.facts().objects(ObjectType.ACCOUNT).size()]
+                : floor.getValue().clone();
+        for (int i = floor == null ? 0 : floor.getKey(); i < start; i++) {
+            arr[log.account(i)] += log.arrDeltaCents(i);
+        }
+        if (known.size() >= KEPT_PREFIXES) {
+            known.clear();
+        }
+        known.putIfAbsent(start, arr);
+        return arr;
     }
 
     /** @return 0 new, 1 expansion, 2 contraction, 3 churn */

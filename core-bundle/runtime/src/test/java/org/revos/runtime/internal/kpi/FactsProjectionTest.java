@@ -1,0 +1,242 @@
+package org.revos.runtime.internal.kpi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.revos.runtime.internal.json.TestJson.json;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.revos.api.model.BowTiePhase;
+import org.revos.api.model.ObjectType;
+import org.revos.api.model.Pipeline;
+import org.revos.api.model.Stage;
+import org.revos.api.model.StageCategory;
+import org.revos.api.model.Tenant;
+import org.revos.api.query.Facts;
+import org.revos.api.query.ObjectTable;
+import org.revos.api.query.RevenueLog;
+import org.revos.api.query.StageLog;
+import org.revos.runtime.internal.objects.Catalog;
+import org.revos.runtime.internal.objects.ObjectEngine;
+import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.persistence.TestStores;
+import org.revos.runtime.internal.stages.StageCatalog;
+import org.revos.runtime.internal.stages.StageEngine;
+
+/**
+ * The projection kept up to date write by write equals a projection read afresh from the store, whatever the writes:
+ * objects created and changed, deals moving (back and forth), revenue recorded in the past, users changing team,
+ * deletions (which make it read everything again).
+ */
+class FactsProjectionTest {
+
+    private static final String T = "ten_facts";
+    private static final Tenant TENANT = new Tenant(T, T, "USD", ZoneId.of("UTC"));
+    private static final List<String> STAGES = List.of("QUALIFICATION", "OPPORTUNITY", "WON", "LOST");
+    private static final StageCatalog CATALOG = new StageCatalog(true, List.of(new Pipeline("sales", ObjectType.DEAL,
+            true, STAGES.stream().map(s -> new Stage(s, s, s.equals("WON") ? StageCategory.WON : s.equals("LOST")
+                    ? StageCategory.LOST : StageCategory.OPEN, 0.5, BowTiePhase.SELECTION, List.of(), false))
+                    .toList())), List.of());
+
+    private final TestStores stores = new TestStores();
+    private final Store store = stores.store;
+    private final FactsProjection projection = new FactsProjection(store);
+    private final List<String> users = new ArrayList<>();
+    private final List<String> accounts = new ArrayList<>();
+    private final List<String> deals = new ArrayList<>();
+
+    @BeforeEach
+    void tenant() {
+        stores.tenant(T);
+        for (int i = 0; i < 3; i++) {
+            user("East");
+            account();
+        }
+        deal();
+    }
+
+    @AfterEach
+    void close() {
+        projection.close();
+        store.close();
+    }
+
+    @Test
+    void manyWritesAppliedOneByOneEqualAFreshRead() {
+        Facts first = projection.facts(TENANT, null);
+        SplittableRandom random = new SplittableRandom(11);
+        for (int step = 0; step < 60; step++) {
+            switch (random.nextInt(6)) {
+                case 0 -> deal();
+                case 1 -> move(deals.get(random.nextInt(deals.size())), STAGES.get(random.nextInt(STAGES.size())));
+                case 2 -> revenue(accounts.get(random.nextInt(accounts.size())), random.nextInt(400));
+                case 3 -> account();
+                case 4 -> patch(Catalog.DEAL, deals.get(random.nextInt(deals.size())), "{'arr': "
+                        + (1000 + random.nextInt(9000)) + "}");
+                default -> patch(Catalog.USER, users.get(random.nextInt(users.size())), "{'team': '"
+                        + (random.nextBoolean() ? "West" : "East") + "'}");
+            }
+            if (step % 7 == 0) {
+                assertSameFacts(fresh(), projection.facts(TENANT, null));
+            }
+        }
+        Facts last = projection.facts(TENANT, null);
+        assertNotSame(first, last);
+        assertSameFacts(fresh(), last);
+        assertSameTeams(fresh(), last);
+        assertEquals(1, projection.fullReads(T), "every write was applied to the snapshot, none read everything");
+    }
+
+    @Test
+    void aWriteThatChangesNoFactKeepsTheSnapshot() {
+        Facts before = projection.facts(TENANT, null);
+        store.write(T, TestStores.member(T), tx -> ObjectEngine.create(tx, Catalog.CONTACT,
+                json("{'name': 'A contact'}")));
+        assertSame(before, projection.facts(TENANT, null));
+    }
+
+    @Test
+    void anUpdateThatLeavesEveryFactKeepsTheSnapshot() {
+        Facts before = projection.facts(TENANT, null);
+        patch(Catalog.DEAL, deals.get(0), "{'name': 'Renamed'}");
+        assertSame(before, projection.facts(TENANT, null));
+        patch(Catalog.DEAL, deals.get(0), "{'arr': 4321}");
+        Facts after = projection.facts(TENANT, null);
+        assertNotSame(before, after);
+        assertEquals(432_100, after.objects(ObjectType.DEAL).arrCents(after.objects(ObjectType.DEAL)
+                .indexOf(deals.get(0))));
+        assertEquals(1, projection.fullReads(T));
+    }
+
+    @Test
+    void aDeletionReadsEverythingAgain() {
+        projection.facts(TENANT, null);
+        String extra = deal();
+        move(extra, "OPPORTUNITY");
+        projection.facts(TENANT, null);
+        store.write(T, TestStores.member(T), tx -> {
+            ObjectEngine.delete(tx, Catalog.DEAL, extra);
+            return null;
+        });
+        Facts after = projection.facts(TENANT, null);
+        assertEquals(-1, after.objects(ObjectType.DEAL).indexOf(extra));
+        assertEquals(2, projection.fullReads(T));
+        assertSameFacts(fresh(), after);
+    }
+
+    private Facts fresh() {
+        return store.read(T, em -> FactsProjection.jdbc(em, c -> FactsProjection.load(TENANT, c)));
+    }
+
+    private String user(String team) {
+        String id = store.write(T, TestStores.member(T), tx -> ObjectEngine.create(tx, Catalog.USER, json(
+                "{'name': 'U', 'role': 'AE', 'team': '" + team + "', 'segment': 'SMB'}"))).get("id").asText();
+        users.add(id);
+        return id;
+    }
+
+    private String account() {
+        String owner = users.get(accounts.size() % users.size());
+        String id = store.write(T, TestStores.member(T), tx -> ObjectEngine.create(tx, Catalog.ACCOUNT, json(
+                "{'name': 'A', 'country': 'DE', 'segment': 'SMB', 'ownerId': '" + owner + "'}"))).get("id").asText();
+        accounts.add(id);
+        return id;
+    }
+
+    private String deal() {
+        String account = accounts.get(deals.size() % accounts.size());
+        String owner = users.get(deals.size() % users.size());
+        String id = store.write(T, TestStores.member(T), tx -> {
+            String created = ObjectEngine.create(tx, Catalog.DEAL, json("{'accountId': '" + account
+                    + "', 'name': 'D', 'arr': 1200, 'ownerId': '" + owner + "'}")).get("id").asText();
+            StageEngine.enterFirstStage(tx, CATALOG, ObjectType.DEAL, created);
+            return created;
+        });
+        deals.add(id);
+        return id;
+    }
+
+    private void move(String deal, String stage) {
+        store.write(T, TestStores.member(T), tx -> StageEngine.transition(tx, TENANT, CATALOG, ObjectType.DEAL, deal,
+                json("{'toStage': '" + stage + "'}")));
+    }
+
+    private void revenue(String account, int daysAgo) {
+        String at = java.time.Instant.now().minus(java.time.Duration.ofDays(daysAgo)).toString();
+        store.write(T, TestStores.member(T), tx -> ObjectEngine.create(tx, Catalog.REVENUE_EVENT, json(
+                "{'accountId': '" + account + "', 'occurredAt': '" + at + "', 'kind': 'EXPANSION', 'arrDelta': 10}")));
+    }
+
+    private void patch(org.revos.runtime.internal.objects.ObjectSchema<?> schema, String id, String body) {
+        store.write(T, TestStores.member(T), tx -> ObjectEngine.patch(tx, schema, id, json(body)));
+    }
+
+    /** Compares two snapshots by content: rows by id, logs as sequences of (instant, id, what). */
+    static void assertSameFacts(Facts expected, Facts actual) {
+        for (ObjectType type : List.of(ObjectType.LEAD, ObjectType.DEAL, ObjectType.ACCOUNT)) {
+            assertEquals(rows(expected.objects(type)), rows(actual.objects(type)), type + " rows");
+        }
+        for (ObjectType type : List.of(ObjectType.LEAD, ObjectType.DEAL)) {
+            assertEquals(entries(expected, type), entries(actual, type), type + " stage entries");
+        }
+        assertEquals(revenue(expected), revenue(actual), "revenue");
+    }
+
+    private void assertSameTeams(Facts expected, Facts actual) {
+        long now = System.currentTimeMillis();
+        for (String user : users) {
+            for (long at : new long[] { 0, now - 1000, now + 1000 }) {
+                assertEquals(expected.teams().teamAt(user, at), actual.teams().teamAt(user, at), user + " at " + at);
+            }
+        }
+    }
+
+    private static TreeMap<String, String> rows(ObjectTable table) {
+        TreeMap<String, String> rows = new TreeMap<>();
+        for (int i = 0; i < table.size(); i++) {
+            StringBuilder row = new StringBuilder().append(table.createdAt(i)).append(' ').append(table.arrCents(i));
+            for (String d : new java.util.TreeSet<>(table.dimensions())) {
+                row.append(' ').append(d).append('=').append(table.dimension(d, i));
+            }
+            rows.put(table.id(i), row.toString());
+        }
+        return rows;
+    }
+
+    private static List<String> entries(Facts facts, ObjectType type) {
+        StageLog log = facts.stages(type);
+        ObjectTable table = facts.objects(type);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < log.size(); i++) {
+            out.add(log.at(i) + " " + table.id(log.object(i)) + " " + log.stageId(log.stage(i)));
+        }
+        return sortedWithinInstants(out);
+    }
+
+    private static List<String> revenue(Facts facts) {
+        RevenueLog log = facts.revenue();
+        ObjectTable accounts = facts.objects(ObjectType.ACCOUNT);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < log.size(); i++) {
+            out.add(log.at(i) + " " + accounts.id(log.account(i)) + " " + log.kind(i) + " " + log.arrDeltaCents(i)
+                    + " " + log.salesClosed(i));
+        }
+        return sortedWithinInstants(out);
+    }
+
+    /** Rows at the same instant may come in any order from the store; the instant leads each line. */
+    private static List<String> sortedWithinInstants(List<String> lines) {
+        List<String> sorted = new ArrayList<>(lines);
+        sorted.sort(java.util.Comparator.comparingLong((String s) -> Long.parseLong(s.substring(0, s.indexOf(' '))))
+                .thenComparing(s -> s));
+        return sorted;
+    }
+}

@@ -1,0 +1,43 @@
+package org.revos.bench.kpi;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * The size of a generated tenant and the seed that makes it reproducible: the same shape always gives the same rows.
+ *
+ * @param firstDay the first day of the three years of history (UTC); nothing happens on or after {@link #end()}
+ */
+public record TenantShape(long seed, int users, int accounts, int deals, LocalDate firstDay, int years) {
+
+    /** The benchmark's tenant: 400 users, 200k accounts, 1M deals over 2023–2025. */
+    public static TenantShape benchmark(long seed) {
+        return new TenantShape(seed, 400, 200_000, 1_000_000, LocalDate.of(2023, 1, 1), 3);
+    }
+
+    /** A small tenant of the same shape, for tests. */
+    public static TenantShape small(long seed) {
+        return new TenantShape(seed, 40, 2_000, 10_000, LocalDate.of(2023, 1, 1), 3);
+    }
+
+    public TenantShape {
+        if (users < 10 || accounts < 1 || deals < 1 || years < 1) {
+            throw new IllegalArgumentException("A tenant needs at least 10 users, one account, one deal and one year");
+        }
+    }
+
+    /** @return the first instant of the history, epoch milliseconds */
+    public long start() {
+        return firstDay.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+
+    /** @return the first instant after the history, epoch milliseconds */
+    public long end() {
+        return firstDay.plusYears(years).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+
+    public Instant endInstant() {
+        return Instant.ofEpochMilli(end());
+    }
+}
