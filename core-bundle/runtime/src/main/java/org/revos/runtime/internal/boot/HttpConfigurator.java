@@ -1,6 +1,8 @@
 package org.revos.runtime.internal.boot;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
@@ -25,6 +27,7 @@ public final class HttpConfigurator {
     @Activate
     public HttpConfigurator(@Reference ConfigurationAdmin configAdmin) throws IOException {
         RuntimeSettings settings = RuntimeSettings.current();
+        refuseTakenPort(settings.httpHost(), settings.httpPort());
         Dictionary<String, Object> jetty = new Hashtable<>();
         jetty.put("org.apache.felix.http.enable", Boolean.TRUE);
         jetty.put("org.osgi.service.http.port", settings.httpPort());
@@ -37,6 +40,30 @@ public final class HttpConfigurator {
         whiteboard.put("jersey.context.path", "/");
         whiteboard.put("jersey.disable.sessions", Boolean.TRUE);
         update(configAdmin.getConfiguration(WHITEBOARD_PID, "?"), whiteboard);
+    }
+
+    /**
+     * Jetty logs a port it cannot bind through SLF4J and goes on without listening, which would leave a runtime that
+     * looks started and answers nothing. So the port is tried first: if it is taken, RevOS says so and exits with
+     * status 1.
+     */
+    static void refuseTakenPort(String host, int port) {
+        if (port == 0) {
+            return; // an ephemeral port, as the OSGi integration tests use, is always free
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            System.err.println("RevOS cannot listen on " + host + ":" + port + " (" + e.getMessage() + "). Another"
+                    + " program, or another RevOS, is using it: stop that, or choose a free port with REVOS_HTTP_PORT"
+                    + " (for example REVOS_HTTP_PORT=8081).");
+            System.err.flush();
+            // Exit from another thread: System.exit stops the framework, which would wait for this activation.
+            Thread exit = new Thread(() -> System.exit(1), "revos-exit");
+            exit.start();
+            throw new IllegalStateException("port " + port + " is taken", e);
+        }
     }
 
     /** Writes only when something changed, so a restart does not restart Jetty for nothing. */
