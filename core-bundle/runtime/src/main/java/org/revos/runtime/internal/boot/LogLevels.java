@@ -17,6 +17,10 @@ public final class LogLevels {
 
     private static final List<Logger> QUIETED = List.of(
             quiet("org.eclipse.osgitech.rest", Level.WARNING),
+            // the REST whiteboard's own logger names, which are not its class names
+            quiet("Jakartars", Level.WARNING),
+            quiet("jersey", Level.WARNING),
+            quiet("runtime.check", Level.WARNING),
             quiet("org.apache.aries.spifly", Level.WARNING),
             quiet("org.glassfish.jersey.server.wadl", Level.SEVERE),
             quiet("org.glassfish.jersey.internal.inject.Providers", Level.SEVERE),
