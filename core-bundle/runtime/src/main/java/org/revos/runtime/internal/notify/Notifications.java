@@ -74,6 +74,9 @@ public final class Notifications implements EventHandler {
     private final SecretBox secrets;
     private final long backoffMs = Long.getLong(BACKOFF_PROPERTY, 2_000L);
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    /** other runtime nodes' webhook changes are seen within this time */
+    private static final long HOOKS_TTL_NANOS = 5_000_000_000L;
+    private final Map<String, CachedHooks> hooks = new ConcurrentHashMap<>();
     private final ScheduledExecutorService dispatcher = Daemons.scheduler("revos-notifications");
 
     @Activate
@@ -177,9 +180,29 @@ public final class Notifications implements EventHandler {
         return out;
     }
 
+    /**
+     * @return the tenant's active webhooks; read at most every few seconds per tenant, since every domain event
+     *         asks (an import of a million rows posts a million events), and forgotten at once when this runtime
+     *         changes a webhook
+     */
     private List<WebhookEntity> activeWebhooks(String tenantId) {
-        return store.read(tenantId, em -> em.createQuery("SELECT w FROM WebhookEntity w WHERE w.active = TRUE"
-                + " ORDER BY w.id", WebhookEntity.class).getResultList());
+        long now = System.nanoTime();
+        CachedHooks cached = hooks.get(tenantId);
+        if (cached != null && now - cached.readAt() < HOOKS_TTL_NANOS) {
+            return cached.hooks();
+        }
+        List<WebhookEntity> read = store.read(tenantId, em -> em.createQuery("SELECT w FROM WebhookEntity w WHERE"
+                + " w.active = TRUE ORDER BY w.id", WebhookEntity.class).getResultList());
+        hooks.put(tenantId, new CachedHooks(List.copyOf(read), now));
+        return read;
+    }
+
+    /** Forgets the tenant's cached webhooks; called when a webhook is created, changed or deleted. */
+    void webhooksChanged(String tenantId) {
+        hooks.remove(tenantId);
+    }
+
+    private record CachedHooks(List<WebhookEntity> hooks, long readAt) {
     }
 
     /** Queues the notification for every active webhook subscribed to its topic, except {@code skipWebhook}. */

@@ -88,7 +88,7 @@ public final class WebhooksResource {
     public Response create(JsonNode body, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Context SecurityContext security) {
         Caller caller = admin(security);
-        return idempotency.post(caller.tenantId(), caller, idempotencyKey, "POST webhooks\n" + body, tx -> {
+        Response created = idempotency.post(caller.tenantId(), caller, idempotencyKey, "POST webhooks\n" + body, tx -> {
             WebhookEntity hook = new WebhookEntity();
             hook.id = Ids.next("whk");
             hook.active = true;
@@ -102,6 +102,8 @@ public final class WebhooksResource {
             return Answer.created("webhooks/" + hook.id, shown);
         }, answer -> new Answer(answer.status(), ((ObjectNode) answer.body()).deepCopy().put("secret",
                 "(shown once, when created)"), answer.location()));
+        notifications.webhooksChanged(caller.tenantId());
+        return created;
     }
 
     @GET
@@ -128,7 +130,7 @@ public final class WebhooksResource {
     @Consumes({ MediaType.APPLICATION_JSON, MutableCollectionResource.MERGE_PATCH })
     public JsonNode patch(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {
         Caller caller = admin(security);
-        return store.write(caller.tenantId(), caller, tx -> {
+        JsonNode changed = store.write(caller.tenantId(), caller, tx -> {
             WebhookEntity hook = find(tx.em().find(WebhookEntity.class, id), id);
             ObjectNode before = render(hook);
             String secret = apply(tx, hook, body, false);
@@ -137,6 +139,8 @@ public final class WebhooksResource {
             tx.audit("UPDATE", "WEBHOOK", id, before, after);
             return secret == null ? after : after.deepCopy().put("secret", secret);
         });
+        notifications.webhooksChanged(caller.tenantId());
+        return changed;
     }
 
     @DELETE
@@ -152,6 +156,7 @@ public final class WebhooksResource {
             tx.em().remove(hook);
             return null;
         });
+        notifications.webhooksChanged(caller.tenantId());
         return Response.noContent().build();
     }
 
