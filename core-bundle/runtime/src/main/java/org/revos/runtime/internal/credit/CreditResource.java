@@ -319,7 +319,7 @@ public final class CreditResource {
     @POST
     @Path("recompute")
     @ResponseStatus(202)
-    public Response recompute(@Context SecurityContext security) {
+    public Response recompute(String ignoredBody, @Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
         return JobsResource.accepted(submitRecompute(caller.tenantId(), caller));
     }

@@ -154,7 +154,7 @@ public final class SyncResource {
     @POST
     @Path("definitions/{id}/run")
     @ResponseStatus(202)
-    public Response run(@PathParam("id") String id, @Context SecurityContext security) {
+    public Response run(@PathParam("id") String id, String ignoredBody, @Context SecurityContext security) {
         Caller caller = admin(security);
         JsonNode shown = store.read(caller.tenantId(), em -> render(find(em, id)));
         engine.runSoon(caller.tenantId(), id);

@@ -200,7 +200,7 @@ public final class WebhooksResource {
     /** {@code POST /webhooks/{id}/deliveries/{deliveryId}/retry}: a dead letter back in the queue. */
     @POST
     @Path("{id}/deliveries/{deliveryId}/retry")
-    public JsonNode retry(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId,
+    public JsonNode retry(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId, String ignoredBody,
             @Context SecurityContext security) {
         Caller caller = admin(security);
         JsonNode out = store.write(caller.tenantId(), caller, tx -> {
