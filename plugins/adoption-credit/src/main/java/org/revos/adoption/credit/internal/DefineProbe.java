@@ -35,7 +35,7 @@ public final class DefineProbe implements AdoptionProbe {
 
     @Override
     public boolean appliesTo(Initiative initiative) {
-        return Targets.isProperty(initiative) || Targets.isStage(initiative) || Targets.isKpi(initiative);
+        return Targets.hasTarget(initiative);
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class InspectProbe implements AdoptionProbe {
 
     @Override
     public boolean appliesTo(Initiative initiative) {
-        return Targets.isProperty(initiative) || Targets.isStage(initiative) || Targets.isKpi(initiative);
+        return Targets.hasTarget(initiative);
     }
 
     @Override

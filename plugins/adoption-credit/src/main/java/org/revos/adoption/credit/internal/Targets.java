@@ -23,6 +23,11 @@ final class Targets {
         return i.property() == null && i.stage() != null;
     }
 
+    /** @return whether the initiative names something a probe can look at: a property, a stage or a KPI */
+    static boolean hasTarget(Initiative i) {
+        return isProperty(i) || isStage(i) || isKpi(i);
+    }
+
     static boolean isKpi(Initiative i) {
         return i.property() == null && i.stage() == null && i.kpi() != null;
     }
