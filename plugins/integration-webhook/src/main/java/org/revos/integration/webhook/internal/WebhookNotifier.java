@@ -31,8 +31,8 @@ public final class WebhookNotifier implements Notifier {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RevosData data;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Made on the first delivery: building an HttpClient takes about half a second, too long for the start. */
+    private volatile HttpClient http;
 
     @Activate
     public WebhookNotifier(@Reference RevosData data) {
@@ -64,10 +64,24 @@ public final class WebhookNotifier implements Notifier {
                 .header("X-RevOS-Delivery", deliveryId).header("X-RevOS-Event", notification.topic())
                 .header(Signature.HEADER, Signature.header(target.secret(), now, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = client().send(request, HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
             throw new IOException("HTTP " + response.statusCode() + " from " + target);
         }
+    }
+
+    private HttpClient client() {
+        HttpClient c = http;
+        if (c == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                }
+                c = http;
+            }
+        }
+        return c;
     }
 
     private String body(Notification n, String deliveryId, Tenant tenant) {
