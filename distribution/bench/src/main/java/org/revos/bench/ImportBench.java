@@ -19,7 +19,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -52,7 +53,7 @@ public final class ImportBench {
             Path csv = work.resolve("deals.csv");
             double baseline = baseline(work.resolve("baseline"), rows);
             String uptimeBefore = MachineFacts.uptimeNow();
-            Measured m = measure(launcher, work.resolve("runtime"), csv, rows, heap, java);
+            Measured m = measure(launcher, work.resolve("runtime"), csv, rows, heap);
             String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
             System.out.println(String.format("""
                     ### Import run of %s (%,d deals, runtime heap -Xmx%s; uptime before: %s)
@@ -60,7 +61,7 @@ public final class ImportBench {
                     | figure | RevOS | baseline (same run) | baseline is |
                     |---|---|---|---|
                     | import of %,d deals, native CSV, atomic mode (rows/s) | %,.0f | %,.0f | JDBC batch inserts of the same rows into a Derby table with the same indexes, no validation |
-                    | peak heap used by the runtime during the import | %,.0f MiB | | sampled with jstat every 100 ms |
+                    | peak heap used by the runtime during the import | %,.0f MiB | | the fullest heap before a collection, from the runtime's GC log |
                     | export of the same deals (rows/s) | %,.0f | | |
                     """, date, rows, heap, uptimeBefore, rows, m.importRate(), baseline, m.peakHeapMib(),
                     m.exportRate()));
@@ -70,9 +71,19 @@ public final class ImportBench {
     private record Measured(double importRate, double peakHeapMib, double exportRate) {
     }
 
-    private static Measured measure(Launcher launcher, Path home, Path csv, int rows, String heap, Path java)
+    private static Measured measure(Launcher launcher, Path home, Path csv, int rows, String heap)
             throws Exception {
-        try (RunningServer server = launcher.runtime(home, List.of("-Xmx" + heap), false)) {
+        Path gcLog = Files.createDirectories(home).resolve("gc.log");
+        List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx" + heap, "-Xlog:gc:file=" + gcLog));
+        String jfr = System.getProperty("revos.bench.jfr");
+        if (jfr != null) {
+            jvm.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+        }
+        String extra = System.getProperty("revos.bench.jvm");
+        if (extra != null) {
+            jvm.addAll(List.of(extra.split(" ")));
+        }
+        try (RunningServer server = launcher.runtime(home, jvm, false)) {
             RestClient rest = new RestClient(server);
             String key = Seeder.tenantKey(rest, launcher.adminKey(), "Import bench");
             String account = rest.create(key, "/api/v1/accounts", Map.of("name", "Bench account")).get("id").asText();
@@ -84,11 +95,7 @@ public final class ImportBench {
                 }
             }
             HttpClient http = HttpClient.newHttpClient();
-            AtomicLong peakKb = new AtomicLong();
-            Thread sampler = new Thread(() -> sampleHeap(java, server.process().pid(), peakKb), "heap-sampler");
-            sampler.setDaemon(true);
             long start = System.nanoTime();
-            sampler.start();
             HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(rest.uri(
                     "/api/v1/imports?object=deals&format=native&mode=atomic"))
                     .header("Authorization", "Bearer " + key).header("Content-Type", "text/csv")
@@ -98,15 +105,22 @@ public final class ImportBench {
             }
             String job = RestClient.JSON.readTree(accepted.body()).get("id").asText();
             JsonNode state;
+            long shown = 0;
             do {
-                Thread.sleep(100);
+                Thread.sleep(250);
                 state = RestClient.JSON.readTree(rest.get(key, "/api/v1/jobs/" + job).body());
+                long done = state.path("progress").path("done").asLong();
+                if (done - shown >= Math.max(rows / 5, 1)) {
+                    shown = done;
+                    System.err.printf("import bench: %,d of %,d steps after %.0f s%n", done,
+                            state.path("progress").path("total").asLong(), (System.nanoTime() - start) / 1e9);
+                }
             } while (!state.get("status").asText().matches("SUCCEEDED|FAILED"));
             double importSeconds = (System.nanoTime() - start) / 1e9;
-            sampler.interrupt();
             if (!state.get("status").asText().equals("SUCCEEDED")) {
                 throw new IllegalStateException("import failed: " + state);
             }
+            double peakMib = peakHeapMib(gcLog);
             long exportStart = System.nanoTime();
             HttpResponse<InputStream> export = http.send(HttpRequest.newBuilder(rest.uri(
                     "/api/v1/exports?object=deals&format=native")).header("Authorization", "Bearer " + key).GET()
@@ -124,37 +138,35 @@ public final class ImportBench {
             if (lines < rows) {
                 throw new IllegalStateException("the export has " + lines + " lines for " + rows + " deals");
             }
-            return new Measured(rows / importSeconds, peakKb.get() / 1024.0, rows / exportSeconds);
+            return new Measured(rows / importSeconds, peakMib, rows / exportSeconds);
         }
     }
 
-    /** Keeps the largest heap use (survivors, eden, old) jstat reports, in KiB. */
-    private static void sampleHeap(Path java, long pid, AtomicLong peakKb) {
-        Path jstat = java.resolveSibling("jstat");
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                Process p = new ProcessBuilder(jstat.toString(), "-gc", Long.toString(pid)).redirectErrorStream(true)
-                        .start();
-                List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                        .toList();
-                p.waitFor();
-                if (lines.size() >= 2) {
-                    List<String> names = List.of(lines.get(0).trim().split("\\s+"));
-                    String[] values = lines.get(1).trim().split("\\s+");
-                    double used = 0;
-                    for (String column : List.of("S0U", "S1U", "EU", "OU")) {
-                        used += Double.parseDouble(values[names.indexOf(column)]);
-                    }
-                    peakKb.accumulateAndGet((long) used, Math::max);
-                }
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                System.err.println("import bench: heap sample failed: " + e);
-                return;
+    private static final Pattern GC_LINE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+
+    /**
+     * The runtime's peak heap use during the import: the largest occupancy before a collection in its GC log. The
+     * heap is never fuller than just before a collection, and reading the log costs the runtime nothing, where
+     * polling it with jstat would start a JVM ten times a second on the same two cores.
+     */
+    static double peakHeapMib(Path gcLog) throws java.io.IOException {
+        double peak = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher m = GC_LINE.matcher(line);
+            if (m.find()) {
+                peak = Math.max(peak, mib(m.group(1), m.group(2)));
             }
         }
+        return peak;
+    }
+
+    private static double mib(String value, String unit) {
+        double v = Double.parseDouble(value);
+        return switch (unit) {
+            case "K" -> v / 1024;
+            case "G" -> v * 1024;
+            default -> v;
+        };
     }
 
     /** @return rows per second of plain JDBC batch inserts of the same deals into embedded Derby */
@@ -173,7 +185,7 @@ public final class ImportBench {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO DEALS VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
                     + " ?, 1)")) {
                 for (int i = 0; i < rows; i++) {
-                    insert.setString(1, "deal_" + UUID.randomUUID().toString().replace("-", ""));
+                    insert.setString(1, String.format("deal_%013d%013d", System.currentTimeMillis(), i)); // time-ordered, as RevOS's
                     insert.setString(2, "ten_bench");
                     insert.setString(3, "bench-" + i);
                     insert.setString(4, "acc_bench");

@@ -134,6 +134,7 @@ final class ImportRun implements Jobs.Work {
 
     /** @return the index after the last row tried: the batch's size, or earlier when the transaction broke */
     private int rehearse(Tx tx, List<ImportRow> batch, int from, long firstOrdinal, JobContext context, BitSet bad) {
+        applier.prepare(tx, batch.subList(from, batch.size()));
         for (int i = from; i < batch.size(); i++) {
             ImportRow row = batch.get(i);
             try {
@@ -188,6 +189,7 @@ final class ImportRun implements Jobs.Work {
         try {
             return store.write(tenantId, caller, tx -> {
                 long[] outcome = new long[3];
+                applier.prepare(tx, rows);
                 for (ImportRow row : rows) {
                     outcome[applier.apply(tx, row).ordinal()]++;
                 }
@@ -202,6 +204,7 @@ final class ImportRun implements Jobs.Work {
                 try {
                     state = store.write(tenantId, caller, tx -> {
                         long[] outcome = new long[3];
+                        applier.prepare(tx, List.of(row));
                         outcome[applier.apply(tx, row).ordinal()]++;
                         return checkpoint(tx, outcome, 1 + extra, lineAfter);
                     });

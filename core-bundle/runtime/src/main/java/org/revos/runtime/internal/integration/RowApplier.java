@@ -1,5 +1,8 @@
 package org.revos.runtime.internal.integration;
 
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 
 /**
  * Writes one imported row with exactly the rules of the REST API: it finds the object the row names (by
@@ -50,6 +54,11 @@ final class RowApplier<E extends TenantRow> {
     private final CellValues cells;
     private final Supplier<Tenant> tenant;
     private final Supplier<StageCatalog> stages;
+    /** the transaction {@link #prepare} last prepared */
+    private Tx prepared;
+    /** the objects the rows of the prepared batch name, by their key (external id, else id) */
+    private final Map<String, E> batch = new HashMap<>();
+    /** type NUL reference (an id or an external id) to the id it names, for the most recently used references */
     private final Map<String, String> references = new LinkedHashMap<>(256, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -68,34 +77,99 @@ final class RowApplier<E extends TenantRow> {
     }
 
     /**
-     * Applies one row, then writes it to the database and empties the persistence context: every query of the next
-     * row would otherwise make EclipseLink compare every object the batch touched so far, which makes a batch cost
-     * the square of its size.
+     * Resolves, with a few queries for the whole batch, what the batch's rows name: the objects their keys name and
+     * the objects their references name, which it loads into the transaction. Rows then apply without a query each,
+     * so nothing is written to the database before the commit and the inserts go out in JDBC batches. The external
+     * ids are handed to the transaction ({@link Tx#resolvedExternalIds}), so the object engine checks their
+     * uniqueness without a query per row either. Call it once per transaction, before {@link #apply}.
+     */
+    void prepare(Tx tx, List<ImportRow> rows) {
+        EntityManager em = tx.em();
+        em.setFlushMode(FlushModeType.COMMIT); // every query of the batch reads what was there before it
+        Set<String> keys = new HashSet<>();
+        Set<String> ids = new HashSet<>();
+        Map<ObjectType, Set<String>> refs = new EnumMap<>(ObjectType.class);
+        for (ImportRow row : rows) {
+            String id = blankToNull(row.fields().get("id"));
+            String externalId = blankToNull(row.fields().get("externalId"));
+            if (externalId != null || id != null) {
+                keys.add(externalId != null ? externalId : id);
+            }
+            if (id != null && id.length() <= 40) {
+                ids.add(id);
+            }
+            for (Map.Entry<String, String> cell : row.fields().entrySet()) {
+                Field<E> field = schema.field(cell.getKey()).orElse(null);
+                String ref = cell.getValue();
+                if (field != null && field.references() != null && ref != null && !ref.isEmpty()) {
+                    refs.computeIfAbsent(field.references(), t -> new HashSet<>()).add(ref);
+                }
+            }
+        }
+        batch.clear();
+        prepared = tx;
+        Map<String, String> externalIds = new HashMap<>();
+        for (E e : Bulk.byExternalId(em, schema, keys)) {
+            batch.put(e.externalId, e);
+            externalIds.put(e.externalId, e.id);
+        }
+        ids.removeIf(id -> batch.containsKey(id));
+        for (E e : Bulk.byId(em, schema, ids)) {
+            batch.put(e.id, e);
+        }
+        tx.resolvedExternalIds(schema.type().name(), externalIds);
+        refs.forEach((type, named) -> loadReferences(em, type, named));
+    }
+
+    /** Resolves references by id, else by external id, and loads the objects named, for the engine's checks. */
+    private void loadReferences(EntityManager em, ObjectType type, Set<String> named) {
+        ObjectSchema<? extends TenantRow> target = Catalog.of(type).orElseThrow();
+        Set<String> ids = new HashSet<>();
+        Set<String> unknown = new HashSet<>();
+        for (String ref : named) {
+            String id = references.get(type.name() + '\u0000' + ref);
+            (id != null ? ids : unknown).add(id != null ? id : ref);
+        }
+        Set<String> byId = new HashSet<>();
+        for (TenantRow found : Bulk.byId(em, target, unknown)) {
+            references.put(type.name() + '\u0000' + found.id, found.id);
+            byId.add(found.id);
+        }
+        unknown.removeAll(byId);
+        for (TenantRow found : Bulk.byExternalId(em, target, unknown)) {
+            references.put(type.name() + '\u0000' + found.externalId, found.id);
+        }
+        ids.removeIf(id -> byId.contains(id));
+        Bulk.byId(em, target, ids); // loaded: the engine's checks find them in the transaction
+    }
+
+    /**
+     * Applies one row in the transaction {@link #prepare} prepared (a transaction it did not prepare is prepared for
+     * this row alone). Nothing is flushed: the transaction writes the batch at its commit.
      *
      * @throws Problem listing every problem of the row; the caller's transaction may then hold part of it
      */
     Outcome apply(Tx tx, ImportRow row) {
-        Outcome outcome = applyRow(tx, row);
-        tx.em().flush();
-        tx.em().clear();
-        return outcome;
-    }
-
-    private Outcome applyRow(Tx tx, ImportRow row) {
+        if (tx != prepared) {
+            prepare(tx, List.of(row));
+        }
         Map<String, String> cellsOf = row.fields();
         String id = blankToNull(cellsOf.get("id"));
         String externalId = blankToNull(cellsOf.get("externalId"));
         String key = externalId != null ? externalId : id;
-        E existing = key == null ? null : byExternalId(tx.em(), schema, key);
-        if (existing == null && id != null && id.length() <= 40) {
-            existing = tx.em().find(schema.entityClass(), id);
+        E existing = key == null ? null : batch.get(key);
+        if (existing == null && id != null) {
+            existing = batch.get(id);
         }
-        ObjectNode body = body(tx.em(), cellsOf, existing == null);
+        ObjectNode body = body(cellsOf, existing == null);
         if (existing == null) {
             if (key != null) {
                 body.put("externalId", key);
             }
             String created = ObjectEngine.create(tx, schema, body).get("id").asText();
+            if (key != null) {
+                batch.put(key, tx.em().find(schema.entityClass(), created)); // the file names it again: an update
+            }
             if (isStaged()) {
                 StagedCollectionResource.enter(tx, tenant.get(), stages.get(), schema.type(), created,
                         blankToNull(cellsOf.get("pipeline")), blankToNull(cellsOf.get("stage")));
@@ -117,7 +191,7 @@ final class RowApplier<E extends TenantRow> {
         return withoutTimes(before).equals(withoutTimes(after)) ? Outcome.UNCHANGED : Outcome.UPDATED;
     }
 
-    private ObjectNode body(EntityManager em, Map<String, String> row, boolean creating) {
+    private ObjectNode body(Map<String, String> row, boolean creating) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, String> cell : row.entrySet()) {
             String name = cell.getKey();
@@ -133,37 +207,12 @@ final class RowApplier<E extends TenantRow> {
                 continue;
             }
             if (field.references() != null) {
-                text = resolve(em, field.references(), text);
+                text = references.getOrDefault(field.references().name() + '\u0000' + text, text); // else the
+                // object engine reports "no <type> with id <text>"
             }
             body.set(name, cells.json(name, text));
         }
         return body;
-    }
-
-    /** @return the id of the object {@code ref} names by id or external id; {@code ref} itself when none does */
-    private String resolve(EntityManager em, ObjectType type, String ref) {
-        String cacheKey = type.name() + '\u0000' + ref;
-        String cached = references.get(cacheKey);
-        if (cached != null) {
-            return cached;
-        }
-        ObjectSchema<?> target = Catalog.of(type).orElseThrow();
-        String id = ref.length() <= 40 && em.find(target.entityClass(), ref) != null ? ref : null;
-        if (id == null) {
-            TenantRow named = byExternalId(em, target, ref);
-            id = named == null ? null : named.id;
-        }
-        if (id == null) {
-            return ref; // the object engine reports "no <type> with id <ref>"
-        }
-        references.put(cacheKey, id);
-        return id;
-    }
-
-    private static <T extends TenantRow> T byExternalId(EntityManager em, ObjectSchema<T> schema, String externalId) {
-        List<T> found = em.createQuery("SELECT e FROM " + schema.entityName() + " e WHERE e.externalId = :ext",
-                schema.entityClass()).setParameter("ext", externalId).setMaxResults(1).getResultList();
-        return found.isEmpty() ? null : found.get(0);
     }
 
     private boolean isStaged() {

@@ -105,6 +105,7 @@ public final class SyncResource {
                     d.updatedAt = tx.now();
                     d.nextRunAt = tx.now();
                     tx.em().persist(d);
+                    tx.forgetReads();
                     ObjectNode shown = render(d);
                     tx.audit("CREATE", "SYNC_DEFINITION", d.id, null, shown);
                     return Answer.created("sync/definitions/" + d.id, shown);
@@ -146,6 +147,7 @@ public final class SyncResource {
                     .executeUpdate();
             tx.audit("DELETE", "SYNC_DEFINITION", id, render(d), null);
             tx.em().remove(d);
+            tx.forgetReads();
             return null;
         });
         return Response.noContent().build();

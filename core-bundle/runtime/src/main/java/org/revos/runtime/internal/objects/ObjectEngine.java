@@ -53,6 +53,7 @@ public final class ObjectEngine {
         v.throwIfAny();
         checkExternalIdFree(tx, schema, entity);
         tx.em().persist(entity);
+        configurationWritten(tx, schema);
         PropertyValues.touch(tx, schema.type().name(), body.get("properties"));
         schema.rules().afterWrite(tx, entity, null);
         ObjectNode after = render(schema, entity);
@@ -83,6 +84,7 @@ public final class ObjectEngine {
         v.throwIfAny();
         checkExternalIdFree(tx, schema, entity);
         entity.updatedAt = tx.now();
+        configurationWritten(tx, schema);
         PropertyValues.touch(tx, schema.type().name(), body.get("properties"));
         schema.rules().afterWrite(tx, entity, before);
         ObjectNode after = render(schema, entity);
@@ -117,6 +119,7 @@ public final class ObjectEngine {
         }
         ObjectNode before = render(schema, entity);
         tx.em().remove(entity);
+        configurationWritten(tx, schema);
         schema.rules().afterDelete(tx, entity);
         tx.audit("DELETE", schema.type().name(), id, before, null);
         tx.publish(RevosEvents.OBJECT_DELETED, event(schema, entity));
@@ -270,12 +273,26 @@ public final class ObjectEngine {
         if (entity.externalId == null) {
             return;
         }
-        long taken = tx.em().createQuery("SELECT COUNT(e) FROM " + schema.entityName()
-                + " e WHERE e.externalId = :ext AND e.id <> :id", Long.class).setParameter("ext", entity.externalId)
-                .setParameter("id", entity.id).getSingleResult();
-        if (taken > 0) {
+        Map<String, String> resolved = tx.externalIds(schema.type().name());
+        boolean taken;
+        if (resolved != null) {
+            String holder = resolved.putIfAbsent(entity.externalId, entity.id);
+            taken = holder != null && !holder.equals(entity.id);
+        } else {
+            taken = tx.em().createQuery("SELECT COUNT(e) FROM " + schema.entityName()
+                    + " e WHERE e.externalId = :ext AND e.id <> :id", Long.class).setParameter("ext",
+                            entity.externalId).setParameter("id", entity.id).getSingleResult() > 0;
+        }
+        if (taken) {
             throw Problem.conflict("Another " + schema.name() + " has externalId " + entity.externalId,
                     List.of(new FieldError("externalId", "is already used by another " + schema.name())));
+        }
+    }
+
+    /** Property definitions are read once per transaction ({@link Tx#once}); writing one forgets those reads. */
+    private static void configurationWritten(Tx tx, ObjectSchema<?> schema) {
+        if (schema.type() == org.revos.api.model.ObjectType.PROPERTY_DEFINITION) {
+            tx.forgetReads();
         }
     }
 

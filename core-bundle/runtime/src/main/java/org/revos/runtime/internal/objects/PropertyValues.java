@@ -52,8 +52,9 @@ public final class PropertyValues {
 
     /** @return the tenant's definitions for one object type */
     public static List<PropertyDefinitionEntity> definitions(Tx tx, String objectType) {
-        return tx.em().createQuery("SELECT d FROM PropertyDefinitionEntity d WHERE d.objectType = :t",
-                PropertyDefinitionEntity.class).setParameter("t", objectType).getResultList();
+        return tx.once("property-definitions:" + objectType, () -> tx.em().createQuery(
+                "SELECT d FROM PropertyDefinitionEntity d WHERE d.objectType = :t", PropertyDefinitionEntity.class)
+                .setParameter("t", objectType).getResultList());
     }
 
     /** Adds a violation for every defined property whose value in {@code properties} does not fit. */
@@ -82,8 +83,8 @@ public final class PropertyValues {
         }
         List<String> keys = new java.util.ArrayList<>();
         written.fields().forEachRemaining(e -> {
-            if (!e.getValue().isNull()) {
-                keys.add(e.getKey());
+            if (!e.getValue().isNull() && tx.firstTime("property-written:" + objectType + ':' + e.getKey())) {
+                keys.add(e.getKey()); // the same keys written again in this transaction would set the same instant
             }
         });
         if (!keys.isEmpty()) {

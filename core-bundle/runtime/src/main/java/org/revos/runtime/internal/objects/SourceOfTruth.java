@@ -26,9 +26,10 @@ final class SourceOfTruth {
         if (tx.caller() == null || !body.isObject()) {
             return;
         }
-        List<SyncDefinitionEntity> syncs = tx.em().createQuery("SELECT d FROM SyncDefinitionEntity d WHERE"
-                + " d.objectType = :t AND d.direction = 'ONE_WAY_IN' ORDER BY d.id", SyncDefinitionEntity.class)
-                .setParameter("t", schema.type().name()).getResultList();
+        List<SyncDefinitionEntity> syncs = tx.once("inbound-syncs:" + schema.type().name(), () -> tx.em()
+                .createQuery("SELECT d FROM SyncDefinitionEntity d WHERE d.objectType = :t AND d.direction ="
+                        + " 'ONE_WAY_IN' ORDER BY d.id", SyncDefinitionEntity.class)
+                .setParameter("t", schema.type().name()).getResultList());
         List<FieldError> owned = new ArrayList<>();
         for (SyncDefinitionEntity sync : syncs) {
             List<String> fields = Arrays.asList(sync.fields.split(","));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 
@@ -28,6 +29,12 @@ public final class Tx {
 
     /** whether the transaction is a rehearsal that always rolls back: it writes no audit entries */
     private final boolean rehearsal;
+
+    /** the answers of {@link #once} */
+    private final Map<String, Object> reads = new HashMap<>();
+
+    /** per object type, the external ids a bulk writer resolved up front (see {@link #externalIds}) */
+    private final Map<String, Map<String, String>> externalIds = new HashMap<>();
 
     Tx(EntityManager em, String tenantId, Caller caller) {
         this(em, tenantId, caller, false);
@@ -80,6 +87,46 @@ public final class Tx {
         entry.beforeJson = text(before);
         entry.afterJson = text(after);
         em.persist(entry);
+    }
+
+    /**
+     * The answer of a read of the tenant's configuration rows (property definitions, sync definitions), asked once per
+     * transaction: a batch of a thousand imported rows asks once, not a thousand times. Whoever writes such rows in a
+     * transaction calls {@link #forgetReads()}.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T once(String key, Supplier<T> read) {
+        Object known = reads.get(key);
+        if (known == null) {
+            known = read.get();
+            reads.put(key, known);
+        }
+        return (T) known;
+    }
+
+    /** @return whether this transaction has not marked {@code key} before; it has from now on */
+    public boolean firstTime(String key) {
+        return reads.putIfAbsent(key, Boolean.TRUE) == null;
+    }
+
+    /** Drops every answer {@link #once} kept: the configuration rows they came from were just written. */
+    public void forgetReads() {
+        reads.clear();
+    }
+
+    /**
+     * The external ids of {@code objectType} a bulk writer resolved for this transaction, mapped to the id of the
+     * object holding each; {@code null} when nobody did. A writer that fills it promises that every external id its
+     * rows use is in it (taken) or free, and adds every one it assigns, so uniqueness is checked without a query per
+     * row.
+     */
+    public Map<String, String> externalIds(String objectType) {
+        return externalIds.get(objectType);
+    }
+
+    /** Declares that the external ids of {@code objectType} this transaction uses are resolved in {@code known}. */
+    public void resolvedExternalIds(String objectType, Map<String, String> known) {
+        externalIds.put(objectType, known);
     }
 
     /** Queues an event; it is posted only if this transaction commits. */
