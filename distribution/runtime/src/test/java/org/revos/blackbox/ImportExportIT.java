@@ -82,6 +82,25 @@ class ImportExportIT {
     }
 
     @Test
+    void aKeyNamedAgainInALaterBatchUpdatesWhatTheEarlierBatchCreated() {
+        Revos.Tenant t = revos.newTenant("csv batches");
+        StringBuilder csv = new StringBuilder("externalId,name,country\n");
+        for (int i = 1; i <= 1100; i++) {
+            csv.append("A-").append(i).append(",Account ").append(i).append(",US\n");
+        }
+        csv.append("A-1,Account one renamed,DE\n"); // line 1102, three batches of 500 after line 2
+        JsonNode job = importCsv(t, "accounts", "native", "atomic", csv.toString());
+        assertEquals("SUCCEEDED", job.get("status").asText(), job.toString());
+        assertEquals(1100, job.get("result").get("created").asInt(), job.toString());
+        assertEquals(1, job.get("result").get("updated").asInt(), job.toString());
+        JsonNode first = revos.get(t.readOnly(), "/accounts?externalId=A-1").expect(200).get("items");
+        assertEquals(1, first.size());
+        assertEquals("Account one renamed", first.get(0).get("name").asText());
+        assertEquals("DE", first.get(0).get("country").asText());
+        assertEquals(1100, list(t, "accounts").size());
+    }
+
+    @Test
     void atomicImportWithOneBadRowWritesNothingAndPartialWritesTheGoodRows() {
         Revos.Tenant t = revos.newTenant("csv modes");
         String csv = "externalId,name,country,employees\nA-1,Acme,US,10\nA-2,Globex,XYZ,20\nA-3,Initech,FR,many\n"

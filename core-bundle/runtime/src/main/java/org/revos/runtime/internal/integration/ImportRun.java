@@ -4,9 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.revos.api.security.Caller;
 import org.revos.api.spi.ImportRow;
@@ -45,6 +49,8 @@ final class ImportRun implements Jobs.Work {
     private final String importId;
     private final RowApplier<?> applier;
     private final Map<String, String> overrides;
+    /** by ordinal, the rows whose key the validation pass found new: the write pass does not look them up again */
+    private final BitSet fresh = new BitSet();
 
     ImportRun(Store store, PluginGateway gateway, Contribution<Importer> importer, String tenantId, Caller caller,
             String importId, RowApplier<?> applier, Map<String, String> overrides) {
@@ -136,6 +142,9 @@ final class ImportRun implements Jobs.Work {
     private int rehearse(Tx tx, List<ImportRow> batch, int from, long firstOrdinal, JobContext context, BitSet bad) {
         applier.prepare(tx, batch.subList(from, batch.size()));
         for (int i = from; i < batch.size(); i++) {
+            if (!applier.names(batch.get(i))) {
+                fresh.set(Math.toIntExact(firstOrdinal + i));
+            }
             ImportRow row = batch.get(i);
             try {
                 if (!row.problems().isEmpty()) {
@@ -164,9 +173,13 @@ final class ImportRun implements Jobs.Work {
                 checkCancelled(context);
                 long through = state.writtenThrough;
                 List<ImportRow> todo = new ArrayList<>(batch.size());
+                Set<ImportRow> known = Collections.newSetFromMap(new IdentityHashMap<>());
                 for (ImportRow row : batch) {
                     if (row.line() > through && !bad.get(Math.toIntExact(ordinal)) && row.problems().isEmpty()) {
                         todo.add(row);
+                        if (!fresh.get(Math.toIntExact(ordinal))) {
+                            known.add(row);
+                        }
                     } else if (row.line() > through && !row.problems().isEmpty() && bad.isEmpty()) {
                         row.problems().forEach(p -> context.error(row.line(), null, p)); // resumed: not yet reported
                     }
@@ -175,7 +188,7 @@ final class ImportRun implements Jobs.Work {
                 long lastLine = batch.get(batch.size() - 1).line();
                 if (lastLine > through) {
                     long skipped = batch.stream().filter(r -> r.line() > through).count() - todo.size();
-                    state = writeBatch(todo, lastLine, skipped, context, partial);
+                    state = writeBatch(todo, known::contains, lastLine, skipped, context, partial);
                 }
                 context.done(state.rowCount + state.rowsDone);
             }
@@ -183,13 +196,17 @@ final class ImportRun implements Jobs.Work {
         return state;
     }
 
-    /** Writes the rows of one batch in one transaction; when that fails, one row per transaction to find the bad. */
-    private ImportEntity writeBatch(List<ImportRow> rows, long lastLine, long skipped, JobContext context,
-            boolean partial) {
+    /**
+     * Writes the rows of one batch in one transaction, looking up the keys of the rows {@code mayExist} accepts; when
+     * that fails, one row per transaction, each with every lookup, to find the bad (or the row another created
+     * meanwhile, which becomes an update).
+     */
+    private ImportEntity writeBatch(List<ImportRow> rows, Predicate<ImportRow> mayExist, long lastLine, long skipped,
+            JobContext context, boolean partial) {
         try {
             return store.write(tenantId, caller, tx -> {
                 long[] outcome = new long[3];
-                applier.prepare(tx, rows);
+                applier.prepare(tx, rows, mayExist);
                 for (ImportRow row : rows) {
                     outcome[applier.apply(tx, row).ordinal()]++;
                 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.revos.api.model.ObjectType;
@@ -84,6 +85,16 @@ final class RowApplier<E extends TenantRow> {
      * uniqueness without a query per row either. Call it once per transaction, before {@link #apply}.
      */
     void prepare(Tx tx, List<ImportRow> rows) {
+        prepare(tx, rows, row -> true);
+    }
+
+    /**
+     * {@link #prepare(Tx, List)}, looking up only the keys of the rows {@code mayExist} accepts. The others are taken
+     * as new: an import's write pass skips the rows its validation pass found new a moment ago. Should one have been
+     * created meanwhile, the database's unique (tenant, external id) index refuses the batch's commit, and the caller
+     * writes its rows again one by one, each prepared with every lookup.
+     */
+    void prepare(Tx tx, List<ImportRow> rows, Predicate<ImportRow> mayExist) {
         EntityManager em = tx.em();
         em.setFlushMode(FlushModeType.COMMIT); // every query of the batch reads what was there before it
         Set<String> keys = new HashSet<>();
@@ -92,10 +103,11 @@ final class RowApplier<E extends TenantRow> {
         for (ImportRow row : rows) {
             String id = blankToNull(row.fields().get("id"));
             String externalId = blankToNull(row.fields().get("externalId"));
-            if (externalId != null || id != null) {
+            boolean lookUp = mayExist.test(row);
+            if ((externalId != null || id != null) && lookUp) {
                 keys.add(externalId != null ? externalId : id);
             }
-            if (id != null && id.length() <= 40) {
+            if (id != null && id.length() <= 40 && lookUp) {
                 ids.add(id);
             }
             for (Map.Entry<String, String> cell : row.fields().entrySet()) {
@@ -119,6 +131,13 @@ final class RowApplier<E extends TenantRow> {
         }
         tx.resolvedExternalIds(schema.type().name(), externalIds);
         refs.forEach((type, named) -> loadReferences(em, type, named));
+    }
+
+    /** @return whether {@code row}, of the batch just prepared, names an object that exists */
+    boolean names(ImportRow row) {
+        String id = blankToNull(row.fields().get("id"));
+        String externalId = blankToNull(row.fields().get("externalId"));
+        return (externalId != null && batch.containsKey(externalId)) || (id != null && batch.containsKey(id));
     }
 
     /** Resolves references by id, else by external id, and loads the objects named, for the engine's checks. */
