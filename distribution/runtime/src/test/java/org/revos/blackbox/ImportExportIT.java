@@ -35,6 +35,12 @@ class ImportExportIT {
             "dealId", "dealOwnerId");
     private static final Set<String> ASSIGNED = Set.of("id", "externalId", "createdAt", "updatedAt");
 
+    /**
+     * The won deal's revenue event comes in the revenue-events file: placing the deal in its won stage must not
+     * record another.
+     */
+    private static final Map<String, String> ROUND_TRIP = Map.of("deals", "revenueEvents=skip");
+
     private final Revos revos;
 
     ImportExportIT(Revos revos) {
@@ -51,14 +57,14 @@ class ImportExportIT {
         }
         Revos.Tenant target = revos.newTenant("csv target");
         for (String object : OBJECTS) {
-            JsonNode job = importCsv(target, object, "native", null, files.get(object));
+            JsonNode job = importCsv(target, object, "native", null, files.get(object), ROUND_TRIP.get(object));
             assertEquals("SUCCEEDED", job.get("status").asText(), () -> object + ": " + job);
             assertEquals(list(source, object).size(), job.get("result").get("created").asInt(), object);
         }
         assertSameData(source, target);
 
         for (String object : OBJECTS) {
-            JsonNode again = importCsv(target, object, "native", null, files.get(object));
+            JsonNode again = importCsv(target, object, "native", null, files.get(object), ROUND_TRIP.get(object));
             assertEquals("SUCCEEDED", again.get("status").asText(), () -> again.toString());
             assertEquals(0, again.get("result").get("created").asInt(), object + " again creates nothing");
             assertEquals(list(source, object).size(), again.get("result").get("unchanged").asInt(), object);
@@ -79,6 +85,33 @@ class ImportExportIT {
         List<JsonNode> accounts = list(t, "accounts");
         assertEquals(2, accounts.size());
         assertEquals("Acme Corp", byExternalId(accounts).get("A-1").get("name").asText());
+    }
+
+    @Test
+    void aDealImportedAsWonRecordsItsRevenueUnlessTheRevenueComesInItsOwnFile() {
+        String csv = "externalId,accountId,name,arr,seats,stage\nD-1,A-1,Acme platform,8000,5,CLOSED_WON\n"
+                + "D-2,A-1,Acme pilot,1000,1,QUALIFICATION\n";
+        Revos.Tenant recorded = revos.newTenant("csv won recorded");
+        importCsv(recorded, "accounts", "native", null, "externalId,name\nA-1,Acme\n");
+        JsonNode job = importCsv(recorded, "deals", "native", null, csv);
+        assertEquals("SUCCEEDED", job.get("status").asText(), job.toString());
+        List<JsonNode> events = list(recorded, "revenue-events");
+        assertEquals(1, events.size(), events.toString());
+        String won = byExternalId(list(recorded, "deals")).get("D-1").get("id").asText();
+        assertEquals(won, events.get(0).get("dealId").asText());
+        assertEquals("NEW", events.get(0).get("kind").asText());
+        assertEquals(0, new java.math.BigDecimal("8000").compareTo(events.get(0).get("arrDelta").decimalValue()));
+
+        Revos.Tenant skipped = revos.newTenant("csv won skipped");
+        importCsv(skipped, "accounts", "native", null, "externalId,name\nA-1,Acme\n");
+        JsonNode quiet = importCsv(skipped, "deals", "native", null, csv, "revenueEvents=skip");
+        assertEquals("SUCCEEDED", quiet.get("status").asText(), quiet.toString());
+        assertEquals(List.of(), list(skipped, "revenue-events"));
+        JsonNode deal = byExternalId(list(skipped, "deals")).get("D-1");
+        assertEquals("CLOSED_WON", deal.get("stage").asText());
+        assertTrue(deal.hasNonNull("closeDate"), "closed on the day of the import: " + deal);
+        assertEquals(0, revos.get(skipped.readOnly(), "/accounts?externalId=A-1").expect(200).get("items").get(0)
+                .get("arr").decimalValue().signum(), "no revenue, no ARR");
     }
 
     @Test
@@ -183,11 +216,11 @@ class ImportExportIT {
     @Test
     void badParametersAreOneProblemListingEach() {
         Revos.Tenant t = revos.newTenant("csv params");
-        JsonNode problem = revos.sendBytes(t.member(), "POST", "/imports?object=planets&mode=all&color=red",
+        JsonNode problem = revos.sendBytes(t.member(), "POST", "/imports?object=planets&mode=all&color=red&revenueEvents=maybe",
                 "a\n1\n".getBytes(StandardCharsets.UTF_8), "text/csv").expect(400);
         List<String> fields = new ArrayList<>();
         problem.get("errors").forEach(e -> fields.add(e.get("field").asText()));
-        assertEquals(List.of("color", "mode", "object"), fields.stream().sorted().toList());
+        assertEquals(List.of("color", "mode", "object", "revenueEvents"), fields.stream().sorted().toList());
         revos.sendBytes(t.member(), "POST", "/imports?object=accounts&format=excel", "a\n".getBytes(
                 StandardCharsets.UTF_8), "text/csv").expect(400);
         revos.sendBytes(t.readOnly(), "POST", "/imports?object=accounts", "a\n".getBytes(StandardCharsets.UTF_8),
@@ -211,6 +244,8 @@ class ImportExportIT {
         String deal = create(t, "deals", Map.of("accountId", acme, "ownerId", ann, "name", "Acme expansion",
                 "type", "EXPANSION", "arr", 12500.50, "seats", 10, "closeDate", "2026-06-30"));
         create(t, "deals", Map.of("accountId", globex, "name", "Globex new", "stage", secondOpenStage(t)));
+        create(t, "deals", Map.of("accountId", acme, "ownerId", ann, "name", "Acme platform", "arr", 8000,
+                "seats", 5, "closeDate", "2026-05-15", "stage", "CLOSED_WON")); // records its NEW revenue event
         create(t, "activities", Map.of("type", "CALL", "userId", ann, "occurredAt", "2026-02-01T10:00:00Z",
                 "subject", "Discovery, part 1", "notes", "line one\nline two", "contactId", contact, "leadId", lead,
                 "dealId", deal));
@@ -314,7 +349,13 @@ class ImportExportIT {
 
     /** @return the finished job */
     private JsonNode importCsv(Revos.Tenant t, String object, String format, String mode, String csv) {
-        String path = "/imports?object=" + object + "&format=" + format + (mode == null ? "" : "&mode=" + mode);
+        return importCsv(t, object, format, mode, csv, null);
+    }
+
+    /** @param more further query parameters, such as {@code revenueEvents=skip}, or {@code null} */
+    private JsonNode importCsv(Revos.Tenant t, String object, String format, String mode, String csv, String more) {
+        String path = "/imports?object=" + object + "&format=" + format + (mode == null ? "" : "&mode=" + mode)
+                + (more == null ? "" : "&" + more);
         JsonNode accepted = revos.sendBytes(t.member(), "POST", path, csv.getBytes(StandardCharsets.UTF_8),
                 "text/csv").expect(202);
         return awaitJob(t, accepted.get("id").asText());

@@ -19,15 +19,18 @@ import org.revos.runtime.internal.persistence.TenantRow;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
 import org.revos.runtime.internal.problem.Problem;
 import org.revos.runtime.internal.problem.Violations;
+import org.revos.runtime.internal.rest.Described;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -59,7 +62,13 @@ public final class ExportsResource {
      */
     @GET
     @Produces({ "text/csv", "application/json", "application/problem+json" })
-    public Response export(@Context UriInfo uri, @Context SecurityContext security) {
+    public Response export(
+            @QueryParam("object") @Described("What to export: accounts, contacts, leads, deals, activities,"
+                    + " revenue-events or users. Without it the answer lists each object's export formats.")
+            String object,
+            @QueryParam("format") @DefaultValue("native") @Described("The column shape: native (every field, importable"
+                    + " again), hubspot, salesforce, or another format a plugin provides.") String format,
+            @Context UriInfo uri, @Context SecurityContext security) {
         String tenantId = ((Caller) security.getUserPrincipal()).tenantId();
         Map<String, List<String>> query = uri.getQueryParameters();
         if (query.isEmpty()) {
@@ -74,9 +83,8 @@ public final class ExportsResource {
         }
         Violations v = new Violations();
         Transfers.unknownParameters(query, PARAMETERS, v);
-        ObjectSchema<?> schema = Transfers.object(Transfers.first(query, "object"), v);
-        String format = Transfers.first(query, "format");
-        String chosen = format == null ? "native" : format;
+        ObjectSchema<?> schema = Transfers.object(Transfers.text(object), v);
+        String chosen = Transfers.format(format);
         v.throwIfAny();
         Contribution<Exporter> exporter = exports.find(tenantId, chosen, schema.type()).orElseThrow(() -> Problem
                 .invalid("format", "'" + chosen + "' is not an export format for " + schema.path()

@@ -103,7 +103,7 @@ public final class Imports {
 
     /** Spools {@code body} and queues the import job. */
     JobEntity start(String tenantId, Caller caller, ObjectSchema<?> schema, Contribution<Importer> importer,
-            String format, boolean partial, Map<String, String> overrides, InputStream body) throws IOException {
+            ImportOptions options, InputStream body) throws IOException {
         Files.createDirectories(spool);
         Path file = Files.createTempFile(spool, "import-", ".csv");
         try {
@@ -117,9 +117,10 @@ public final class Imports {
             ImportEntity state = new ImportEntity();
             state.id = j.id;
             state.objectType = schema.type().name();
-            state.format = format;
-            state.mode = partial ? "PARTIAL" : "ATOMIC";
-            state.mappingJson = FieldTypes.writeJson(overrides);
+            state.format = options.format();
+            state.mode = options.partial() ? "PARTIAL" : "ATOMIC";
+            state.mappingJson = FieldTypes.writeJson(options.overrides());
+            state.revenueEvents = options.recordRevenue() ? "RECORD" : "SKIP";
             state.sourcePath = file.toAbsolutePath().toString();
             state.state = "QUEUED";
             state.createdAt = tx.now();
@@ -127,7 +128,7 @@ public final class Imports {
             tx.em().persist(state);
             return j;
         });
-        jobs.start(tenantId, job.id, run(tenantId, caller, job.id, schema, importer, overrides));
+        jobs.start(tenantId, job.id, run(tenantId, caller, job.id, schema, importer, options));
         return job;
     }
 
@@ -147,17 +148,20 @@ public final class Imports {
         Map<String, String> overrides = state.mappingJson == null ? Map.of()
                 : Json.MAPPER.convertValue(FieldTypes.readTree(state.mappingJson), MAPPING);
         long through = state.writtenThrough;
+        ImportOptions options = new ImportOptions(state.format, "PARTIAL".equals(state.mode), overrides,
+                !"SKIP".equals(state.revenueEvents)); // imports from before the option recorded revenue
         return jobs.resume(tenantId, caller, id, e -> e.path("line").asLong() <= through,
-                run(tenantId, caller, id, schema, importer, overrides));
+                run(tenantId, caller, id, schema, importer, options));
     }
 
     private <E extends TenantRow> ImportRun run(String tenantId, Caller caller, String id, ObjectSchema<E> schema,
-            Contribution<Importer> importer, Map<String, String> overrides) {
+            Contribution<Importer> importer, ImportOptions options) {
         // The tenant and its stage models are asked once a second, not once a row: asking the models goes through
         // the plugin gateway, which costs more than writing the row.
         Supplier<Tenant> tenant = fresh(() -> data.forTenant(tenantId).tenant());
-        RowApplier<E> applier = new RowApplier<>(schema, tenant, fresh(() -> stageModels.forTenant(tenant.get())));
-        return new ImportRun(store, gateway, importer, tenantId, caller, id, applier, overrides);
+        RowApplier<E> applier = new RowApplier<>(schema, tenant, fresh(() -> stageModels.forTenant(tenant.get())),
+                options.recordRevenue());
+        return new ImportRun(store, gateway, importer, tenantId, caller, id, applier, options.overrides());
     }
 
     /** @return {@code source}'s value, asked again when it is more than a second old */

@@ -18,12 +18,16 @@ import org.revos.runtime.internal.jobs.JobsResource;
 import org.revos.runtime.internal.objects.ObjectSchema;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
 import org.revos.runtime.internal.problem.Violations;
+import org.revos.runtime.internal.rest.Described;
 import org.revos.runtime.internal.rest.ResponseStatus;
 import org.revos.runtime.internal.rest.RevosApplication;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -32,7 +36,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * {@code POST /api/v1/imports?object=&format=&mode=&map=}: a CSV body imported as a job (202); the job's errors list
+ * {@code POST /api/v1/imports?object=&format=&mode=&map=&revenueEvents=}: a CSV body imported as a job (202); the job's errors list
  * every bad row by its physical line (the header is line 1). {@code map=Column=field} (repeatable) overrides the
  * format's column mapping; {@code map=Column=} ignores a column. {@code POST /api/v1/imports/{id}/resume} finishes an
  * import a runtime stop interrupted.
@@ -44,7 +48,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public final class ImportsResource {
 
-    private static final Set<String> PARAMETERS = Set.of("object", "format", "mode", "map");
+    private static final Set<String> PARAMETERS = Set.of("object", "format", "mode", "map", "revenueEvents");
     private static final Set<String> ROW_KEYS = Set.of("id", "externalId", "");
 
     private final Imports imports;
@@ -56,26 +60,41 @@ public final class ImportsResource {
 
     @POST
     @ResponseStatus(202)
-    public Response start(InputStream body, @Context UriInfo uri, @Context SecurityContext security)
-            throws IOException {
+    @Consumes({ "text/csv", MediaType.WILDCARD }) // the CSV file, whatever Content-Type the client sent
+    public Response start(InputStream body,
+            @QueryParam("object") @Described("What the rows are: accounts, contacts, leads, deals, activities,"
+                    + " revenue-events or users. Required.") String object,
+            @QueryParam("format") @DefaultValue("native") @Described("The column shape: native (RevOS's own export),"
+                    + " hubspot, salesforce, or another format a plugin provides; GET /exports lists them per"
+                    + " object.") String format,
+            @QueryParam("mode") @DefaultValue("atomic") @Described("atomic: one bad row and nothing is written."
+                    + " partial: the good rows are written and every bad one is reported.") String mode,
+            @QueryParam("map") @Described("Column=field, repeatable: maps a source column onto a field over the"
+                    + " format's mapping; Column= ignores the column.") List<String> map,
+            @QueryParam("revenueEvents") @DefaultValue("record") @Described("record: a deal placed in a won or"
+                    + " churned stage records its revenue event, as a move through the API does. skip: it does not;"
+                    + " use it when the revenue events come in their own import, or they count twice.")
+            String revenueEvents,
+            @Context UriInfo uri, @Context SecurityContext security) throws IOException {
         Caller caller = (Caller) security.getUserPrincipal();
         Map<String, List<String>> query = uri.getQueryParameters();
         Violations v = new Violations();
         Transfers.unknownParameters(query, PARAMETERS, v);
-        ObjectSchema<?> schema = Transfers.object(Transfers.first(query, "object"), v);
-        String format = Transfers.first(query, "format");
-        format = format == null ? "native" : format;
-        String mode = Transfers.first(query, "mode");
+        ObjectSchema<?> schema = Transfers.object(Transfers.text(object), v);
         boolean partial = "partial".equals(mode);
-        if (mode != null && !partial && !"atomic".equals(mode)) {
+        if (!partial && !"atomic".equals(mode)) {
             v.add("mode", "must be atomic (the default: one bad row and nothing is written) or partial (the good"
                     + " rows are written, every bad one reported)");
         }
-        Map<String, String> overrides = schema == null ? Map.of() : overrides(query.get("map"), schema, v);
+        if (!"record".equals(revenueEvents) && !"skip".equals(revenueEvents)) {
+            v.add("revenueEvents", "must be record (the default: a deal placed in a won or churned stage records"
+                    + " its revenue event) or skip (the revenue events come in their own import)");
+        }
+        Map<String, String> overrides = schema == null ? Map.of() : overrides(map, schema, v);
         v.throwIfAny();
-        Contribution<Importer> importer = imports.importer(caller.tenantId(), format, schema);
-        return JobsResource.accepted(imports.start(caller.tenantId(), caller, schema, importer, format, partial,
-                overrides, body));
+        Contribution<Importer> importer = imports.importer(caller.tenantId(), Transfers.format(format), schema);
+        return JobsResource.accepted(imports.start(caller.tenantId(), caller, schema, importer, new ImportOptions(
+                Transfers.format(format), partial, overrides, "record".equals(revenueEvents)), body));
     }
 
     @POST

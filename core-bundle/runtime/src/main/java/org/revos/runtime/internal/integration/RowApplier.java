@@ -52,6 +52,7 @@ final class RowApplier<E extends TenantRow> {
     private static final int REFERENCE_CACHE = 10_000;
 
     private final ObjectSchema<E> schema;
+    private final boolean recordRevenue;
     private final CellValues cells;
     private final Supplier<Tenant> tenant;
     private final Supplier<StageCatalog> stages;
@@ -71,6 +72,16 @@ final class RowApplier<E extends TenantRow> {
 
     /** @param stages the tenant's stage model, asked only when a lead or deal row needs it */
     RowApplier(ObjectSchema<E> schema, Supplier<Tenant> tenant, Supplier<StageCatalog> stages) {
+        this(schema, tenant, stages, true);
+    }
+
+    /**
+     * @param stages        the tenant's stage model, asked only when a lead or deal row needs it
+     * @param recordRevenue whether a deal row's stage, when won or churned, records the deal's revenue event
+     */
+    RowApplier(ObjectSchema<E> schema, Supplier<Tenant> tenant, Supplier<StageCatalog> stages,
+            boolean recordRevenue) {
+        this.recordRevenue = recordRevenue;
         this.schema = schema;
         this.tenant = tenant;
         this.cells = new CellValues(schema);
@@ -191,7 +202,7 @@ final class RowApplier<E extends TenantRow> {
             }
             if (isStaged()) {
                 StagedCollectionResource.enter(tx, tenant.get(), stages.get(), schema.type(), created,
-                        blankToNull(cellsOf.get("pipeline")), blankToNull(cellsOf.get("stage")));
+                        blankToNull(cellsOf.get("pipeline")), blankToNull(cellsOf.get("stage")), recordRevenue);
             }
             return Outcome.CREATED;
         }
@@ -251,7 +262,7 @@ final class RowApplier<E extends TenantRow> {
     private void transition(Tx tx, String id, String stage) {
         StageCatalog catalog = stages.get();
         ObjectNode move = JsonNodeFactory.instance.objectNode().put("toStage", stage);
-        StageEngine.transition(tx, tenant.get(), catalog, schema.type(), id, move);
+        StageEngine.transition(tx, tenant.get(), catalog, schema.type(), id, move, recordRevenue);
     }
 
     /** Revenue events never change: the same row again is fine, a different one is refused. */

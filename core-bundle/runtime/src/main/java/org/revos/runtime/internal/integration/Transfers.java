@@ -47,9 +47,15 @@ final class Transfers {
         unknown.forEach(k -> v.add(k, "is not a parameter here; use " + String.join(", ", new TreeSet<>(known))));
     }
 
-    static String first(Map<String, List<String>> query, String name) {
-        List<String> values = query.get(name);
-        return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).trim();
+    /** @return a query parameter's value trimmed, {@code null} when absent or blank */
+    static String text(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** @return a format parameter's value, {@code native} when absent or blank */
+    static String format(String value) {
+        String text = text(value);
+        return text == null ? "native" : text;
     }
 
     private static String names() {

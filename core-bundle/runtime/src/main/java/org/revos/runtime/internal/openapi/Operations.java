@@ -98,6 +98,9 @@ final class Operations {
         }
         ObjectNode parameter = Schemas.object().put("name", param.name()).put("in", param.in())
                 .put("required", param.in().equals("path"));
+        if (param.description() != null) {
+            parameter.put("description", param.description());
+        }
         parameter.set("schema", paramSchema(endpoint, param));
         return parameter;
     }

@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.revos.runtime.internal.rest.Access;
+import org.revos.runtime.internal.rest.Described;
 
 /**
  * Reads a resource class's endpoints from its Jakarta REST annotations: the class's {@code @Path}, each public
@@ -109,23 +110,26 @@ final class ResourceMethods {
     /** @return whether the annotations made this a named request parameter (or a bean of them) */
     private static boolean addParam(Annotation[] annotations, Type type, Class<?> declaring, List<Param> params) {
         String defaultValue = null;
+        String description = null;
         for (Annotation a : annotations) {
             if (a instanceof DefaultValue d) {
                 defaultValue = d.value();
+            } else if (a instanceof Described d) {
+                description = d.value();
             }
         }
         for (Annotation a : annotations) {
             Param param = null;
             if (a instanceof PathParam p) {
-                param = new Param("path", p.value(), type, declaring, null);
+                param = new Param("path", p.value(), type, declaring, null, description);
             } else if (a instanceof QueryParam q) {
-                param = new Param("query", q.value(), type, declaring, defaultValue);
+                param = new Param("query", q.value(), type, declaring, defaultValue, description);
             } else if (a instanceof HeaderParam h) {
-                param = new Param("header", h.value(), type, declaring, defaultValue);
+                param = new Param("header", h.value(), type, declaring, defaultValue, description);
             } else if (a instanceof CookieParam c) {
-                param = new Param("cookie", c.value(), type, declaring, defaultValue);
+                param = new Param("cookie", c.value(), type, declaring, defaultValue, description);
             } else if (a instanceof FormParam f) {
-                param = new Param("form", f.value(), type, declaring, defaultValue);
+                param = new Param("form", f.value(), type, declaring, defaultValue, description);
             } else if (a instanceof BeanParam && type instanceof Class<?> bean) {
                 beanParams(bean, params);
                 return true;

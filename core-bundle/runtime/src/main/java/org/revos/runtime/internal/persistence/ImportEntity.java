@@ -21,6 +21,9 @@ public class ImportEntity extends TenantRow {
     /** ATOMIC or PARTIAL */
     @Column(length = 10, nullable = false)
     public String mode;
+    /** RECORD or SKIP: whether placing a deal in a won or churned stage records its revenue event */
+    @Column(length = 10)
+    public String revenueEvents;
     @Lob
     public String mappingJson;
     @Column(length = 1000, nullable = false)

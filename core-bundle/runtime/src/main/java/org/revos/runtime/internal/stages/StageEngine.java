@@ -76,7 +76,17 @@ public final class StageEngine {
      */
     public static ObjectNode transition(Tx tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
             JsonNode body) {
-        return move(tx, tenant, catalog, type, id, Request.parse(body), false);
+        return transition(tx, tenant, catalog, type, id, body, true);
+    }
+
+    /**
+     * {@link #transition(Tx, Tenant, StageCatalog, ObjectType, String, JsonNode)}, saying whether a deal entering a
+     * won or churned stage records its revenue event: an import whose revenue events come in their own file does
+     * not, or the revenue would count twice.
+     */
+    public static ObjectNode transition(Tx tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
+            JsonNode body, boolean recordRevenue) {
+        return move(tx, tenant, catalog, type, id, Request.parse(body), false, recordRevenue);
     }
 
     /**
@@ -85,13 +95,13 @@ public final class StageEngine {
      * pipeline (an import brings deals in the stage they reached elsewhere).
      */
     public static ObjectNode placeNew(Tx tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
-            String stage) {
+            String stage, boolean recordRevenue) {
         return move(tx, tenant, catalog, type, id, new Request(stage, JsonNodeFactory.instance.objectNode(), null,
-                null), true);
+                null), true, recordRevenue);
     }
 
     private static ObjectNode move(Tx tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
-            Request request, boolean creating) {
+            Request request, boolean creating, boolean recordRevenue) {
         ObjectSchema<?> schema = type == ObjectType.DEAL ? Catalog.DEAL : Catalog.LEAD;
         Staged object = Staged.load(tx, type, id);
         catalog.requireActive();
@@ -140,9 +150,11 @@ public final class StageEngine {
         }
         object.move(pipeline.id(), target.id(), tx.now());
         record(tx, type, id, pipeline.id(), from, target.id(), request.overrideReason());
-        if (type == ObjectType.DEAL && target.category() == StageCategory.WON) {
+        if (type == ObjectType.DEAL && target.category() == StageCategory.WON && recordRevenue) {
             won(tx, tenant, (DealEntity) object.entity(), target);
-        } else if (type == ObjectType.DEAL && target.category() == StageCategory.CHURNED) {
+        } else if (type == ObjectType.DEAL && target.category() == StageCategory.WON) {
+            closed(tx, tenant, (DealEntity) object.entity());
+        } else if (type == ObjectType.DEAL && target.category() == StageCategory.CHURNED && recordRevenue) {
             churned(tx, (DealEntity) object.entity());
         }
         ObjectNode after = object.render();
@@ -276,6 +288,17 @@ public final class StageEngine {
         tx.publish(RevosEvents.DEAL_WON, Map.of(RevosEvents.OBJECT_TYPE, "DEAL", RevosEvents.OBJECT_ID, deal.id,
                 RevosEvents.STAGE, stage.id(), RevosEvents.ARR_CENTS, deal.arrCents, RevosEvents.ACCOUNT_ID,
                 deal.accountId));
+    }
+
+    /**
+     * A deal placed in a won stage by an import whose revenue events come in their own file: closed that day when
+     * the row names no close date, with no revenue event and no won event (it was won elsewhere, and celebrated
+     * there).
+     */
+    private static void closed(Tx tx, Tenant tenant, DealEntity deal) {
+        if (deal.closeDate == null) {
+            deal.closeDate = LocalDate.ofInstant(Instant.ofEpochMilli(tx.now()), tenant.timeZone());
+        }
     }
 
     /**

@@ -53,16 +53,18 @@ public abstract class StagedCollectionResource<E extends TenantRow> extends Muta
     protected final void created(Tx tx, String id, JsonNode body) {
         Tenant tenant = data.forTenant(tx.tenantId()).tenant();
         enter(tx, tenant, stageModels.forTenant(tenant), schema.type(), id, text(body, "pipeline"),
-                text(body, "stage"));
+                text(body, "stage"), true);
     }
 
     /**
      * Places a new lead or deal: the first stage of {@code pipeline} (or of the default one), then, when a stage is
      * named, a move there through the engine with every entry requirement checked. Imports create objects this way
      * too.
+     *
+     * @param recordRevenue whether a deal placed in a won or churned stage records its revenue event
      */
     public static void enter(Tx tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id, String pipeline,
-            String stage) {
+            String stage, boolean recordRevenue) {
         if (pipeline == null && stage == null) {
             StageEngine.enterFirstStage(tx, catalog, type, id);
             return;
@@ -73,7 +75,7 @@ public abstract class StagedCollectionResource<E extends TenantRow> extends Muta
                         + pipeline + "; see GET /api/v1/pipelines"));
         StageEngine.enterStage(tx, chosen, type, id);
         if (stage != null) {
-            StageEngine.placeNew(tx, tenant, catalog, type, id, stage);
+            StageEngine.placeNew(tx, tenant, catalog, type, id, stage, recordRevenue);
         }
     }
 

@@ -313,8 +313,26 @@ class StageEngineTest {
     void aNewObjectPlacedInAStageMeetsItsRequirementsButNotWhereItCameFrom() {
         String lead = lead("");
         Problem p = assertThrows(Problem.class, () -> store.write(T, TestStores.member(T),
-                tx -> StageEngine.placeNew(tx, TENANT, CATALOG, ObjectType.LEAD, lead, "SQL")));
+                tx -> StageEngine.placeNew(tx, TENANT, CATALOG, ObjectType.LEAD, lead, "SQL", true)));
         assertEquals(List.of("properties.bant"), fields(p), "where it came from does not apply to a new object");
+    }
+
+    @Test
+    void aDealPlacedWonWithoutRecordingRevenueIsClosedWithNoRevenueAndNoWonEvent() {
+        String account = account();
+        String deal = deal(account, ", 'arr': 5000, 'seats': 2");
+        stores.events.clear();
+        ObjectNode placed = store.write(T, TestStores.member(T), tx -> StageEngine.placeNew(tx, TENANT, CATALOG,
+                ObjectType.DEAL, deal, "WON", false));
+        assertEquals("WON", placed.get("stage").asText());
+        assertTrue(placed.hasNonNull("closeDate"), placed.toString());
+        long revenueEvents = store.read(T, em -> em.createQuery("SELECT COUNT(r) FROM RevenueEventEntity r",
+                Long.class).getSingleResult());
+        assertEquals(0, revenueEvents);
+        assertEquals(0, store.read(T, em -> em.find(AccountEntity.class, account)).arrCents);
+        assertTrue(stores.events.stream().noneMatch(e -> e.getKey().equals(RevosEvents.DEAL_WON)), stores.events
+                .toString());
+        assertTrue(stores.events.stream().anyMatch(e -> e.getKey().equals(RevosEvents.STAGE_CHANGED)));
     }
 
     @Test
