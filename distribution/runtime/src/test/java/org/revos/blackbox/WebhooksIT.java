@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
@@ -115,6 +116,63 @@ class WebhooksIT {
                     .get(0);
             assertEquals(3, delivery.get("attempts").asInt());
             assertEquals("DELIVERED", delivery.get("status").asText());
+        }
+    }
+
+    @Test
+    void anImportOfWonDealsIsNotAnnouncedButTheNextWinIs() throws Exception {
+        Revos.Tenant t = revos.newTenant("webhooks import");
+        try (Receiver receiver = new Receiver(0)) {
+            String id = revos.post(t.admin(), "/webhooks", Map.of("url", receiver.url(), "events", List.of(
+                    "org/revos/deal/WON", "org/revos/stage/CHANGED", "org/revos/object/CREATED"), "secret", SECRET))
+                    .expect(201).get("id").asText();
+            String account = revos.post(t.member(), "/accounts", Map.of("name", "Hooli")).expect(201).get("id")
+                    .asText();
+            Await.until(() -> revos.get(t.readOnly(), "/webhooks/" + id + "/deliveries").expect(200),
+                    d -> d.get("items").size() == 1, Duration.ofSeconds(20)); // the account's creation
+            StringBuilder csv = new StringBuilder("externalId,accountId,name,arr,stage\n");
+            for (int i = 1; i <= 20; i++) {
+                csv.append("H-").append(i).append(',').append(account).append(",Hooli deal ").append(i)
+                        .append(",1000,CLOSED_WON\n");
+            }
+            JsonNode job = revos.sendBytes(t.member(), "POST", "/imports?object=deals", csv.toString().getBytes(
+                    StandardCharsets.UTF_8), "text/csv").expect(202);
+            Await.until(() -> revos.get(t.readOnly(), "/jobs/" + job.get("id").asText()).expect(200),
+                    j -> j.get("status").asText().equals("SUCCEEDED"), Duration.ofSeconds(30));
+            assertEquals(20, revos.get(t.readOnly(), "/revenue-events?limit=100").expect(200).get("items").size(),
+                    "the imported wins record their revenue");
+
+            String rep = revos.post(t.member(), "/users", Map.of("name", "Ann Seller", "role", "AE")).expect(201)
+                    .get("id").asText();
+            String deal = won(t, rep, "Initech platform", 24000);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (receiver.accepted().stream().noneMatch(h -> "org/revos/deal/WON".equals(h.event()))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(1_000); // time for any late delivery of the import to show up
+            List<String> announced = receiver.accepted().stream().map(h -> {
+                try {
+                    return Revos.JSON.readTree(h.body()).at("/revos/data/objectId").asText();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).distinct().toList();
+            assertTrue(announced.contains(deal), announced.toString());
+            Set<String> imported = new java.util.HashSet<>();
+            for (JsonNode d : revos.get(t.readOnly(), "/deals?limit=100").expect(200).get("items")) {
+                if (d.get("externalId").asText("").startsWith("H-")) {
+                    imported.add(d.get("id").asText());
+                }
+            }
+            for (JsonNode r : revos.get(t.readOnly(), "/revenue-events?limit=100").expect(200).get("items")) {
+                if (imported.contains(r.get("dealId").asText())) {
+                    imported.add(r.get("id").asText());
+                }
+            }
+            assertEquals(40, imported.size(), "20 deals and their revenue events");
+            assertTrue(announced.stream().noneMatch(imported::contains), "nothing imported is announced: "
+                    + announced);
         }
     }
 

@@ -38,6 +38,13 @@ public final class RevosEvents {
     public static final String ACTOR = "actor";
     public static final String OWNER_ID = "ownerId";
     public static final String NEW_OWNER_ID = "newOwnerId";
+    /**
+     * What wrote the change when it was not one API request: {@code import:<jobId>} for a CSV import. Absent for API
+     * requests. Team notifications (webhooks) skip events that have it: an import brings history, not news.
+     *
+     * @since 1.1
+     */
+    public static final String ORIGIN = "origin";
 
     private RevosEvents() {
     }

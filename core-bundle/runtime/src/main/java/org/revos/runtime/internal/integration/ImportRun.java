@@ -206,6 +206,7 @@ final class ImportRun implements Jobs.Work {
         try {
             return store.write(tenantId, caller, tx -> {
                 long[] outcome = new long[3];
+                tx.origin(origin());
                 applier.prepare(tx, rows, mayExist);
                 for (ImportRow row : rows) {
                     outcome[applier.apply(tx, row).ordinal()]++;
@@ -221,6 +222,7 @@ final class ImportRun implements Jobs.Work {
                 try {
                     state = store.write(tenantId, caller, tx -> {
                         long[] outcome = new long[3];
+                        tx.origin(origin());
                         applier.prepare(tx, List.of(row));
                         outcome[applier.apply(tx, row).ordinal()]++;
                         return checkpoint(tx, outcome, 1 + extra, lineAfter);
@@ -243,6 +245,11 @@ final class ImportRun implements Jobs.Work {
             return state == null ? store.write(tenantId, caller, tx -> checkpoint(tx, new long[3], skipped,
                     lastLine)) : state;
         }
+    }
+
+    /** @return the origin of the events this import's rows publish ({@link org.revos.api.event.RevosEvents#ORIGIN}) */
+    private String origin() {
+        return "import:" + importId;
     }
 
     private ImportEntity checkpoint(Tx tx, long[] outcome, long rowsDone, long lastLine) {

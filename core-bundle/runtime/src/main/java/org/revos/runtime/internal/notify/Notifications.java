@@ -116,6 +116,9 @@ public final class Notifications implements EventHandler {
         if (!(event.getProperty(RevosEvents.TENANT) instanceof String tenantId)) {
             return;
         }
+        if (event.getProperty(RevosEvents.ORIGIN) != null) {
+            return; // an import brings history: a million imported deals are not a million chat messages
+        }
         Map<String, Object> props = new LinkedHashMap<>();
         for (String name : event.getPropertyNames()) {
             Object value = event.getProperty(name);

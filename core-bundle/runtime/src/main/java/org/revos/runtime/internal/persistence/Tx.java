@@ -30,6 +30,9 @@ public final class Tx {
     /** whether the transaction is a rehearsal that always rolls back: it writes no audit entries */
     private final boolean rehearsal;
 
+    /** what wrote this transaction when not one API request ({@link RevosEvents#ORIGIN}), or {@code null} */
+    private String origin;
+
     /** the answers of {@link #once} */
     private final Map<String, Object> reads = new HashMap<>();
 
@@ -129,10 +132,18 @@ public final class Tx {
         externalIds.put(objectType, known);
     }
 
+    /** Marks every event this transaction publishes as written by {@code origin}, such as {@code import:job_…}. */
+    public void origin(String origin) {
+        this.origin = origin;
+    }
+
     /** Queues an event; it is posted only if this transaction commits. */
     public void publish(String topic, Map<String, Object> properties) {
         Map<String, Object> props = new HashMap<>(properties);
         props.put(RevosEvents.TENANT, tenantId);
+        if (origin != null) {
+            props.put(RevosEvents.ORIGIN, origin);
+        }
         props.putIfAbsent(RevosEvents.AT, now);
         if (caller != null) {
             props.putIfAbsent(RevosEvents.ACTOR, caller.keyId());
