@@ -101,6 +101,35 @@ class OpenApiIT {
         assertTrue(deal.get("id").asText().matches(doc.at("/components/schemas/Deal/properties/id/pattern").asText()));
     }
 
+    @Test
+    void theQueryParametersEndpointsReadAreDocumentedAndAccepted() {
+        JsonNode doc = document();
+        Map<String, Set<String>> expected = Map.of(
+                "post /imports", Set.of("object", "format", "mode", "map", "revenueEvents"),
+                "get /exports", Set.of("object", "format"),
+                "get /goal-matrix", Set.of("kpis", "periods", "asOf", "segment", "ownerId", "team", "source",
+                        "country", "pipeline"),
+                "get /revenue/summary", Set.of("period", "asOf", "segment", "ownerId", "team", "pipeline"),
+                "get /kpis/{kpiId}", Set.of("kpiId", "period", "asOf", "segment", "country"),
+                "get /{collection}/{id}/transitions", Set.of("collection", "id", "limit", "cursor"));
+        expected.forEach((operation, names) -> {
+            String[] methodAndPath = operation.split(" ", 2);
+            JsonNode op = doc.get("paths").get(methodAndPath[1]).get(methodAndPath[0]);
+            Set<String> documented = new java.util.HashSet<>();
+            for (JsonNode p : op.path("parameters")) {
+                JsonNode resolved = p.has("$ref") ? doc.at(p.get("$ref").asText().substring(1)) : p;
+                documented.add(resolved.get("name").asText());
+                assertTrue(resolved.hasNonNull("description") || resolved.get("in").asText().equals("path"),
+                        operation + " " + resolved);
+            }
+            assertTrue(documented.containsAll(names), operation + " documents " + documented);
+        });
+        Revos.Tenant t = revos.newTenant("openapi-params");
+        revos.get(t.readOnly(), "/goal-matrix?kpis=win_rate,won_revenue&periods=2026-Q1,2026-Q2&segment=SMB&asOf="
+                + "2026-03-01T00:00:00Z").expect(200);
+        revos.get(t.readOnly(), "/revenue/summary?period=2026&team=East").expect(200);
+    }
+
     private JsonNode document() {
         JsonNode doc = revos.get(RevosProcess.ADMIN_KEY, "/openapi.json").expect(200);
         assertNotNull(doc.get("paths"));

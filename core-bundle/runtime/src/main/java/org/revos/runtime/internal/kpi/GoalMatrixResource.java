@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -26,6 +27,8 @@ import org.revos.api.security.Caller;
 import org.revos.api.spi.KpiDefinition;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.problem.Violations;
+import org.revos.runtime.internal.rest.Described;
+import org.revos.runtime.internal.rest.FactFilters;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,12 +60,18 @@ public final class GoalMatrixResource {
     }
 
     @GET
-    public JsonNode matrix(@Context UriInfo uri, @Context SecurityContext security) {
+    @FactFilters(period = false)
+    public JsonNode matrix(
+            @QueryParam("kpis") @Described("The rows: KPI ids, comma-separated or repeated; default: every KPI of"
+                    + " the tenant that takes no parameters (GET /kpis lists them)") List<String> kpiIds,
+            @QueryParam("periods") @Described("The columns: years, quarters or months such as 2026-Q1,2026-Q2,"
+                    + " comma-separated or repeated; default: the current quarter") List<String> periodTexts,
+            @Context UriInfo uri, @Context SecurityContext security) {
         var query = uri.getQueryParameters();
         Violations v = new Violations();
-        List<String> kpis = KpiQuery.list(query.get("kpis"));
+        List<String> kpis = KpiQuery.list(kpiIds);
         List<Period> periods = new ArrayList<>();
-        for (String p : KpiQuery.list(query.get("periods"))) {
+        for (String p : KpiQuery.list(periodTexts)) {
             Period period = KpiQuery.period(List.of(p), "periods", v);
             if (period != null) {
                 periods.add(period);

@@ -20,6 +20,7 @@ import org.revos.api.security.Caller;
 import org.revos.api.spi.KpiDefinition;
 import org.revos.api.spi.KpiResult;
 import org.revos.runtime.internal.json.Json;
+import org.revos.runtime.internal.rest.FactFilters;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,6 +67,7 @@ public final class KpisResource {
 
     @GET
     @Path("{kpiId}")
+    @FactFilters
     public JsonNode compute(@PathParam("kpiId") String kpiId, @Context UriInfo uri,
             @Context SecurityContext security) {
         var parameters = uri.getQueryParameters();

@@ -21,6 +21,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.Caller;
 import org.revos.api.spi.KpiResult;
 import org.revos.runtime.internal.problem.Problem;
+import org.revos.runtime.internal.rest.FactFilters;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,6 +53,7 @@ public final class RevenueSummaryResource {
     }
 
     @GET
+    @FactFilters(periodDefault = "the current quarter in the tenant's time zone")
     public JsonNode summary(@Context UriInfo uri, @Context SecurityContext security) {
         String tenantId = ((Caller) security.getUserPrincipal()).tenantId();
         Map<String, List<String>> parameters = new java.util.LinkedHashMap<>(uri.getQueryParameters());

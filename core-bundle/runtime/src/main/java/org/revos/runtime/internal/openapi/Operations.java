@@ -8,9 +8,11 @@ import java.util.concurrent.CompletionStage;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.revos.api.query.Facts;
 import org.revos.runtime.internal.objects.ObjectSchema;
 import org.revos.runtime.internal.rest.Access;
 import org.revos.runtime.internal.rest.Idempotency;
+import org.revos.runtime.internal.rest.FactFilters;
 import org.revos.runtime.internal.rest.Listing;
 import org.revos.runtime.internal.rest.ResponseStatus;
 
@@ -55,6 +57,10 @@ final class Operations {
         Listing listing = endpoint.method().getAnnotation(Listing.class);
         if (listing != null) {
             listingParameters(listing, parameters);
+        }
+        FactFilters facts = endpoint.method().getAnnotation(FactFilters.class);
+        if (facts != null) {
+            factParameters(facts, parameters);
         }
         requestBody(endpoint, form).ifPresent(body -> operation.set("requestBody", body));
         ObjectNode responses = operation.putObject("responses");
@@ -126,6 +132,28 @@ final class Operations {
             };
         } catch (NumberFormatException e) {
             return Schemas.NODES.textNode(text);
+        }
+    }
+
+    private static void factParameters(FactFilters facts, ArrayNode parameters) {
+        if (facts.period()) {
+            ObjectNode period = Schemas.object().put("name", "period").put("in", "query")
+                    .put("required", facts.periodDefault().isEmpty()).put("description", "A year, quarter or month,"
+                            + " such as 2026, 2026-Q3 or 2026-07" + (facts.periodDefault().isEmpty() ? ""
+                                    : "; default: " + facts.periodDefault()));
+            period.set("schema", Schemas.type("string").put("pattern", "^\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"));
+            parameters.add(period);
+        }
+        ObjectNode asOf = Schemas.object().put("name", "asOf").put("in", "query").put("required", false)
+                .put("description", "Answer as the data stood at this instant (ISO-8601), for a report that must not"
+                        + " move; default: now");
+        asOf.set("schema", Schemas.type("string").put("format", "date-time"));
+        parameters.add(asOf);
+        for (String dimension : Facts.DIMENSIONS) {
+            ObjectNode filter = Schemas.object().put("name", dimension).put("in", "query").put("required", false)
+                    .put("description", "Only facts whose " + dimension + " is one of these values, comma-separated");
+            filter.set("schema", Schemas.type("string"));
+            parameters.add(filter);
         }
     }
 

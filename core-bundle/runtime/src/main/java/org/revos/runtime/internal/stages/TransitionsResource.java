@@ -29,6 +29,7 @@ import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.persistence.StageTransitionEntity;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.problem.Violations;
+import org.revos.runtime.internal.rest.Listing;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,6 +70,7 @@ public final class TransitionsResource {
     }
 
     @GET
+    @Listing
     public JsonNode history(@PathParam("collection") String collection, @PathParam("id") String id,
             @Context UriInfo uri, @Context SecurityContext security) {
         ObjectType type = type(collection);
