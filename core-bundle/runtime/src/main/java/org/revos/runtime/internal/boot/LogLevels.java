@@ -28,7 +28,11 @@ public final class LogLevels {
 
     @Activate
     public LogLevels() {
-        // the levels are set when the class loads; activation only makes sure it does, early
+        configure(); // the levels are set when the class loads; activation only makes sure it does, early
+    }
+
+    /** Sets the levels, if loading this class has not already; callable before SCR runs. */
+    static void configure() {
         if (QUIETED.isEmpty()) {
             throw new IllegalStateException("no loggers configured");
         }

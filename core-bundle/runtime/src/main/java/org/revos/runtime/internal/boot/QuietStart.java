@@ -1,0 +1,29 @@
+package org.revos.runtime.internal.boot;
+
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Readies the console when the runtime bundle starts, which the launcher does before it starts Jetty, Jersey and the
+ * REST whiteboard (they come after it in revos.bndrun): it sets the log levels ({@link LogLevels}), so their
+ * registrations are not announced at INFO on every start, and initializes SLF4J, Jetty's logging, in this one
+ * thread, so that Jetty's threads do not race its initialization and have their first messages replayed with a
+ * warning. Components activate later, through SCR.
+ */
+public final class QuietStart implements BundleActivator {
+
+    @Override
+    public void start(BundleContext context) {
+        LogLevels.configure();
+        try {
+            org.slf4j.LoggerFactory.getILoggerFactory();
+        } catch (NoClassDefFoundError noSlf4j) {
+            // a framework without SLF4J (the OSGi tests' may lack it): nothing logs through it
+        }
+    }
+
+    @Override
+    public void stop(BundleContext context) {
+        // the levels stay: they are the JVM's, and the next start sets the same
+    }
+}
