@@ -151,7 +151,7 @@ public final class StageEngine {
         object.move(pipeline.id(), target.id(), tx.now());
         record(tx, type, id, pipeline.id(), from, target.id(), request.overrideReason());
         if (type == ObjectType.DEAL && target.category() == StageCategory.WON && recordRevenue) {
-            won(tx, tenant, (DealEntity) object.entity(), target);
+            won(tx, tenant, (DealEntity) object.entity(), target, creating);
         } else if (type == ObjectType.DEAL && target.category() == StageCategory.WON) {
             closed(tx, tenant, (DealEntity) object.entity());
         } else if (type == ObjectType.DEAL && target.category() == StageCategory.CHURNED && recordRevenue) {
@@ -256,13 +256,19 @@ public final class StageEngine {
     }
 
     /**
-     * A won deal records its revenue event, dated the instant of the move: kind from the deal type, ARR delta the
-     * deal's ARR (negative for CONTRACTION; for RENEWAL the renewed ARR minus the account's ARR before it).
+     * A won deal records its revenue event, dated the instant of the move (a deal created already won: the start of
+     * its close date, when that is earlier): kind from the deal type, ARR delta the deal's ARR (negative for
+     * CONTRACTION; for RENEWAL the renewed ARR minus the account's ARR before it).
      */
-    private static void won(Tx tx, Tenant tenant, DealEntity deal, Stage stage) {
+    private static void won(Tx tx, Tenant tenant, DealEntity deal, Stage stage, boolean creating) {
+        LocalDate named = deal.closeDate;
         if (deal.closeDate == null) {
             deal.closeDate = LocalDate.ofInstant(Instant.ofEpochMilli(tx.now()), tenant.timeZone());
         }
+        // A deal that arrives already won (a create or an import naming the stage) was won on its close date, when
+        // that is past: its revenue belongs to that day's period, not to the day it was entered.
+        long at = creating && named != null ? Math.min(tx.now(), named.atStartOfDay(tenant.timeZone()).toInstant()
+                .toEpochMilli()) : tx.now();
         AccountEntity account = tx.em().find(AccountEntity.class, deal.accountId);
         DealType type = DealType.valueOf(deal.type);
         long seats = deal.seats == null ? 0 : deal.seats;
@@ -283,7 +289,7 @@ public final class StageEngine {
             case CONTRACTION -> RevenueKind.CONTRACTION;
         };
         if (arrDelta != 0 || kind == RevenueKind.RENEWAL) {
-            revenue(tx, deal, kind, arrDelta, seatsDelta, "Winning");
+            revenue(tx, deal, kind, arrDelta, seatsDelta, "Winning", at);
         }
         tx.publish(RevosEvents.DEAL_WON, Map.of(RevosEvents.OBJECT_TYPE, "DEAL", RevosEvents.OBJECT_ID, deal.id,
                 RevosEvents.STAGE, stage.id(), RevosEvents.ARR_CENTS, deal.arrCents, RevosEvents.ACCOUNT_ID,
@@ -308,14 +314,15 @@ public final class StageEngine {
     private static void churned(Tx tx, DealEntity deal) {
         AccountEntity account = tx.em().find(AccountEntity.class, deal.accountId);
         if (account.arrCents > 0) {
-            revenue(tx, deal, RevenueKind.CHURN, -account.arrCents, -Math.max(0, account.seats), "Churning");
+            revenue(tx, deal, RevenueKind.CHURN, -account.arrCents, -Math.max(0, account.seats), "Churning",
+                    tx.now());
         }
     }
 
     private static void revenue(Tx tx, DealEntity deal, RevenueKind kind, long arrDelta, long seatsDelta,
-            String doing) {
+            String doing, long at) {
         ObjectNode event = JsonNodeFactory.instance.objectNode().put("accountId", deal.accountId)
-                .put("occurredAt", FieldTypes.instantText(tx.now())).put("kind", kind.name())
+                .put("occurredAt", FieldTypes.instantText(at)).put("kind", kind.name())
                 .put("arrDelta", BigDecimal.valueOf(arrDelta, 2)).put("seatsDelta", seatsDelta)
                 .put("dealId", deal.id);
         try {

@@ -7,6 +7,7 @@ import static org.revos.runtime.internal.json.TestJson.json;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -315,6 +316,29 @@ class StageEngineTest {
         Problem p = assertThrows(Problem.class, () -> store.write(T, TestStores.member(T),
                 tx -> StageEngine.placeNew(tx, TENANT, CATALOG, ObjectType.LEAD, lead, "SQL", true)));
         assertEquals(List.of("properties.bant"), fields(p), "where it came from does not apply to a new object");
+    }
+
+    @Test
+    void aDealArrivingWonWithAPastCloseDateRecordsItsRevenueOnThatDayAndAMoveRecordsItNow() {
+        String account = account();
+        String past = deal(account, ", 'arr': 1000, 'closeDate': '2025-06-30'");
+        String future = deal(account, ", 'arr': 2000, 'closeDate': '2999-01-31'");
+        String moved = deal(account, ", 'arr': 3000, 'closeDate': '2025-01-15'");
+        long before = System.currentTimeMillis();
+        store.write(T, TestStores.member(T), tx -> StageEngine.placeNew(tx, TENANT, CATALOG, ObjectType.DEAL, past,
+                "WON", true));
+        store.write(T, TestStores.member(T), tx -> StageEngine.placeNew(tx, TENANT, CATALOG, ObjectType.DEAL, future,
+                "WON", true));
+        move(moved, "{'toStage': 'WON'}");
+        Map<String, Long> at = new java.util.HashMap<>();
+        for (Object[] e : store.read(T, em -> em.createQuery("SELECT r.dealId, r.occurredAt FROM RevenueEventEntity r",
+                Object[].class).getResultList())) {
+            at.put((String) e[0], (Long) e[1]);
+        }
+        assertEquals(java.time.Instant.parse("2025-06-30T00:00:00Z").toEpochMilli(), at.get(past),
+                "a deal created won was won on its close date");
+        assertTrue(at.get(future) >= before, "never in the future: " + at.get(future));
+        assertTrue(at.get(moved) >= before, "a move is dated when it happens: " + at.get(moved));
     }
 
     @Test
