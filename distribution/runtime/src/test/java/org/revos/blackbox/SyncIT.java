@@ -119,6 +119,53 @@ class SyncIT {
     }
 
     @Test
+    void theFirstRunBringsHistoryQuietlyAndLaterRunsAreAnnounced() throws Exception {
+        Revos.Tenant t = revos.newTenant("sync quiet first run");
+        try (WebhooksIT.Receiver hook = new WebhooksIT.Receiver(0)) {
+            revos.post(t.admin(), "/webhooks", Map.of("url", hook.url(), "events", List.of("org/revos/object/*")))
+                    .expect(201);
+            String owner = revos.post(t.admin(), "/users", Map.of("name", "Olga Ops", "role", "OPS")).expect(201)
+                    .get("id").asText();
+            Path file = revos.process().workDir().resolve("erp-quiet-" + t.id() + ".csv");
+            Files.writeString(file, "externalId,name\nerp-1,Acme\nerp-2,Globex\nerp-3,Initech\n");
+            String id = revos.post(t.admin(), "/sync/definitions", Map.<String, Object>of("objectType", "ACCOUNT",
+                    "source", "ERP", "direction", "ONE_WAY_IN", "intervalMinutes", 60, "location", file.toString(),
+                    "ownerId", owner, "fields", List.of("name"))).expect(201).get("id").asText();
+            JsonNode first = Await.until(() -> revos.get(t.readOnly(), "/sync/definitions/" + id).expect(200),
+                    d -> "OK".equals(d.path("lastStatus").asText()), Duration.ofSeconds(15));
+            assertEquals("3 rows written, 0 failed", first.get("lastDetail").asText());
+
+            Files.writeString(file, "externalId,name\nerp-1,Acme\nerp-2,Globex Corp\nerp-3,Initech\nerp-4,Hooli\n");
+            revos.post(t.admin(), "/sync/definitions/" + id + "/run", null).expect(202);
+            Await.until(() -> revos.get(t.readOnly(), "/accounts?externalId=erp-4").expect(200),
+                    page -> page.get("items").size() == 1, Duration.ofSeconds(15));
+            Map<String, String> idOf = new HashMap<>();
+            revos.get(t.readOnly(), "/accounts").expect(200).get("items").forEach(a -> idOf.put(a.get("externalId")
+                    .asText(), a.get("id").asText()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (announced(hook).size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(500); // time for anything else to arrive
+            assertEquals(List.of(owner, idOf.get("erp-2"), idOf.get("erp-4")).stream().sorted().toList(),
+                    announced(hook).stream().sorted().toList(), "the owner's creation and the second run's two"
+                            + " changes; nothing of the first run's history");
+        }
+    }
+
+    private static List<String> announced(WebhooksIT.Receiver hook) {
+        List<String> ids = new ArrayList<>();
+        for (WebhooksIT.Receiver.Hit hit : hook.accepted()) {
+            try {
+                ids.add(Revos.JSON.readTree(hit.body()).at("/revos/data/objectId").asText());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return ids;
+    }
+
+    @Test
     void anOutboundSyncWritesTheObjectsToItsTargetAndAnUnwritableTargetGivesUpToTheOwner() throws IOException {
         Revos.Tenant t = revos.newTenant("sync out");
         String owner = revos.post(t.admin(), "/users", Map.of("name", "Olga Ops", "role", "OPS")).expect(201)

@@ -39,8 +39,9 @@ public final class RevosEvents {
     public static final String OWNER_ID = "ownerId";
     public static final String NEW_OWNER_ID = "newOwnerId";
     /**
-     * What wrote the change when it was not one API request: {@code import:<jobId>} for a CSV import. Absent for API
-     * requests. Team notifications (webhooks) skip events that have it: an import brings history, not news.
+     * What wrote the change when it brought history rather than news: {@code import:<jobId>} for a CSV import,
+     * {@code sync:<definitionId>} for the first run of an inbound sync that reads its source. Absent for API requests
+     * and later sync runs. Team notifications (webhooks) skip events that have it.
      *
      * @since 1.1
      */

@@ -218,7 +218,7 @@ final class RowApplier<E extends TenantRow> {
             move(tx, existing.id, after, blankToNull(cellsOf.get("pipeline")), blankToNull(cellsOf.get("stage")));
             after = ObjectEngine.render(schema, ObjectEngine.find(tx.em(), schema, existing.id));
         }
-        return withoutTimes(before).equals(withoutTimes(after)) ? Outcome.UNCHANGED : Outcome.UPDATED;
+        return before.equals(after) ? Outcome.UNCHANGED : Outcome.UPDATED; // an unchanged patch keeps updatedAt
     }
 
     private ObjectNode body(Map<String, String> row, boolean creating) {
@@ -286,12 +286,6 @@ final class RowApplier<E extends TenantRow> {
             return a.decimalValue().compareTo(b.decimalValue()) == 0;
         }
         return a.equals(b);
-    }
-
-    private static ObjectNode withoutTimes(ObjectNode rendered) {
-        ObjectNode copy = rendered.deepCopy();
-        copy.remove("updatedAt");
-        return copy;
     }
 
     private static String blankToNull(String s) {

@@ -191,7 +191,12 @@ public final class SyncEngine {
                 return;
             }
             try {
-                store.write(tenantId, null, tx -> applier.apply(tx, row));
+                store.write(tenantId, null, tx -> {
+                    if (d.sourceReadAt == null) {
+                        tx.origin("sync:" + d.id); // the first read brings the source's history: not news
+                    }
+                    return applier.apply(tx, row);
+                });
                 written++;
             } catch (Problem p) {
                 failed(key, row.line(), objectId(key), describe(p));
@@ -297,6 +302,9 @@ public final class SyncEngine {
                 long scheduled = tx.now() + stored.intervalMinutes * 60_000L;
                 stored.nextRunAt = retry == null ? scheduled : Math.min(scheduled, retry);
                 stored.lastRunAt = tx.now();
+                if (sourceRead && stored.sourceReadAt == null) {
+                    stored.sourceReadAt = tx.now();
+                }
                 stored.lastStatus = failures.containsKey(SOURCE_KEY) ? "FAILED"
                         : failures.isEmpty() ? "OK" : "ERRORS";
                 String detail = written + " rows written, " + failures.size() + " failed";

@@ -31,6 +31,8 @@ public class SyncDefinitionEntity extends TenantRow {
     public int maxAttempts;
     public long nextRunAt;
     public Long lastRunAt;
+    /** when a run first read the source; until then a run brings the source's history, which is not announced */
+    public Long sourceReadAt;
     @Column(length = 12)
     public String lastStatus;
     @Column(length = 1000)

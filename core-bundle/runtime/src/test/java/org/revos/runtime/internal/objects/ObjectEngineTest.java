@@ -85,6 +85,31 @@ class ObjectEngineTest {
     }
 
     @Test
+    void aPatchOfTheSameValuesIsNoWriteNoAuditEntryAndNoEvent() throws InterruptedException {
+        ObjectNode account = create(Catalog.ACCOUNT, "{'name': 'Globex', 'industry': 'Steel'}");
+        String id = account.get("id").asText();
+        stores.events.clear();
+        Thread.sleep(5); // a later transaction instant, so a rewrite would show in updatedAt
+        ObjectNode same = store.write(T, TestStores.member(T), tx -> ObjectEngine.patch(tx, Catalog.ACCOUNT, id,
+                json("{'name': 'Globex', 'industry': 'Steel'}")));
+        assertEquals(account, same, "updatedAt kept");
+        assertEquals(account, store.read(T, em -> ObjectEngine.render(Catalog.ACCOUNT, ObjectEngine.find(em,
+                Catalog.ACCOUNT, id))));
+        long updates = store.read(T, em -> em.createQuery("SELECT COUNT(a) FROM AuditEntryEntity a WHERE a.objectId"
+                + " = :id AND a.action = 'UPDATE'", Long.class).setParameter("id", id).getSingleResult());
+        assertEquals(0, updates);
+        assertTrue(stores.events.stream().noneMatch(e -> e.getKey().equals(RevosEvents.OBJECT_UPDATED)),
+                stores.events.toString());
+
+        Thread.sleep(5);
+        ObjectNode renamed = store.write(T, TestStores.member(T), tx -> ObjectEngine.patch(tx, Catalog.ACCOUNT, id,
+                json("{'name': 'Globex Corp'}")));
+        assertTrue(renamed.get("updatedAt").asText().compareTo(account.get("updatedAt").asText()) > 0,
+                renamed.toString());
+        assertTrue(stores.events.stream().anyMatch(e -> e.getKey().equals(RevosEvents.OBJECT_UPDATED)));
+    }
+
+    @Test
     void aRefusedPatchChangesNothing() {
         String id = create(Catalog.ACCOUNT, "{'name': 'Globex'}").get("id").asText();
         assertThrows(Problem.class, () -> store.write(T, TestStores.member(T),
