@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import org.revos.api.model.ObjectType;
 import org.revos.api.security.Caller;
 import org.revos.api.spi.ImportRow;
 import org.revos.api.spi.Importer;
@@ -40,6 +41,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class ImportRun implements Jobs.Work {
 
     static final int BATCH = 500;
+    /** created rows past which the import has the database measure the table again before it reports done */
+    static final long STATISTICS_AFTER = 10_000;
 
     private final Store store;
     private final PluginGateway gateway;
@@ -97,6 +100,9 @@ final class ImportRun implements Jobs.Work {
             }
         }
         ImportEntity done = write(file, load(), context, bad, partial);
+        if (done.created >= STATISTICS_AFTER) {
+            refreshStatistics();
+        }
         change(s -> s.state = "DONE");
         ImportSource.delete(file);
         ObjectNode result = JsonNodeFactory.instance.objectNode().put("object", done.objectType)
@@ -252,6 +258,17 @@ final class ImportRun implements Jobs.Work {
         return "import:" + importId;
     }
 
+    private void refreshStatistics() {
+        try {
+            store.refreshStatistics(org.revos.runtime.internal.objects.Catalog.of(ObjectType.valueOf(load()
+                    .objectType)).orElseThrow().entityClass());
+        } catch (RuntimeException e) {
+            // the rows are in; only the first queries on them may be slower until Derby measures the table itself
+            java.util.logging.Logger.getLogger(ImportRun.class.getName()).log(java.util.logging.Level.WARNING,
+                    "Could not refresh the statistics after import " + importId, e);
+        }
+    }
+
     private ImportEntity checkpoint(Tx tx, long[] outcome, long rowsDone, long lastLine) {
         ImportEntity s = tx.em().find(ImportEntity.class, importId);
         s.created += outcome[RowApplier.Outcome.CREATED.ordinal()];
@@ -281,7 +298,7 @@ final class ImportRun implements Jobs.Work {
 
     private ImportSource open(Path file, ImportEntity state) throws PluginCallFailed {
         return new ImportSource(gateway, importer, tenantId,
-                org.revos.api.model.ObjectType.valueOf(state.objectType), file, overrides);
+                ObjectType.valueOf(state.objectType), file, overrides);
     }
 
     private ImportEntity load() {

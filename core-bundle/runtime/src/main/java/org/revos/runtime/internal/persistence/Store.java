@@ -233,6 +233,30 @@ public final class Store {
     }
 
     /**
+     * Has the database measure the tables of {@code entityClasses} again (Derby's index statistics), as after a bulk
+     * load the query planner would otherwise keep planning for the table it knew before: the first list request after
+     * importing 300k deals took 2.4 s, and 10 ms once the statistics caught up. Derby refreshes them by itself, later.
+     */
+    public void refreshStatistics(Class<?>... entityClasses) {
+        EntityManager em = db().forPlatform();
+        try {
+            var session = em.unwrap(org.eclipse.persistence.jpa.JpaEntityManager.class).getServerSession();
+            EntityTransaction transaction = em.getTransaction();
+            transaction.begin();
+            for (Class<?> entityClass : entityClasses) {
+                String table = session.getDescriptor(entityClass).getTableName();
+                // Native SQL is off for tenant queries (multitenancy); this system procedure names no tenant rows.
+                em.createNativeQuery("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(NULL, ?, NULL)")
+                        .setHint(org.eclipse.persistence.config.QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                        .setParameter(1, table).executeUpdate();
+            }
+            transaction.commit();
+        } finally {
+            em.close();
+        }
+    }
+
+    /**
      * @return how many write transactions of the tenant this runtime committed; it changes, before their events are
      *         posted, whenever data that caches derive from may have changed
      */

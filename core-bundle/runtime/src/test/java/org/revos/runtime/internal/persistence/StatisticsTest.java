@@ -1,0 +1,44 @@
+package org.revos.runtime.internal.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.revos.runtime.internal.json.TestJson.json;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.revos.runtime.internal.objects.Catalog;
+import org.revos.runtime.internal.objects.ObjectEngine;
+
+/** After a bulk load the database measures the table again, on the store's word. */
+class StatisticsTest {
+
+    private static final String T = "ten_stats";
+    private final TestStores stores = new TestStores();
+    private final Store store = stores.store;
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private long statistics(String table) {
+        return ((Number) store.readPlatform(em -> em.createNativeQuery("SELECT COUNT(*) FROM SYS.SYSSTATISTICS s"
+                + " JOIN SYS.SYSTABLES t ON s.TABLEID = t.TABLEID WHERE t.TABLENAME = ?").setHint(
+                        org.eclipse.persistence.config.QueryHints.ALLOW_NATIVE_SQL_QUERY, true).setParameter(1, table)
+                .getSingleResult())).longValue();
+    }
+
+    @Test
+    void refreshingMeasuresTheTablesIndexes() {
+        store.write(T, TestStores.member(T), tx -> {
+            for (int i = 0; i < 200; i++) {
+                ObjectEngine.create(tx, Catalog.ACCOUNT, json("{'name': 'Account " + i + "', 'externalId': 'a-" + i
+                        + "', 'country': 'DE'}"));
+            }
+            return null;
+        });
+        assertEquals(0, statistics("ACCOUNTS"), "a small new table has none yet");
+        store.refreshStatistics(AccountEntity.class);
+        assertTrue(statistics("ACCOUNTS") > 0, "its indexes are measured");
+    }
+}
