@@ -41,7 +41,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class ImportRun implements Jobs.Work {
 
     static final int BATCH = 500;
-    /** created rows past which the import has the database measure the table again before it reports done */
+    /** created rows past which the import may have the database measure the table again before it reports done */
     static final long STATISTICS_AFTER = 10_000;
 
     private final Store store;
@@ -260,8 +260,9 @@ final class ImportRun implements Jobs.Work {
 
     private void refreshStatistics() {
         try {
-            store.refreshStatistics(org.revos.runtime.internal.objects.Catalog.of(ObjectType.valueOf(load()
-                    .objectType)).orElseThrow().entityClass());
+            ImportEntity state = load();
+            store.refreshStatisticsAfterLoad(org.revos.runtime.internal.objects.Catalog.of(ObjectType.valueOf(
+                    state.objectType)).orElseThrow().entityClass(), state.created);
         } catch (RuntimeException e) {
             // the rows are in; only the first queries on them may be slower until Derby measures the table itself
             java.util.logging.Logger.getLogger(ImportRun.class.getName()).log(java.util.logging.Level.WARNING,

@@ -1,6 +1,7 @@
 package org.revos.runtime.internal.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.revos.runtime.internal.json.TestJson.json;
 
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
 
-/** After a bulk load the database measures the table again, on the store's word. */
+/** After a bulk load that is a quarter of its table or more, the database measures the table again. */
 class StatisticsTest {
 
     private static final String T = "ten_stats";
@@ -38,7 +39,9 @@ class StatisticsTest {
             return null;
         });
         assertEquals(0, statistics("ACCOUNTS"), "a small new table has none yet");
-        store.refreshStatistics(AccountEntity.class);
+        assertFalse(store.refreshStatisticsAfterLoad(AccountEntity.class, 49), "49 of 200 rows: under a quarter");
+        assertEquals(0, statistics("ACCOUNTS"));
+        assertTrue(store.refreshStatisticsAfterLoad(AccountEntity.class, 50));
         assertTrue(statistics("ACCOUNTS") > 0, "its indexes are measured");
     }
 }
