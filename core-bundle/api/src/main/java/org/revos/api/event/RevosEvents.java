@@ -41,7 +41,8 @@ public final class RevosEvents {
     /**
      * What wrote the change when it brought history rather than news: {@code import:<jobId>} for a CSV import,
      * {@code sync:<definitionId>} for the first run of an inbound sync that reads its source. Absent for API requests
-     * and later sync runs. Team notifications (webhooks) skip events that have it.
+     * and later sync runs. An account turned green by such writes alone says so too ({@link #ACCOUNT_GREEN} carries
+     * their origin). Team notifications (webhooks) skip events that have it.
      *
      * @since 1.1
      */

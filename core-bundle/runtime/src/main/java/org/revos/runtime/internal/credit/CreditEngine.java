@@ -220,7 +220,7 @@ public final class CreditEngine implements EventHandler {
         Optional<RuleSetup> setup = setup(tenantId);
         while (true) {
             List<Object[]> pending = store.read(tenantId, em -> em.createQuery(
-                    "SELECT p.id, p.accountId FROM CreditPendingEntity p ORDER BY p.id", Object[].class)
+                    "SELECT p.id, p.accountId, p.origin FROM CreditPendingEntity p ORDER BY p.id", Object[].class)
                     .setMaxResults(PENDING_BATCH).getResultList());
             if (pending.isEmpty()) {
                 return;
@@ -236,10 +236,22 @@ public final class CreditEngine implements EventHandler {
                 return; // the rule's plugin is disabled or gone: stay stale until it is back
             }
             Map<String, List<String>> byAccount = new LinkedHashMap<>();
-            pending.forEach(r -> byAccount.computeIfAbsent((String) r[1], a -> new ArrayList<>()).add((String) r[0]));
+            Map<String, String> origins = new HashMap<>();
+            for (Object[] r : pending) {
+                String account = (String) r[1];
+                boolean first = !byAccount.containsKey(account);
+                byAccount.computeIfAbsent(account, a -> new ArrayList<>()).add((String) r[0]);
+                // the accounts whose every mark came from the same bulk write (an import) keep its origin
+                if (first || java.util.Objects.equals(origins.get(account), r[2])) {
+                    origins.put(account, (String) r[2]);
+                } else {
+                    origins.put(account, null);
+                }
+            }
             for (Map.Entry<String, List<String>> account : byAccount.entrySet()) {
                 try {
-                    update(tenantId, setup.get(), account.getKey(), account.getValue());
+                    update(tenantId, setup.get(), account.getKey(), account.getValue(),
+                            origins.get(account.getKey()));
                 } catch (PluginCallFailed e) {
                     LOG.log(Level.WARNING, e.getMessage(), e.getCause());
                     return;
@@ -248,12 +260,18 @@ public final class CreditEngine implements EventHandler {
         }
     }
 
-    /** Recomputes one account from its whole history and stores the result, with the green reaction if due. */
-    private void update(String tenantId, RuleSetup setup, String accountId, List<String> pendingIds)
+    /**
+     * Recomputes one account from its whole history and stores the result, with the green reaction if due.
+     *
+     * @param origin the origin of the writes that marked it, when they all share one (an import): the green event
+     *               carries it, and team notifications skip it
+     */
+    private void update(String tenantId, RuleSetup setup, String accountId, List<String> pendingIds, String origin)
             throws PluginCallFailed {
         Optional<CreditInput> input = store.read(tenantId, em -> Inputs.of(em, accountId, setup.versions()));
         AccountCredit credit = input.isEmpty() ? null : compute(tenantId, setup, List.of(input.get())).get(0);
         store.write(tenantId, null, tx -> {
+            tx.origin(origin);
             tx.em().createQuery("DELETE FROM CreditPendingEntity p WHERE p.id IN :ids")
                     .setParameter("ids", pendingIds).executeUpdate();
             AccountEntity account = tx.em().find(AccountEntity.class, accountId);

@@ -58,6 +58,7 @@ final class RevenueEventRules implements ObjectRules<RevenueEventEntity> {
         CreditPendingEntity pending = new CreditPendingEntity();
         pending.id = Ids.next("cpd");
         pending.accountId = e.accountId;
+        pending.origin = tx.origin(); // an account that turns green from imported history is not announced
         pending.createdAt = tx.now();
         pending.updatedAt = tx.now();
         tx.em().persist(pending);

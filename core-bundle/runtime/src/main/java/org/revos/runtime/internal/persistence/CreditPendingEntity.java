@@ -14,4 +14,7 @@ import jakarta.persistence.Table;
 public class CreditPendingEntity extends TenantRow {
     @Column(length = 40, nullable = false)
     public String accountId;
+    /** the origin of the write that marked it (an import's {@code import:<jobId>}); {@code null} for API writes */
+    @Column(length = 80)
+    public String origin;
 }

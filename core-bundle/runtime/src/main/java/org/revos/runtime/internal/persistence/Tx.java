@@ -132,6 +132,11 @@ public final class Tx {
         externalIds.put(objectType, known);
     }
 
+    /** @return what this transaction's events are marked as written by, {@code null} for one API request */
+    public String origin() {
+        return origin;
+    }
+
     /** Marks every event this transaction publishes as written by {@code origin}, such as {@code import:job_…}. */
     public void origin(String origin) {
         this.origin = origin;

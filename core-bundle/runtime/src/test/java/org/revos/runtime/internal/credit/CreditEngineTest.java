@@ -92,6 +92,24 @@ class CreditEngineTest {
     }
 
     @Test
+    void anAccountTurnedGreenByImportedRevenueSaysSoAndOneTurnedGreenThroughTheApiDoesNot() {
+        credit.version(T, "2020-01-01", "{\"threshold\": 10000}", false);
+        String imported = create(Catalog.ACCOUNT, "{\"name\": \"Imported\"}");
+        String typed = create(Catalog.ACCOUNT, "{\"name\": \"Typed\"}");
+        stores.store.write(T, TestStores.member(T), tx -> {
+            tx.origin("import:job_1");
+            return ObjectEngine.create(tx, Catalog.REVENUE_EVENT, parse("{\"accountId\": \"" + imported
+                    + "\", \"occurredAt\": \"2026-01-01T00:00:00Z\", \"kind\": \"NEW\", \"arrDelta\": 20000}"));
+        });
+        revenue(typed, null, "2026-01-02T00:00:00Z", "20000");
+        credit.engine.drain(T, true);
+        Map<Object, Object> originOf = new java.util.HashMap<>();
+        stores.events.stream().filter(e -> e.getKey().equals(RevosEvents.ACCOUNT_GREEN)).map(Map.Entry::getValue)
+                .forEach(e -> originOf.put(e.get(RevosEvents.OBJECT_ID), e.getOrDefault(RevosEvents.ORIGIN, "none")));
+        assertEquals(Map.of(imported, "import:job_1", typed, "none"), originOf);
+    }
+
+    @Test
     void aRecomputeAfterARuleChangeReportsTheDifferenceAndASecondOneFindsNone() throws Exception {
         credit.version(T, "2026-01-01", "{\"threshold\": 10000}", false);
         String a = create(Catalog.USER, "{\"name\": \"A\", \"role\": \"AE\"}");
