@@ -65,6 +65,23 @@ class ListsAndErrorsIT {
     }
 
     @Test
+    void aRequestRefusedBeforeItsBodyWasReadLeavesTheConnectionUsable() {
+        Revos.Tenant t = revos.newTenant("refused bodies");
+        String event = revos.post(t.member(), "/revenue-events", Map.of("accountId", revos.post(t.member(),
+                "/accounts", Map.of("name", "Globex")).expect(201).get("id").asText(), "occurredAt",
+                "2026-07-15T10:00:00Z", "kind", "NEW", "arrDelta", 3000)).expect(201).get("id").asText();
+        // Each PATCH is answered 405 before its body is read, then the next request reuses the connection. With the
+        // body left unread, Jetty closed such connections after answering, and about one request in twenty on them
+        // failed with no answer at all (the client retries only GET and HEAD on its own).
+        for (int i = 0; i < 200; i++) {
+            assertEquals(405, revos.patch(t.member(), "/revenue-events/" + event, Map.of("arrDelta", i)).status());
+            assertEquals(405, revos.delete(t.member(), "/revenue-events/" + event).status());
+        }
+        assertEquals(401, revos.post(null, "/accounts", Map.of("name", "No key")).status());
+        assertEquals(201, revos.post(t.member(), "/accounts", Map.of("name", "After")).status());
+    }
+
+    @Test
     void limitsAboveFiveHundredAreRefusedNotClamped() {
         Revos.Tenant t = revos.newTenant("limits");
         JsonNode problem = revos.get(t.readOnly(), "/accounts?limit=501").expect(400);

@@ -40,7 +40,7 @@ public final class RevosApplication extends Application {
         // the first container and fail every request after a reload.
         return Set.of(JacksonJsonProvider.class, ObjectMapperResolver.class, ExceptionMappers.ProblemMapper.class,
                 ExceptionMappers.MalformedJsonMapper.class, ExceptionMappers.WebApplicationMapper.class,
-                ExceptionMappers.UnexpectedMapper.class);
+                ExceptionMappers.UnexpectedMapper.class, RequestBodyDrain.class);
     }
 
     @Override
