@@ -83,26 +83,19 @@ public final class ObjectEngine {
         schema.rules().check(tx, entity, before, v);
         v.throwIfAny();
         checkExternalIdFree(tx, schema, entity);
-        long updatedBefore = entity.updatedAt;
+        if (render(schema, entity).equals(before)) {
+            // the same values again (a sync's unchanged row, a retried PATCH): nothing to write, no new version,
+            // audit entry, event or rule reaction (a goal revision, a team membership)
+            return before;
+        }
         entity.updatedAt = tx.now();
         configurationWritten(tx, schema);
         PropertyValues.touch(tx, schema.type().name(), body.get("properties"));
         schema.rules().afterWrite(tx, entity, before);
         ObjectNode after = render(schema, entity);
-        if (withoutUpdatedAt(after).equals(withoutUpdatedAt(before))) {
-            // the same values again (a sync's unchanged row, a retried PATCH): no new version, audit entry or event
-            entity.updatedAt = updatedBefore;
-            return before;
-        }
         tx.audit("UPDATE", schema.type().name(), entity.id, before, after);
         tx.publish(RevosEvents.OBJECT_UPDATED, event(schema, entity));
         return after;
-    }
-
-    private static ObjectNode withoutUpdatedAt(ObjectNode rendered) {
-        ObjectNode copy = rendered.deepCopy();
-        copy.remove("updatedAt");
-        return copy;
     }
 
     /**

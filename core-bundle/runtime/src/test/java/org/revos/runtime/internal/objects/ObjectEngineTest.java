@@ -101,6 +101,15 @@ class ObjectEngineTest {
         assertTrue(stores.events.stream().noneMatch(e -> e.getKey().equals(RevosEvents.OBJECT_UPDATED)),
                 stores.events.toString());
 
+        String goal = create(Catalog.GOAL, "{'kpi': 'won_revenue', 'period': '2026-Q3', 'target': 100000}").get("id")
+                .asText();
+        store.write(T, TestStores.member(T), tx -> ObjectEngine.patch(tx, Catalog.GOAL, goal, json("{'target':"
+                + " 100000}")));
+        long revisions = store.read(T, em -> em.createQuery("SELECT COUNT(r) FROM GoalRevisionEntity r WHERE"
+                + " r.goalId = :g", Long.class).setParameter("g", goal).getSingleResult());
+        assertEquals(1, revisions, "no rule reacts to a write that changed nothing: the goal's one revision is its"
+                + " creation");
+
         Thread.sleep(5);
         ObjectNode renamed = store.write(T, TestStores.member(T), tx -> ObjectEngine.patch(tx, Catalog.ACCOUNT, id,
                 json("{'name': 'Globex Corp'}")));
