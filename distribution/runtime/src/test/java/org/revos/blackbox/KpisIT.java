@@ -221,4 +221,27 @@ class KpisIT {
                 Map.of("enabled", true), Map.of()).expect(200);
         assertDecimal("0.5", kpi(off.readOnly(), "win_rate?period=" + quarter).get("value"));
     }
+
+    /**
+     * A user's team is optional: a deal owned by a user in no team counts like any other, also in a tenant whose
+     * figures were read before that user existed, and goals pace on it.
+     */
+    @Test
+    void aUserWithoutTeamCountsAndTheFiguresStayCurrent() {
+        Revos.Tenant t = revos.newTenant("no-team");
+        String account = id(t, "/accounts", Map.of("name", "Hooli"));
+        assertDecimal("0", kpi(t.readOnly(), "deals_won?period=" + quarter).get("value"));
+        String loner = id(t, "/users", Map.of("name", "Lone", "role", "AE"));
+        String deal = id(t, "/deals", Map.of("accountId", account, "ownerId", loner, "name", "Solo", "arr", 7000));
+        revos.post(t.member(), "/deals/" + deal + "/transitions", Map.of("toStage", "CLOSED_WON")).expect(200);
+        assertDecimal("1", kpi(t.readOnly(), "deals_won?period=" + quarter).get("value"));
+        assertDecimal("7000", kpi(t.readOnly(), "won_revenue?period=" + quarter).get("value"));
+        assertDecimal("7000", kpi(t.readOnly(), "won_revenue?period=" + quarter + "&ownerId=" + loner)
+                .get("value"));
+        assertDecimal("0", kpi(t.readOnly(), "won_revenue?period=" + quarter + "&team=East").get("value"));
+        String goal = id(t, "/goals", Map.of("kpi", "won_revenue", "period", quarter, "target", 14000, "scope",
+                Map.of("userId", loner)));
+        JsonNode pacing = revos.get(t.readOnly(), "/goals/" + goal + "/pacing").expect(200);
+        assertDecimal("7000", pacing.get("actual"));
+    }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ public final class FactsBuilder {
     private final Map<ObjectType, Objects> objects = new EnumMap<>(ObjectType.class);
     private final Map<ObjectType, Entries> entries = new EnumMap<>(ObjectType.class);
     private final Revenue revenue;
-    private final Map<String, List<Map.Entry<Long, String>>> memberships = new LinkedHashMap<>();
+    private final Map<String, List<Membership>> memberships = new LinkedHashMap<>();
     private final Map<String, String> values = new HashMap<>();
     /** The snapshot this builder started from, {@code null} when it started empty. */
     private final Facts predecessor;
@@ -141,10 +142,17 @@ public final class FactsBuilder {
         return this;
     }
 
-    /** Adds that a user belongs to {@code team} from {@code since} on (until a later membership starts). */
+    /**
+     * Adds that a user belongs to {@code team} from {@code since} on (until a later membership starts); a {@code null}
+     * team means the user belongs to no team from then on (the field is optional).
+     */
     public FactsBuilder membership(String userId, String team, Instant since) {
-        memberships.computeIfAbsent(userId, u -> new ArrayList<>()).add(Map.entry(since.toEpochMilli(), team));
+        memberships.computeIfAbsent(userId, u -> new ArrayList<>()).add(new Membership(since.toEpochMilli(), team));
         return this;
+    }
+
+    /** @param team {@code null} for "in no team" */
+    private record Membership(long since, String team) {
     }
 
     /**
@@ -179,10 +187,10 @@ public final class FactsBuilder {
         Map<String, long[]> since = new HashMap<>();
         Map<String, String[]> teams = new HashMap<>();
         memberships.forEach((user, list) -> {
-            List<Map.Entry<Long, String>> sorted = new ArrayList<>(list);
-            sorted.sort(Map.Entry.comparingByKey());
-            since.put(user, sorted.stream().mapToLong(Map.Entry::getKey).toArray());
-            teams.put(user, sorted.stream().map(Map.Entry::getValue).toArray(String[]::new));
+            List<Membership> sorted = new ArrayList<>(list);
+            sorted.sort(Comparator.comparingLong(Membership::since));
+            since.put(user, sorted.stream().mapToLong(Membership::since).toArray());
+            teams.put(user, sorted.stream().map(Membership::team).toArray(String[]::new));
         });
         return new TeamHistory(since, teams);
     }

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,6 +23,7 @@ import org.revos.api.model.Tenant;
 import org.revos.api.query.Facts;
 import org.revos.api.query.FactsBuilder;
 import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.problem.Problem;
 
 /**
  * Each tenant's {@link Facts}, held in memory as columns, built from the store on first use and then kept up to date
@@ -45,11 +48,18 @@ public final class FactsProjection {
     private final Map<String, FactChanges> changes = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Store.CommitListener listener = this::committed;
-    private final Map<String, java.util.concurrent.atomic.AtomicLong> fullReads = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> fullReads = new ConcurrentHashMap<>();
+    private final Loader loader;
 
     @Activate
     public FactsProjection(@Reference Store store) {
+        this(store, new Loader() {
+        });
+    }
+
+    FactsProjection(Store store, Loader loader) {
         this.store = store;
+        this.loader = loader;
         store.addCommitListener(listener);
     }
 
@@ -84,22 +94,39 @@ public final class FactsProjection {
             }
             FactChanges pending = changes.computeIfAbsent(tenant.id(), t -> new FactChanges());
             FactChanges.Drained drained = pending.drain();
-            Facts facts = s == null || !drained.incremental() || !s.facts().tenant().equals(tenant) ? null
-                    : update(tenant, s.facts(), drained);
-            if (facts == null) {
-                long start = System.nanoTime();
-                facts = store.read(tenant.id(), em -> jdbc(em, c -> load(tenant, c)));
-                LOG.info(String.format("Read the facts of tenant %s in %,d ms: %,d deals, %,d leads, %,d accounts,"
-                        + " %,d stage entries, %,d revenue events", tenant.id(), (System.nanoTime() - start) / 1_000_000,
-                        facts.objects(ObjectType.DEAL).size(), facts.objects(ObjectType.LEAD).size(),
-                        facts.objects(ObjectType.ACCOUNT).size(), facts.stages(ObjectType.DEAL).size()
-                                + facts.stages(ObjectType.LEAD).size(), facts.revenue().size()));
-                fullReads.computeIfAbsent(tenant.id(), t -> new java.util.concurrent.atomic.AtomicLong())
-                        .incrementAndGet();
+            Facts facts;
+            try {
+                facts = s == null || !drained.incremental() || !s.facts().tenant().equals(tenant) ? null
+                        : update(tenant, s.facts(), drained);
+                if (facts == null) {
+                    facts = rebuild(tenant);
+                }
+            } catch (RuntimeException e) {
+                // The drained changes are gone with this attempt: the old snapshot must never be stamped current
+                // again, so the next read starts from the store.
+                snapshots.remove(tenant.id());
+                String incident = UUID.randomUUID().toString();
+                LOG.log(Level.SEVERE, "Incident " + incident + ": the KPI facts of tenant " + tenant.id()
+                        + " could not be brought up to date; no figure is answered from the previous snapshot", e);
+                throw new Problem(503, "figures-unavailable", "Figures unavailable", "The figures could not be"
+                        + " brought up to date with the latest writes, so none is answered; retry shortly (incident "
+                        + incident + " is in the runtime's log)", List.of());
             }
             snapshots.put(tenant.id(), new Snapshot(latest, facts));
             return facts;
         }
+    }
+
+    private Facts rebuild(Tenant tenant) {
+        long start = System.nanoTime();
+        Facts facts = store.read(tenant.id(), em -> jdbc(em, c -> loader.load(tenant, c)));
+        LOG.info(String.format("Read the facts of tenant %s in %,d ms: %,d deals, %,d leads, %,d accounts,"
+                + " %,d stage entries, %,d revenue events", tenant.id(), (System.nanoTime() - start) / 1_000_000,
+                facts.objects(ObjectType.DEAL).size(), facts.objects(ObjectType.LEAD).size(),
+                facts.objects(ObjectType.ACCOUNT).size(), facts.stages(ObjectType.DEAL).size()
+                        + facts.stages(ObjectType.LEAD).size(), facts.revenue().size()));
+        fullReads.computeIfAbsent(tenant.id(), t -> new AtomicLong()).incrementAndGet();
+        return facts;
     }
 
     /** @return the successor of {@code facts} with the drained changes, or {@code null} when it must be rebuilt */
@@ -108,7 +135,7 @@ public final class FactsProjection {
             return facts;
         }
         try {
-            return store.read(tenant.id(), em -> jdbc(em, c -> drained.applyTo(facts, tenant, c)));
+            return store.read(tenant.id(), em -> jdbc(em, c -> loader.apply(drained, facts, tenant, c)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not update the facts of tenant " + tenant.id() + " write by write; reading"
                     + " them all again", e);
@@ -118,7 +145,7 @@ public final class FactsProjection {
 
     /** @return how many times the tenant's facts were read whole (the first build, then fallbacks) */
     long fullReads(String tenantId) {
-        java.util.concurrent.atomic.AtomicLong n = fullReads.get(tenantId);
+        AtomicLong n = fullReads.get(tenantId);
         return n == null ? 0 : n.get();
     }
 
@@ -132,6 +159,18 @@ public final class FactsProjection {
         FactsBuilder b = Facts.builder(tenant);
         new FactsReader(connection, tenant.id(), b).all();
         return b.build(now);
+    }
+
+    /** How facts are read whole and brought up to date; tests replace it to make either fail. */
+    interface Loader {
+        default Facts load(Tenant tenant, Connection connection) throws SQLException {
+            return FactsProjection.load(tenant, connection);
+        }
+
+        default Facts apply(FactChanges.Drained drained, Facts facts, Tenant tenant, Connection connection)
+                throws SQLException {
+            return drained.applyTo(facts, tenant, connection);
+        }
     }
 
     /** Work on the entity manager's JDBC connection. */

@@ -2,14 +2,23 @@ package org.revos.runtime.internal.kpi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.revos.runtime.internal.json.TestJson.json;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +37,7 @@ import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TestStores;
+import org.revos.runtime.internal.problem.Problem;
 import org.revos.runtime.internal.stages.StageCatalog;
 import org.revos.runtime.internal.stages.StageEngine;
 
@@ -132,13 +142,80 @@ class FactsProjectionTest {
         assertSameFacts(fresh(), after);
     }
 
+    @Test
+    void aUserWithoutTeamIsInNoTeamAndEveryWriteStillCounts() {
+        Facts before = projection.facts(TENANT, null);
+        String loner = user(null);
+        String deal = store.write(T, TestStores.member(T), tx -> {
+            String created = ObjectEngine.create(tx, Catalog.DEAL, json("{'accountId': '" + accounts.get(0)
+                    + "', 'name': 'Solo', 'arr': 900, 'ownerId': '" + loner + "'}")).get("id").asText();
+            StageEngine.enterFirstStage(tx, CATALOG, ObjectType.DEAL, created);
+            return created;
+        });
+        move(deal, "WON");
+        Facts after = projection.facts(TENANT, null);
+        assertNotSame(before, after);
+        assertSameFacts(fresh(), after);
+        assertNull(after.teams().teamAt(loner, System.currentTimeMillis()));
+        int row = after.objects(ObjectType.DEAL).indexOf(deal);
+        assertTrue(row >= 0, "the loner's deal is in the facts");
+        assertFalse(after.matching(ObjectType.DEAL, Map.of("team", "East"), Instant.now()).get(row),
+                "a deal of a user in no team is in no team's slice");
+        patch(Catalog.USER, loner, "{'team': 'West'}");
+        patch(Catalog.USER, loner, "{'team': null}");
+        assertSameTeams(fresh(), projection.facts(TENANT, null));
+    }
+
+    @Test
+    void aFailedUpdateFailsTheReadAndIsNeverServedAsCurrent() {
+        AtomicBoolean failing = new AtomicBoolean();
+        FactsProjection.Loader loader = new FactsProjection.Loader() {
+            @Override
+            public Facts load(Tenant tenant, Connection connection) throws SQLException {
+                check();
+                return FactsProjection.Loader.super.load(tenant, connection);
+            }
+
+            @Override
+            public Facts apply(FactChanges.Drained drained, Facts facts, Tenant tenant, Connection connection)
+                    throws SQLException {
+                check();
+                return FactsProjection.Loader.super.apply(drained, facts, tenant, connection);
+            }
+
+            private void check() throws SQLException {
+                if (failing.get()) {
+                    throw new SQLException("the store is unreachable");
+                }
+            }
+        };
+        FactsProjection failable = new FactsProjection(store, loader);
+        try {
+            Facts before = failable.facts(TENANT, null);
+            String won = deal();
+            move(won, "WON");
+            failing.set(true);
+            Problem refused = assertThrows(Problem.class, () -> failable.facts(TENANT, null));
+            assertEquals(503, refused.status());
+            assertThrows(Problem.class, () -> failable.facts(TENANT, null), "still failing, still refused");
+            failing.set(false);
+            Facts after = failable.facts(TENANT, null);
+            assertNotSame(before, after);
+            assertSameFacts(fresh(), after);
+            assertTrue(after.objects(ObjectType.DEAL).indexOf(won) >= 0, "the write made before the failure counts");
+        } finally {
+            failable.close();
+        }
+    }
+
     private Facts fresh() {
         return store.read(T, em -> FactsProjection.jdbc(em, c -> FactsProjection.load(TENANT, c)));
     }
 
     private String user(String team) {
+        String teamField = team == null ? "" : ", 'team': '" + team + "'";
         String id = store.write(T, TestStores.member(T), tx -> ObjectEngine.create(tx, Catalog.USER, json(
-                "{'name': 'U', 'role': 'AE', 'team': '" + team + "', 'segment': 'SMB'}"))).get("id").asText();
+                "{'name': 'U', 'role': 'AE', 'segment': 'SMB'" + teamField + "}"))).get("id").asText();
         users.add(id);
         return id;
     }
