@@ -1,9 +1,12 @@
 package org.revos.runtime.internal.persistence;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -18,30 +21,67 @@ import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 
 /**
- * The entity manager factory of the {@code revos} persistence unit over one data source. The schema is created and
- * extended from the entities at start, unless its {@link SchemaFingerprint} says it already matches them.
+ * The {@code revos} persistence unit over one data source: the kernel's entities and those of every started engine,
+ * composed into one unit so that a write and its consequences (an engine's rows included) commit in one transaction.
+ * When the engines' entities change ({@link #recompose}), a new entity manager factory is built beside the current one
+ * and takes over; work already running finishes on the old one, which closes when its last entity manager does. The
+ * schema is created and extended from the entities, unless their {@link SchemaFingerprint}s say it already matches.
  */
 public final class Database implements AutoCloseable {
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Database.class.getName());
 
     /** The entity-manager property EclipseLink reads the tenant discriminator from. */
-    public static final String TENANT_PROPERTY = "revos.tenant";
+    public static final String TENANT_PROPERTY = org.revos.kernel.spi.TenantRow.TENANT_PROPERTY;
 
-    private final EntityManagerFactory emf;
+    private final DataSource dataSource;
     private final Runnable onClose;
-    private final boolean schemaGenerated;
+    /** Numbers every unit built in this JVM: EclipseLink keeps deployed units by session name. */
+    private static final AtomicInteger GENERATIONS = new AtomicInteger();
+    private volatile Generation current;
+    private boolean schemaGenerated;
 
     public Database(DataSource dataSource, Runnable onClose) {
+        this(dataSource, onClose, List.of());
+    }
+
+    /** @param engineEntities the entities engines contribute besides the kernel's */
+    public Database(DataSource dataSource, Runnable onClose, List<Class<?>> engineEntities) {
+        this.dataSource = dataSource;
+        this.onClose = onClose;
+        this.current = open(engineEntities);
+    }
+
+    /**
+     * Makes {@code engineEntities} the engines' members of the unit: builds the new unit (extending the schema when an
+     * entity is new or changed), then switches every new entity manager to it. Throws, leaving the current unit in
+     * place, when the new one cannot be built.
+     */
+    public synchronized void recompose(List<Class<?>> engineEntities) {
+        Generation next = open(engineEntities);
+        Generation previous = current;
+        current = next;
+        previous.retire();
+    }
+
+    /** @return the engines' entities of the current unit */
+    public List<Class<?>> engineEntities() {
+        return current.engineEntities;
+    }
+
+    private Generation open(List<Class<?>> engineEntities) {
         long started = System.nanoTime();
+        List<Class<?>> members = new ArrayList<>(KernelEntities.CLASSES);
+        members.addAll(engineEntities);
+        EntityClassLoader loader = new EntityClassLoader(Database.class.getClassLoader(), members);
+        Map<String, String> fingerprints = SchemaFingerprint.current(members);
+        List<Class<?>> changed = SchemaFingerprint.changed(dataSource, members, fingerprints);
         Map<String, Object> props = new HashMap<>();
         props.put(PersistenceUnitProperties.NON_JTA_DATASOURCE, dataSource);
-        props.put(PersistenceUnitProperties.CLASSLOADER, Database.class.getClassLoader());
-        String fingerprint = SchemaFingerprint.current(Database.class.getClassLoader());
-        boolean schemaCurrent = SchemaFingerprint.stored(dataSource).filter(fingerprint::equals).isPresent();
-        props.put(PersistenceUnitProperties.DDL_GENERATION,
-                schemaCurrent ? PersistenceUnitProperties.NONE : PersistenceUnitProperties.CREATE_OR_EXTEND);
-        props.put(PersistenceUnitProperties.DDL_GENERATION_MODE, PersistenceUnitProperties.DDL_DATABASE_GENERATION);
+        props.put(PersistenceUnitProperties.CLASSLOADER, loader);
+        props.put(PersistenceUnitProperties.SESSION_NAME, EntityUnit.NAME + "-" + GENERATIONS.incrementAndGet());
+        props.put(PersistenceUnitProperties.DDL_GENERATION, PersistenceUnitProperties.NONE);
+        props.put("eclipselink.archive.factory", NoMappingFiles.class.getName());
         props.put(PersistenceUnitProperties.WEAVING, "false");
         props.put(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING");
         props.put(PersistenceUnitProperties.LOGGING_LOGGER, "JavaLogger");
@@ -52,20 +92,91 @@ public final class Database implements AutoCloseable {
         // Inserts of one transaction go to Derby in JDBC batches: a recompute writes thousands of ledger lines.
         props.put(PersistenceUnitProperties.BATCH_WRITING, "JDBC");
         props.put(PersistenceUnitProperties.BATCH_WRITING_SIZE, "500");
-        EntityManagerFactory factory = new PersistenceProvider().createEntityManagerFactory("revos", props);
-        if (factory == null) {
-            throw new IllegalStateException("EclipseLink found no persistence unit 'revos' in "
-                    + Database.class.getClassLoader());
+        EntityManagerFactory factory = new PersistenceProvider().createContainerEntityManagerFactory(
+                new EntityUnit(members, loader, dataSource), props);
+        try {
+            // Connect now: a broken database or mapping surfaces here, not on the first request.
+            factory.createEntityManager().close();
+            if (!changed.isEmpty()) {
+                SchemaExtension.extend(factory, changed);
+            }
+        } catch (RuntimeException e) {
+            factory.close();
+            throw e;
         }
-        // Connect now: schema creation and a broken database surface at start, not on the first request.
-        factory.createEntityManager().close();
-        if (!schemaCurrent) {
-            SchemaFingerprint.store(dataSource, fingerprint);
+        if (!changed.isEmpty()) {
+            SchemaFingerprint.store(dataSource, fingerprints);
+            schemaGenerated = true;
         }
-        LOG.info((schemaCurrent ? "Schema unchanged; " : "Schema created or extended; ") + "database ready in " + (System.nanoTime() - started) / 1_000_000 + " ms");
-        this.emf = factory;
-        this.onClose = onClose;
-        this.schemaGenerated = !schemaCurrent;
+        LOG.info((changed.isEmpty() ? "Schema unchanged; " : "Schema of " + changed.size()
+                + " entities created or extended; ") + "persistence unit of "
+                + members.size() + " entities (" + engineEntities.size() + " from engines) ready in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
+        return new Generation(factory, List.copyOf(engineEntities));
+    }
+
+    /**
+     * An entity manager of the unit in use when it was opened; closing the session closes it and lets a replaced unit
+     * close once its last session has.
+     */
+    public static final class Session implements AutoCloseable {
+        private final EntityManager em;
+        private final Generation generation;
+
+        private Session(EntityManager em, Generation generation) {
+            this.em = em;
+            this.generation = generation;
+        }
+
+        public EntityManager em() {
+            return em;
+        }
+
+        @Override
+        public void close() {
+            try {
+                em.close();
+            } finally {
+                generation.release();
+            }
+        }
+    }
+
+    /** One entity manager factory of the unit and how many sessions still use it. */
+    private static final class Generation {
+        private final EntityManagerFactory emf;
+        private final List<Class<?>> engineEntities;
+        private int open;
+        private boolean retired;
+
+        Generation(EntityManagerFactory emf, List<Class<?>> engineEntities) {
+            this.emf = emf;
+            this.engineEntities = engineEntities;
+        }
+
+        /** @return a session, or {@code null} when this generation was replaced meanwhile */
+        synchronized Session acquire(Map<String, Object> properties) {
+            if (retired) {
+                return null;
+            }
+            EntityManager em = emf.createEntityManager(properties);
+            open++;
+            return new Session(em, this);
+        }
+
+        synchronized void release() {
+            open--;
+            if (retired && open == 0) {
+                emf.close();
+            }
+        }
+
+        synchronized void retire() {
+            retired = true;
+            if (open == 0) {
+                emf.close();
+            }
+        }
     }
 
     /** Connections kept open; Jetty's request threads share them. */
@@ -144,24 +255,33 @@ public final class Database implements AutoCloseable {
         return pooled(ds, ds.getDatabaseName());
     }
 
-    /** @return whether this start created or extended the schema (false when it already matched the entities) */
+    /** @return whether opening created or extended the schema (false when it already matched the entities) */
     boolean schemaGenerated() {
         return schemaGenerated;
     }
 
-    /** @return an entity manager that sees only {@code tenantId}'s rows of tenant-scoped entities */
-    public EntityManager forTenant(String tenantId) {
-        return emf.createEntityManager(Map.of(TENANT_PROPERTY, tenantId));
+    /** @return a session that sees only {@code tenantId}'s rows of tenant-scoped entities */
+    public Session forTenant(String tenantId) {
+        return session(Map.of(TENANT_PROPERTY, tenantId));
     }
 
-    /** @return an entity manager for platform entities (tenants, keys); tenant-scoped entities are refused */
-    public EntityManager forPlatform() {
-        return emf.createEntityManager();
+    /** @return a session for platform entities (tenants, keys); tenant-scoped entities are refused */
+    public Session forPlatform() {
+        return session(Map.of());
+    }
+
+    private Session session(Map<String, Object> properties) {
+        while (true) {
+            Session session = current.acquire(properties);
+            if (session != null) {
+                return session;
+            }
+        }
     }
 
     @Override
-    public void close() {
-        emf.close();
+    public synchronized void close() {
+        current.retire();
         onClose.run();
     }
 

@@ -1,6 +1,8 @@
 package org.revos.runtime.internal.persistence;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -70,11 +73,12 @@ public final class Store {
     private final EventSink events;
     private final Map<String, AtomicLong> commits = new ConcurrentHashMap<>();
     private final List<CommitListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, Contribution> contributions = new LinkedHashMap<>();
 
     @Activate
     public Store(@Reference EventAdmin eventAdmin) {
-        this(openInBackground(RuntimeSettings.current()),
-                (topic, props) -> eventAdmin.postEvent(new Event(topic, props)));
+        this(new CompletableFuture<>(), (topic, props) -> eventAdmin.postEvent(new Event(topic, props)));
+        openInBackground(RuntimeSettings.current());
     }
 
     public Store(Database db, EventSink events) {
@@ -86,21 +90,83 @@ public final class Store {
         this.events = events;
     }
 
-    private static CompletableFuture<Database> openInBackground(RuntimeSettings settings) {
-        CompletableFuture<Database> opening = new CompletableFuture<>();
+    private void openInBackground(RuntimeSettings settings) {
         Thread opener = new Thread(() -> {
             Thread.currentThread().setContextClassLoader(Database.class.getClassLoader());
             try {
-                opening.complete(open(settings));
+                Database opened = open(settings);
+                synchronized (this) {
+                    reconcile(opened);
+                    db.complete(opened);
+                }
             } catch (RuntimeException | Error e) {
                 LOG.log(Level.SEVERE, "The database could not be opened; the API answers 503 until this is fixed"
                         + " and the runtime restarted", e);
-                opening.completeExceptionally(e);
+                db.completeExceptionally(e);
             }
         }, "revos-database-open");
         opener.setDaemon(true);
         opener.start();
-        return opening;
+    }
+
+    /**
+     * Adds an engine's entities to the persistence unit, or replaces what {@code owner} contributed before. Once the
+     * database is open this rebuilds the unit at once, so the engine's components find their tables when they start;
+     * before, the opening takes them. When the unit cannot be built with them, the unit stays as it was and
+     * {@code refused} is told why (the engine cannot run).
+     *
+     * @param owner who contributes, such as a bundle's symbolic name and id
+     */
+    public synchronized void contribute(String owner, List<Class<?>> entities, Consumer<RuntimeException> refused) {
+        contributions.put(owner, new Contribution(List.copyOf(entities), refused));
+        if (db.isDone() && !db.isCompletedExceptionally()) {
+            reconcile(db.join());
+        }
+    }
+
+    /** Takes an engine's entities out of the persistence unit; its tables and rows stay for its return. */
+    public synchronized void withdraw(String owner) {
+        if (contributions.remove(owner) != null && db.isDone() && !db.isCompletedExceptionally()) {
+            reconcile(db.join());
+        }
+    }
+
+    /** An engine's entities and whom to tell when the unit cannot take them. */
+    private record Contribution(List<Class<?>> entities, Consumer<RuntimeException> refused) {
+    }
+
+    /**
+     * Brings the unit to the contributed entities: all at once when that works, else one contribution at a time,
+     * refusing the ones the unit cannot take.
+     */
+    private void reconcile(Database database) {
+        List<Class<?>> wanted = contributions.values().stream().flatMap(c -> c.entities().stream()).toList();
+        if (wanted.equals(database.engineEntities())) {
+            return;
+        }
+        try {
+            database.recompose(wanted);
+            return;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The persistence unit cannot take every engine's entities at once; adding them"
+                    + " one engine at a time", e);
+        }
+        List<Class<?>> accepted = new ArrayList<>();
+        for (Map.Entry<String, Contribution> entry : List.copyOf(contributions.entrySet())) {
+            List<Class<?>> with = new ArrayList<>(accepted);
+            with.addAll(entry.getValue().entities());
+            try {
+                database.recompose(with);
+                accepted = with;
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "The entities of " + entry.getKey() + " cannot join the persistence unit", e);
+                contributions.remove(entry.getKey());
+                entry.getValue().refused().accept(e);
+            }
+        }
+        if (!accepted.equals(database.engineEntities())) {
+            database.recompose(accepted);
+        }
     }
 
     /** @return {@code UP}, {@code STARTING}, or {@code DOWN} with the reason */
@@ -168,21 +234,15 @@ public final class Store {
 
     /** Runs read-only work against one tenant's rows. */
     public <T> T read(String tenantId, Function<EntityManager, T> work) {
-        EntityManager em = db().forTenant(tenantId);
-        try {
-            return work.apply(em);
-        } finally {
-            em.close();
+        try (Database.Session session = db().forTenant(tenantId)) {
+            return work.apply(session.em());
         }
     }
 
     /** Runs read-only work against platform entities (tenants, keys). */
     public <T> T readPlatform(Function<EntityManager, T> work) {
-        EntityManager em = db().forPlatform();
-        try {
-            return work.apply(em);
-        } finally {
-            em.close();
+        try (Database.Session session = db().forPlatform()) {
+            return work.apply(session.em());
         }
     }
 
@@ -191,7 +251,8 @@ public final class Store {
      * {@link Problem} or any exception rolls everything back; constraint violations become 409 problems.
      */
     public <T> T write(String tenantId, Caller caller, Function<Tx, T> work) {
-        EntityManager em = db().forTenant(tenantId);
+        Database.Session session = db().forTenant(tenantId);
+        EntityManager em = session.em();
         EntityTransaction transaction = em.getTransaction();
         Tx tx = new Tx(em, tenantId, caller);
         try {
@@ -208,7 +269,7 @@ public final class Store {
             if (transaction.isActive()) {
                 transaction.rollback();
             }
-            em.close();
+            session.close();
         }
     }
 
@@ -217,7 +278,8 @@ public final class Store {
      * stays and no event is posted. Imports validate rows this way with exactly the rules a real write applies.
      */
     public <T> T rehearse(String tenantId, Caller caller, Function<Tx, T> work) {
-        EntityManager em = db().forTenant(tenantId);
+        Database.Session session = db().forTenant(tenantId);
+        EntityManager em = session.em();
         EntityTransaction transaction = em.getTransaction();
         try {
             transaction.begin();
@@ -228,7 +290,7 @@ public final class Store {
             if (transaction.isActive()) {
                 transaction.rollback();
             }
-            em.close();
+            session.close();
         }
     }
 
@@ -242,8 +304,8 @@ public final class Store {
      * @return whether the table was measured
      */
     public boolean refreshStatisticsAfterLoad(Class<?> entityClass, long added) {
-        EntityManager em = db().forPlatform();
-        try {
+        try (Database.Session session = db().forPlatform()) {
+            EntityManager em = session.em();
             String table = em.unwrap(org.eclipse.persistence.jpa.JpaEntityManager.class).getServerSession()
                     .getDescriptor(entityClass).getTableName();
             // Native SQL is off for tenant queries (multitenancy); these name no tenant's rows.
@@ -260,8 +322,6 @@ public final class Store {
                     .setParameter(1, table).executeUpdate();
             transaction.commit();
             return true;
-        } finally {
-            em.close();
         }
     }
 

@@ -2,10 +2,12 @@ package org.revos.runtime.internal.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,9 +16,11 @@ class SchemaFingerprintTest {
 
     @Test
     void theFingerprintIsStableAndCoversEveryEntity() {
-        String once = SchemaFingerprint.current(Database.class.getClassLoader());
-        assertEquals(once, SchemaFingerprint.current(Database.class.getClassLoader()));
-        assertTrue(once.matches("[0-9a-f]{64}"));
+        Map<String, String> once = SchemaFingerprint.current(KernelEntities.CLASSES);
+        assertEquals(once, SchemaFingerprint.current(KernelEntities.CLASSES));
+        assertEquals(KernelEntities.CLASSES.size(), once.size());
+        assertTrue(once.values().stream().allMatch(p -> p.matches("[0-9a-f]{64}")));
+        assertNotEquals(once.get(AccountEntity.class.getName()), once.get(DealEntity.class.getName()));
     }
 
     @Test

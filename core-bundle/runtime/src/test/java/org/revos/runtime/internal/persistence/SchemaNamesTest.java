@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
@@ -22,13 +20,10 @@ import org.junit.jupiter.api.Test;
 class SchemaNamesTest {
 
     @Test
-    void constraintAndIndexNamesFitDerbyAndAreUnique() throws Exception {
-        String xml = new String(getClass().getClassLoader().getResourceAsStream("META-INF/persistence.xml")
-                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("<class>([\\w.]+)</class>").matcher(xml);
+    void constraintAndIndexNamesFitDerbyAndAreUnique() {
         List<String> names = new ArrayList<>();
-        while (m.find()) {
-            Table table = Class.forName(m.group(1)).getAnnotation(Table.class);
+        for (Class<?> entity : KernelEntities.CLASSES) {
+            Table table = entity.getAnnotation(Table.class);
             if (table == null) {
                 continue;
             }

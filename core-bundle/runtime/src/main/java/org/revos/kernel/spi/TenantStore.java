@@ -1,0 +1,29 @@
+package org.revos.kernel.spi;
+
+import java.util.function.Function;
+
+import jakarta.persistence.EntityManager;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.revos.api.security.Caller;
+
+/**
+ * The kernel's transactions, scoped to one tenant, over the persistence unit that holds the kernel's entities and
+ * those of every started engine. A service of the kernel.
+ */
+@ProviderType
+public interface TenantStore {
+
+    /**
+     * Runs read-only work against {@code tenantId}'s rows; the entity manager is closed afterwards, so nothing managed
+     * may leave {@code work}.
+     */
+    <T> T query(String tenantId, Function<EntityManager, T> work);
+
+    /**
+     * Runs {@code work} in one transaction on {@code tenantId}'s rows, with the kernel's audit and events: everything
+     * commits together or nothing does. An exception rolls everything back; a unique-constraint violation becomes a
+     * 409 problem.
+     */
+    <T> T transaction(String tenantId, Caller caller, Function<TenantTransaction, T> work);
+}

@@ -1,0 +1,35 @@
+package org.revos.kernel.spi;
+
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.revos.api.security.Caller;
+
+/** One write transaction of one tenant, as an engine sees it (see {@link TenantStore#transaction}). */
+@ProviderType
+public interface TenantTransaction {
+
+    /** @return the transaction's entity manager; it sees and writes only this tenant's rows */
+    EntityManager em();
+
+    String tenantId();
+
+    Caller caller();
+
+    /** @return the transaction's instant in epoch milliseconds, the same for every row it writes */
+    long now();
+
+    /**
+     * Appends an entry to the tenant's audit log, committed with the transaction.
+     *
+     * @param before the object before the change as a JSON-ready map, {@code null} for a creation
+     * @param after the object after the change, {@code null} for a deletion
+     */
+    void audit(String action, String objectType, String objectId, Map<String, Object> before,
+            Map<String, Object> after);
+
+    /** Publishes an event (EventAdmin topic and properties) once the transaction has committed, never before. */
+    void publish(String topic, Map<String, Object> properties);
+}

@@ -1,0 +1,16 @@
+/**
+ * The kernel's engine SPI: what a capability engine bundle (stages, KPIs, credit, integrations, adoption, leads, ...)
+ * needs from the kernel to keep state of its own. It is exported with the mandatory attribute {@code revos-engine},
+ * so only a bundle that asks for it on purpose ({@code Import-Package: org.revos.kernel.spi;revos-engine=true})
+ * wires to it; strategy plugins and partners build on {@code org.revos.api.*} alone.
+ * <p>
+ * An engine keeps tables of its own by declaring its JPA entities in the {@code RevOS-Entities} manifest header
+ * (bnd: {@code RevOS-Entities: ${classes;ANNOTATED;jakarta.persistence.Entity}}); each entity extends
+ * {@link org.revos.kernel.spi.TenantRow}. The kernel composes them into its one persistence unit while the bundle is
+ * started, so an engine's write and its consequences commit in one transaction, and an engine adds or changes its
+ * tables without a kernel change. Rows of a removed engine stay in the database for its return.
+ */
+@Version("1.0.0")
+package org.revos.kernel.spi;
+
+import org.osgi.annotation.versioning.Version;
