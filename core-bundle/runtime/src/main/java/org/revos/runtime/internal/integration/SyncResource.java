@@ -26,6 +26,7 @@ import org.revos.runtime.internal.persistence.SyncDefinitionEntity;
 import org.revos.runtime.internal.persistence.SyncErrorEntity;
 import org.revos.runtime.internal.persistence.UserEntity;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
+import org.revos.runtime.internal.problem.FieldError;
 import org.revos.runtime.internal.problem.Problem;
 import org.revos.runtime.internal.problem.Violations;
 import org.revos.runtime.internal.rest.Answer;
@@ -76,10 +77,12 @@ public final class SyncResource {
     private final PluginGateway gateway;
     private final SyncEngine engine;
     private final Idempotency idempotency;
+    private final SyncSource locations;
 
     @Activate
     public SyncResource(@Reference Store store, @Reference Imports imports, @Reference PluginGateway gateway,
-            @Reference SyncEngine engine, @Reference Idempotency idempotency) {
+            @Reference SyncEngine engine, @Reference Idempotency idempotency, @Reference SyncSource locations) {
+        this.locations = locations;
         this.store = store;
         this.imports = imports;
         this.gateway = gateway;
@@ -96,6 +99,12 @@ public final class SyncResource {
         Caller caller = admin(security);
         Violations v = new Violations();
         SyncDefinitionEntity d = parse(caller.tenantId(), body, v);
+        if (v.isEmpty()) {
+            locations.refusal(caller.tenantId(), d.location).ifPresent(refused -> {
+                throw Problem.unprocessable("Location refused", "location: " + refused, List.of(new FieldError(
+                        "location", refused)));
+            });
+        }
         Response answer = idempotency.post(caller.tenantId(), caller, idempotencyKey, "POST sync/definitions\n"
                 + body, tx -> {
                     checkInTx(tx.em(), d, v);
