@@ -26,7 +26,6 @@ import org.revos.runtime.internal.persistence.SyncDefinitionEntity;
 import org.revos.runtime.internal.persistence.SyncErrorEntity;
 import org.revos.runtime.internal.persistence.UserEntity;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
-import org.revos.runtime.internal.problem.FieldError;
 import org.revos.runtime.internal.problem.Problem;
 import org.revos.runtime.internal.problem.Violations;
 import org.revos.runtime.internal.rest.Answer;
@@ -58,7 +57,8 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * One-way syncs: {@code GET|POST /api/v1/sync/definitions}, {@code GET|DELETE .../{id}}, {@code POST .../{id}/run}
  * (run now), and {@code GET /api/v1/sync/errors?status=&definitionId=} (every recorded failure with its attempts,
- * status and assigned owner). Tenant ADMIN keys change definitions; every key may read.
+ * status and assigned owner). Tenant ADMIN keys change definitions; every key may read. A location must be a file in
+ * the tenant's folder or a URL the outbound policy allows ({@link SyncSource}); anything else is a 422.
  */
 @Component(service = SyncResource.class)
 @JakartarsResource
@@ -101,8 +101,7 @@ public final class SyncResource {
         SyncDefinitionEntity d = parse(caller.tenantId(), body, v);
         if (v.isEmpty()) {
             locations.refusal(caller.tenantId(), d.location).ifPresent(refused -> {
-                throw Problem.unprocessable("Location refused", "location: " + refused, List.of(new FieldError(
-                        "location", refused)));
+                throw Problem.unprocessable("Location refused", "location", refused);
             });
         }
         Response answer = idempotency.post(caller.tenantId(), caller, idempotencyKey, "POST sync/definitions\n"

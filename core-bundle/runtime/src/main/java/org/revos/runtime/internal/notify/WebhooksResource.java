@@ -24,7 +24,6 @@ import org.revos.runtime.internal.persistence.UserEntity;
 import org.revos.runtime.internal.persistence.WebhookDeliveryEntity;
 import org.revos.runtime.internal.persistence.WebhookEntity;
 import org.revos.runtime.internal.net.OutboundUrls;
-import org.revos.runtime.internal.problem.FieldError;
 import org.revos.runtime.internal.problem.Problem;
 import org.revos.runtime.internal.problem.Violations;
 import org.revos.runtime.internal.rest.Answer;
@@ -323,8 +322,7 @@ public final class WebhooksResource {
             return;
         }
         outbound.refusal(URI.create(url.textValue())).ifPresent(refused -> {
-            throw Problem.unprocessable("Webhook address refused", "url: " + refused, List.of(new FieldError("url",
-                    refused)));
+            throw Problem.unprocessable("Webhook address refused", "url", refused);
         });
     }
 
