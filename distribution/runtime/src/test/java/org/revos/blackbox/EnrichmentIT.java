@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Enrichment with org.revos.integration.enrichment, which ships with the runtime: a tenant points the plugin at its
- * reference file; accounts and leads created with only a domain get country, employees and industry a moment after
+ * reference file, a name in its own folder (REVOS_DATA_DIR/tenants/&lt;id&gt;/files); accounts and leads created with only a domain get country, employees and industry a moment after
  * the create answered, with a record of where each came from; what a user set is never overwritten; a tenant without
  * a reference file is unaffected.
  */
@@ -39,14 +39,16 @@ class EnrichmentIT {
                 "acme.com")).expect(201).get("id").asText();
 
         Revos.Tenant t = revos.newTenant("enrichment");
-        Path file = revos.process().workDir().resolve("enrichment-" + t.id() + ".csv");
+        Path file = revos.process().tenantFiles(t.id()).resolve("reference/firmographics.csv");
+        Files.createDirectories(file.getParent());
         Files.writeString(file, """
                 domain,country,employees,industry,company
                 acme.com,de,1200,Software,Acme GmbH
                 globex.com,US,50000,Manufacturing,Globex
                 """);
         revos.send(RevosProcess.ADMIN_KEY, "PUT", "/admin/tenants/" + t.id() + "/plugins/" + PLUGIN,
-                Map.of("enabled", true, "config", Map.of("referenceFile", file.toString())), Map.of()).expect(200);
+                Map.of("enabled", true, "config", Map.of("referenceFile", "reference/firmographics.csv")), Map.of())
+                .expect(200);
         awaitConfigured(t);
 
         JsonNode created = revos.post(t.member(), "/accounts", Map.of("name", "Acme", "domain", "www.acme.com"))
@@ -93,11 +95,11 @@ class EnrichmentIT {
     @Test
     void aBrokenReferenceFileNeverHoldsUpACreateAndTheEnrichmentLandsOnceItIsFixed() throws IOException {
         Revos.Tenant t = revos.newTenant("enrichment: broken file");
-        Path file = revos.process().workDir().resolve("enrichment-" + t.id() + ".csv");
+        Path file = revos.process().tenantFiles(t.id()).resolve("firmographics.csv");
         String good = "domain,country,employees,industry\nacme.com,DE,1200,Software\n";
         Files.writeString(file, good);
         revos.send(RevosProcess.ADMIN_KEY, "PUT", "/admin/tenants/" + t.id() + "/plugins/" + PLUGIN,
-                Map.of("enabled", true, "config", Map.of("referenceFile", file.toString())), Map.of()).expect(200);
+                Map.of("enabled", true, "config", Map.of("referenceFile", "firmographics.csv")), Map.of()).expect(200);
         awaitConfigured(t);
 
         Files.writeString(file, "site,country\nacme.com,FR\n");

@@ -17,23 +17,29 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The exported runtime jar, started as its own process on a free port of 127.0.0.1 with a fresh data folder, as a
- * user would start it. {@link #close()} stops it.
+ * user would start it. {@link #close()} stops it. The platform admin allows outbound calls to 127.0.0.1
+ * ({@code REVOS_OUTBOUND_ALLOW}), where the tests' webhook receivers and sync sources listen; every other loopback or
+ * private address stays refused.
  */
 public final class RevosProcess implements AutoCloseable {
 
     public static final String ADMIN_KEY = "rvs_blackbox-admin-key-" + UUID.randomUUID();
+    /** what the harness lets the runtime call although it is loopback: the tests' own receivers */
+    public static final String OUTBOUND_ALLOW = "127.0.0.1";
 
     private final Process process;
     private final Path workDir;
     private final Path log;
     private final Path deployDir;
+    private final Path dataDir;
     private final int port;
 
-    private RevosProcess(Process process, Path workDir, Path log, Path deployDir, int port) {
+    private RevosProcess(Process process, Path workDir, Path log, Path deployDir, Path dataDir, int port) {
         this.process = process;
         this.workDir = workDir;
         this.log = log;
         this.deployDir = deployDir;
+        this.dataDir = dataDir;
         this.port = port;
     }
 
@@ -63,11 +69,13 @@ public final class RevosProcess implements AutoCloseable {
         builder.environment().put("REVOS_DATA_DIR", workDir.resolve("data").toString());
         builder.environment().put("REVOS_DEPLOY_DIR", workDir.resolve("deploy").toString());
         builder.environment().put("REVOS_ADMIN_KEY", ADMIN_KEY);
+        builder.environment().put("REVOS_OUTBOUND_ALLOW", OUTBOUND_ALLOW);
         builder.environment().putAll(extraEnv);
         Path log = workDir.resolve("revos.log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Path deployDir = Path.of(builder.environment().get("REVOS_DEPLOY_DIR"));
-        RevosProcess revos = new RevosProcess(builder.start(), workDir, log, deployDir, port);
+        Path dataDir = Path.of(builder.environment().get("REVOS_DATA_DIR"));
+        RevosProcess revos = new RevosProcess(builder.start(), workDir, log, deployDir, dataDir, port);
         revos.awaitHealthy(Duration.ofSeconds(90));
         return revos;
     }
@@ -109,6 +117,14 @@ public final class RevosProcess implements AutoCloseable {
     /** @return the deploy folder the runtime watches ({@code REVOS_DEPLOY_DIR}) */
     public Path deployDir() {
         return deployDir;
+    }
+
+    /**
+     * @return the folder a tenant's sync locations and reference files are named relative to,
+     *         {@code REVOS_DATA_DIR/tenants/<tenantId>/files}, created if the runtime has not made it yet
+     */
+    public Path tenantFiles(String tenantId) throws IOException {
+        return Files.createDirectories(dataDir.resolve("tenants").resolve(tenantId).resolve("files"));
     }
 
     public String logText() {

@@ -45,7 +45,7 @@ class SyncIT {
                 .expect(201);
         String owner = revos.post(t.admin(), "/users", Map.of("name", "Olga Ops", "role", "OPS")).expect(201)
                 .get("id").asText();
-        Path file = revos.process().workDir().resolve("erp-accounts-" + t.id() + ".csv");
+        Path file = revos.process().tenantFiles(t.id()).resolve("erp-accounts.csv");
         Files.writeString(file, """
                 externalId,name,domain,country,employees
                 erp-1,Good Co,good.example,DE,10
@@ -53,13 +53,13 @@ class SyncIT {
                 ,No Key Co,nokey.example,FR,30
                 """);
         JsonNode def = revos.post(t.admin(), "/sync/definitions", Map.<String, Object>of("objectType", "ACCOUNT",
-                "source", "ERP", "direction", "ONE_WAY_IN", "intervalMinutes", 60, "location", file.toString(),
+                "source", "ERP", "direction", "ONE_WAY_IN", "intervalMinutes", 60, "location", "erp-accounts.csv",
                 "ownerId", owner,
                 "maxAttempts", 3, "fields", List.of("name", "domain", "country", "employees"))).expect(201);
         String id = def.get("id").asText();
         assertEquals(List.of("name", "domain", "country", "employees"), fields(def));
         JsonNode second = revos.post(t.admin(), "/sync/definitions", Map.of("objectType", "ACCOUNT", "source", "CRM",
-                "direction", "ONE_WAY_IN", "intervalMinutes", 60, "location", file.toString(), "ownerId", owner))
+                "direction", "ONE_WAY_IN", "intervalMinutes", 60, "location", "erp-accounts.csv", "ownerId", owner))
                 .expect(400);
         assertTrue(second.get("errors").get(0).get("message").asText().contains(id), "one source of truth: "
                 + second);
@@ -126,10 +126,10 @@ class SyncIT {
                     .expect(201);
             String owner = revos.post(t.admin(), "/users", Map.of("name", "Olga Ops", "role", "OPS")).expect(201)
                     .get("id").asText();
-            Path file = revos.process().workDir().resolve("erp-quiet-" + t.id() + ".csv");
+            Path file = revos.process().tenantFiles(t.id()).resolve("erp-quiet.csv");
             Files.writeString(file, "externalId,name\nerp-1,Acme\nerp-2,Globex\nerp-3,Initech\n");
             String id = revos.post(t.admin(), "/sync/definitions", Map.<String, Object>of("objectType", "ACCOUNT",
-                    "source", "ERP", "direction", "ONE_WAY_IN", "intervalMinutes", 60, "location", file.toString(),
+                    "source", "ERP", "direction", "ONE_WAY_IN", "intervalMinutes", 60, "location", "erp-quiet.csv",
                     "ownerId", owner, "fields", List.of("name"))).expect(201).get("id").asText();
             JsonNode first = Await.until(() -> revos.get(t.readOnly(), "/sync/definitions/" + id).expect(200),
                     d -> "OK".equals(d.path("lastStatus").asText()), Duration.ofSeconds(15));
@@ -173,9 +173,9 @@ class SyncIT {
         String acme = revos.post(t.member(), "/accounts", Map.of("name", "Acme", "externalId", "crm-1"))
                 .expect(201).get("id").asText();
         revos.post(t.member(), "/accounts", Map.of("name", "Globex")).expect(201);
-        Path target = revos.process().workDir().resolve("out-" + t.id()).resolve("accounts.csv");
+        Path target = revos.process().tenantFiles(t.id()).resolve("out/accounts.csv");
         String id = revos.post(t.admin(), "/sync/definitions", Map.of("objectType", "accounts", "source",
-                "Warehouse", "direction", "ONE_WAY_OUT", "intervalMinutes", 60, "location", target.toString(),
+                "Warehouse", "direction", "ONE_WAY_OUT", "intervalMinutes", 60, "location", "out/accounts.csv",
                 "ownerId", owner)).expect(201).get("id").asText();
         JsonNode done = Await.until(() -> revos.get(t.readOnly(), "/sync/definitions/" + id).expect(200),
                 d -> "OK".equals(d.path("lastStatus").asText()), Duration.ofSeconds(15));
@@ -185,10 +185,11 @@ class SyncIT {
         assertTrue(csv.contains(acme + ",crm-1,Acme") && csv.contains("Globex"), csv);
         revos.patch(t.member(), "/accounts/" + acme, Map.of("country", "FR")).expect(200);
 
+        Path folder = Files.createDirectories(revos.process().tenantFiles(t.id()).resolve("a-folder"));
+        Files.writeString(folder.resolve("keep.txt"), "a folder is not a file an export can replace");
         String broken = revos.post(t.admin(), "/sync/definitions", Map.of("objectType", "ACCOUNT", "source",
-                "Warehouse", "direction", "ONE_WAY_OUT", "intervalMinutes", 60, "location",
-                revos.process().workDir().toString(), "ownerId", owner, "maxAttempts", 2)).expect(201).get("id")
-                .asText();
+                "Warehouse", "direction", "ONE_WAY_OUT", "intervalMinutes", 60, "location", "a-folder", "ownerId",
+                owner, "maxAttempts", 2)).expect(201).get("id").asText();
         JsonNode gaveUp = Await.until(() -> revos.get(t.readOnly(), "/sync/errors?definitionId=" + broken)
                 .expect(200), p -> p.get("items").size() == 1 && allStatus(p, "GAVE_UP"), Duration.ofSeconds(15));
         JsonNode error = gaveUp.get("items").get(0);

@@ -38,13 +38,14 @@ import org.revos.runtime.internal.persistence.SyncErrorEntity;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
 import org.revos.runtime.internal.problem.FieldError;
 import org.revos.runtime.internal.problem.Problem;
-import org.revos.runtime.internal.settings.RuntimeSettings;
 import org.revos.runtime.internal.stages.StageModels;
 
 import jakarta.persistence.EntityManager;
 
 /**
- * Runs the tenants' syncs on their schedules. An outbound run ({@code ONE_WAY_OUT}) writes every object of the type
+ * Runs the tenants' syncs on their schedules. Every run checks its location again ({@link SyncSource}): one that
+ * leaves the tenant's folder or reaches a refused address fails the run as a sync error and reads or writes nothing.
+ * An outbound run ({@code ONE_WAY_OUT}) writes every object of the type
  * through the tenant's exporter of the definition's format to the target file, replacing it atomically. An inbound
  * run ({@code ONE_WAY_IN}) reads the source through the tenant's importer of the
  * definition's format and writes every row by its external id (a row without one is refused: re-runs must update,
@@ -70,15 +71,14 @@ public final class SyncEngine {
     private final StageModels stageModels;
     private final RevosData data;
     private final Notifications notifications;
+    private final SyncSource locations;
     private final long backoffMs = Long.getLong(BACKOFF_PROPERTY, 30_000L);
-    private final Path folder = RuntimeSettings.current().dataDir().resolve("sync");
-    private final Path spool = RuntimeSettings.current().dataDir().resolve("imports");
     private final ScheduledExecutorService worker = Daemons.scheduler("revos-sync");
 
     @Activate
     public SyncEngine(@Reference Store store, @Reference PluginGateway gateway, @Reference Imports imports,
             @Reference Exports exports, @Reference StageModels stageModels, @Reference RevosData data,
-            @Reference Notifications notifications) {
+            @Reference Notifications notifications, @Reference SyncSource locations) {
         this.store = store;
         this.gateway = gateway;
         this.imports = imports;
@@ -86,6 +86,7 @@ public final class SyncEngine {
         this.stageModels = stageModels;
         this.data = data;
         this.notifications = notifications;
+        this.locations = locations;
         long every = Math.max(100, Math.min(backoffMs, 5_000));
         worker.scheduleWithFixedDelay(this::runDue, 1_000, every, TimeUnit.MILLISECONDS);
     }
@@ -166,7 +167,7 @@ public final class SyncEngine {
 
         void readAll() throws IOException, PluginCallFailed {
             Contribution<Importer> importer = imports.importer(tenantId, d.format, schema);
-            Path file = SyncSource.fetch(d.location, folder, spool);
+            Path file = locations.fetch(tenantId, d.location);
             RowApplier<?> applier = new RowApplier<>(schema, () -> data.forTenant(tenantId).tenant(),
                     () -> stageModels.forTenant(data.forTenant(tenantId).tenant()));
             try (ImportSource source = new ImportSource(gateway, importer, tenantId, schema.type(), file, Map.of())) {
@@ -209,7 +210,7 @@ public final class SyncEngine {
             Contribution<Exporter> exporter = exports.find(tenantId, d.format, schema.type()).orElseThrow(
                     () -> new IOException("'" + d.format + "' is not an export format for " + schema.path()
                             + " of this tenant"));
-            Path target = folder.resolve(d.location).toAbsolutePath();
+            Path target = locations.target(tenantId, d.location);
             Files.createDirectories(target.getParent());
             Path part = Files.createTempFile(target.getParent(), ".revos-sync-", ".part");
             try {

@@ -57,7 +57,8 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * One-way syncs: {@code GET|POST /api/v1/sync/definitions}, {@code GET|DELETE .../{id}}, {@code POST .../{id}/run}
  * (run now), and {@code GET /api/v1/sync/errors?status=&definitionId=} (every recorded failure with its attempts,
- * status and assigned owner). Tenant ADMIN keys change definitions; every key may read.
+ * status and assigned owner). Tenant ADMIN keys change definitions; every key may read. A location must be a file in
+ * the tenant's folder or a URL the outbound policy allows ({@link SyncSource}); anything else is a 422.
  */
 @Component(service = SyncResource.class)
 @JakartarsResource
@@ -76,10 +77,12 @@ public final class SyncResource {
     private final PluginGateway gateway;
     private final SyncEngine engine;
     private final Idempotency idempotency;
+    private final SyncSource locations;
 
     @Activate
     public SyncResource(@Reference Store store, @Reference Imports imports, @Reference PluginGateway gateway,
-            @Reference SyncEngine engine, @Reference Idempotency idempotency) {
+            @Reference SyncEngine engine, @Reference Idempotency idempotency, @Reference SyncSource locations) {
+        this.locations = locations;
         this.store = store;
         this.imports = imports;
         this.gateway = gateway;
@@ -96,6 +99,11 @@ public final class SyncResource {
         Caller caller = admin(security);
         Violations v = new Violations();
         SyncDefinitionEntity d = parse(caller.tenantId(), body, v);
+        if (v.isEmpty()) {
+            locations.refusal(caller.tenantId(), d.location).ifPresent(refused -> {
+                throw Problem.unprocessable("Location refused", "location", refused);
+            });
+        }
         Response answer = idempotency.post(caller.tenantId(), caller, idempotencyKey, "POST sync/definitions\n"
                 + body, tx -> {
                     checkInTx(tx.em(), d, v);

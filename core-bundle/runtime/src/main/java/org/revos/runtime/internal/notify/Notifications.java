@@ -1,5 +1,6 @@
 package org.revos.runtime.internal.notify;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,8 @@ import org.revos.runtime.internal.gateway.PluginCallFailed;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.json.Json;
 import org.revos.runtime.internal.objects.FieldTypes;
+import org.revos.runtime.internal.net.OutboundUrls;
+import org.revos.runtime.internal.net.RefusedUrl;
 import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.WebhookDeliveryEntity;
@@ -53,8 +56,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
  * celebrations, dead letters) are queued as deliveries to every active webhook of the tenant subscribed to their
  * topic; a dispatcher sends them through the tenant's {@code webhook} notifier plugin, retries failures with
  * exponential back-off ({@value #BACKOFF_PROPERTY}, doubling, at most an hour apart) and marks a delivery DEAD after
- * the webhook's number of attempts, telling the webhook's owner. Notifiers that reach people directly get
- * {@link Notifier#deliver} as well.
+ * the webhook's number of attempts, telling the webhook's owner. Before each attempt the webhook's host is looked up
+ * and checked again ({@link OutboundUrls}); a refused address fails the attempt with that reason and nothing is
+ * sent. Notifiers that reach people directly get {@link Notifier#deliver} as well.
  */
 @Component(service = { Notifications.class, EventHandler.class },
         property = EventConstants.EVENT_TOPIC + "=" + RevosEvents.ALL)
@@ -72,6 +76,7 @@ public final class Notifications implements EventHandler {
     private final RevosData data;
     private final PluginServices<Notifier> notifiers;
     private final SecretBox secrets;
+    private final OutboundUrls outbound;
     private final long backoffMs = Long.getLong(BACKOFF_PROPERTY, 2_000L);
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     /** other runtime nodes' webhook changes are seen within this time */
@@ -81,8 +86,9 @@ public final class Notifications implements EventHandler {
 
     @Activate
     public Notifications(@Reference Store store, @Reference PluginGateway gateway, @Reference TenantPlugins plugins,
-            @Reference RevosData data) {
+            @Reference RevosData data, @Reference OutboundUrls outbound) {
         this.store = store;
+        this.outbound = outbound;
         this.gateway = gateway;
         this.data = data;
         this.notifiers = new PluginServices<>(plugins);
@@ -307,18 +313,7 @@ public final class Notifications implements EventHandler {
         } else if (channel.isEmpty()) {
             error = "no notifier of the webhook channel is enabled for the tenant (org.revos.integration.webhook)";
         } else {
-            NotificationTarget target = new NotificationTarget(hook.id, WEBHOOK_CHANNEL, hook.url,
-                    secrets.open(hook.secretSealed), WebhooksResource.events(hook));
-            Notification n = notification(d.notificationJson);
-            try {
-                gateway.call(channel.get().pluginId(), tenant.id(), "webhook delivery", () -> {
-                    channel.get().service().send(tenant, target, d.id, n);
-                    return null;
-                });
-            } catch (PluginCallFailed e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                error = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-            }
+            error = send(tenant, d, hook, channel.get());
         }
         String failure = error;
         int max = hook == null || !hook.active ? 1 : maxAttempts(hook);
@@ -382,6 +377,29 @@ public final class Notifications implements EventHandler {
     void requeue(String tenantId) {
         busy.add(tenantId);
         dispatcher.execute(() -> dispatch(tenantId));
+    }
+
+    /** @return why the attempt failed, or {@code null} when the receiver took the delivery */
+    private String send(Tenant tenant, WebhookDeliveryEntity d, WebhookEntity hook, Contribution<Notifier> channel) {
+        try {
+            outbound.checkBeforeConnecting(URI.create(hook.url)); // DNS may have changed since the URL was set
+        } catch (RefusedUrl e) {
+            LOG.warning("Webhook " + hook.id + " of tenant " + tenant.id() + ": " + e.getMessage());
+            return e.getMessage();
+        }
+        NotificationTarget target = new NotificationTarget(hook.id, WEBHOOK_CHANNEL, hook.url,
+                secrets.open(hook.secretSealed), WebhooksResource.events(hook));
+        Notification n = notification(d.notificationJson);
+        try {
+            gateway.call(channel.pluginId(), tenant.id(), "webhook delivery", () -> {
+                channel.service().send(tenant, target, d.id, n);
+                return null;
+            });
+            return null;
+        } catch (PluginCallFailed e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return cause.getMessage() == null ? "the webhook notifier failed without saying why" : cause.getMessage();
+        }
     }
 
     private static int maxAttempts(WebhookEntity hook) {

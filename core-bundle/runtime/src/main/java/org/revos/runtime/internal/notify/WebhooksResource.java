@@ -23,6 +23,7 @@ import org.revos.runtime.internal.persistence.Tx;
 import org.revos.runtime.internal.persistence.UserEntity;
 import org.revos.runtime.internal.persistence.WebhookDeliveryEntity;
 import org.revos.runtime.internal.persistence.WebhookEntity;
+import org.revos.runtime.internal.net.OutboundUrls;
 import org.revos.runtime.internal.problem.Problem;
 import org.revos.runtime.internal.problem.Violations;
 import org.revos.runtime.internal.rest.Answer;
@@ -57,7 +58,8 @@ import jakarta.ws.rs.core.UriInfo;
  * {@code /api/v1/webhooks}: where a tenant's events are posted ({@code url}, {@code events}, {@code secret},
  * {@code ownerId}, {@code maxAttempts}, {@code active}), and each webhook's deliveries, dead letters included. The
  * signing secret is shown once, when it is created or rotated; lists show its first characters. Tenant ADMIN keys
- * change webhooks; every key may read them.
+ * change webhooks; every key may read them. A URL that reaches the runtime's own host or a private network is refused
+ * (422) unless the platform admin allows its address ({@link OutboundUrls}).
  */
 @Component(service = WebhooksResource.class)
 @JakartarsResource
@@ -73,10 +75,12 @@ public final class WebhooksResource {
     private final Store store;
     private final Notifications notifications;
     private final Idempotency idempotency;
+    private final OutboundUrls outbound;
 
     @Activate
     public WebhooksResource(@Reference Store store, @Reference Notifications notifications,
-            @Reference Idempotency idempotency) {
+            @Reference Idempotency idempotency, @Reference OutboundUrls outbound) {
+        this.outbound = outbound;
         this.store = store;
         this.notifications = notifications;
         this.idempotency = idempotency;
@@ -88,6 +92,7 @@ public final class WebhooksResource {
     public Response create(JsonNode body, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Context SecurityContext security) {
         Caller caller = admin(security);
+        checkAddress(body);
         Response created = idempotency.post(caller.tenantId(), caller, idempotencyKey, "POST webhooks\n" + body, tx -> {
             WebhookEntity hook = new WebhookEntity();
             hook.id = Ids.next("whk");
@@ -130,6 +135,7 @@ public final class WebhooksResource {
     @Consumes({ MediaType.APPLICATION_JSON, MutableCollectionResource.MERGE_PATCH })
     public JsonNode patch(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {
         Caller caller = admin(security);
+        checkAddress(body);
         JsonNode changed = store.write(caller.tenantId(), caller, tx -> {
             WebhookEntity hook = find(tx.em().find(WebhookEntity.class, id), id);
             ObjectNode before = render(hook);
@@ -304,6 +310,20 @@ public final class WebhooksResource {
             hook.secretPrefix = secret.substring(0, Math.min(10, secret.length()));
         }
         return secret;
+    }
+
+    /**
+     * Refuses (422) a well-formed URL that reaches the runtime's own host or a private network; checked before the
+     * transaction, since it may look the host up.
+     */
+    private void checkAddress(JsonNode body) {
+        JsonNode url = body == null ? null : body.get("url");
+        if (url == null || !url.isTextual() || !validUrl(url.textValue())) {
+            return;
+        }
+        outbound.refusal(URI.create(url.textValue())).ifPresent(refused -> {
+            throw Problem.unprocessable("Webhook address refused", "url", refused);
+        });
     }
 
     private static boolean validUrl(String text) {

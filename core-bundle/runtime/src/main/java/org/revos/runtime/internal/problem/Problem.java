@@ -48,6 +48,11 @@ public final class Problem extends RuntimeException {
         return new Problem(422, "unprocessable", title, detail, errors);
     }
 
+    /** 422 for one field whose value the rules refuse, such as a file outside the tenant's folder. */
+    public static Problem unprocessable(String title, String field, String message) {
+        return unprocessable(title, field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
     public static Problem forbidden(String detail) {
         return new Problem(403, "forbidden", "Forbidden", detail, List.of());
     }

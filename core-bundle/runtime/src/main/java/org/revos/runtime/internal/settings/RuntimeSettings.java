@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
+import org.revos.runtime.internal.net.AddressBlock;
+
 /**
  * The runtime's start-up configuration, read from environment variables ({@code REVOS_HTTP_PORT}) or system
  * properties of the same name in lower-case dotted form ({@code revos.http.port}); a system property wins.
  */
 public record RuntimeSettings(String httpHost, int httpPort, Path dataDir, Path deployDir,
-        Optional<String> adminKey, Optional<String> dbUrl, Optional<String> dbUser, Optional<String> dbPassword) {
+        Optional<String> adminKey, Optional<String> dbUrl, Optional<String> dbUser, Optional<String> dbPassword,
+        List<AddressBlock> outboundAllow) {
 
     public static final String HTTP_HOST = "REVOS_HTTP_HOST";
     public static final String HTTP_PORT = "REVOS_HTTP_PORT";
@@ -23,6 +26,12 @@ public record RuntimeSettings(String httpHost, int httpPort, Path dataDir, Path 
     public static final String DB_URL = "REVOS_DB_URL";
     public static final String DB_USER = "REVOS_DB_USER";
     public static final String DB_PASSWORD = "REVOS_DB_PASSWORD";
+    /** addresses and CIDR blocks the runtime may call on a tenant's behalf although they are private or its own */
+    public static final String OUTBOUND_ALLOW = "REVOS_OUTBOUND_ALLOW";
+
+    public RuntimeSettings {
+        outboundAllow = List.copyOf(outboundAllow);
+    }
 
     /** @return the settings of this process */
     public static RuntimeSettings current() {
@@ -53,11 +62,21 @@ public record RuntimeSettings(String httpHost, int httpPort, Path dataDir, Path 
         if (adminKey.isPresent() && adminKey.get().length() < 24) {
             problems.add(ADMIN_KEY + " must be at least 24 characters long");
         }
+        List<AddressBlock> allow = new ArrayList<>();
+        for (String entry : value(env, system, OUTBOUND_ALLOW).orElse("").split("[,\\s]+")) {
+            if (!entry.isEmpty()) {
+                try {
+                    allow.add(AddressBlock.parse(entry));
+                } catch (IllegalArgumentException e) {
+                    problems.add(OUTBOUND_ALLOW + ": " + e.getMessage());
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid RevOS settings: " + String.join("; ", problems));
         }
         return new RuntimeSettings(host, port, data, deploy, adminKey, value(env, system, DB_URL),
-                value(env, system, DB_USER), value(env, system, DB_PASSWORD));
+                value(env, system, DB_USER), value(env, system, DB_PASSWORD), allow);
     }
 
     /** @return the system-property name of an environment variable: {@code REVOS_HTTP_PORT} → {@code revos.http.port} */
@@ -78,7 +97,7 @@ public record RuntimeSettings(String httpHost, int httpPort, Path dataDir, Path 
     public String toString() {
         return "RuntimeSettings[http=" + httpHost + ":" + httpPort + ", dataDir=" + dataDir + ", deployDir=" + deployDir
                 + ", adminKey=" + (adminKey.isPresent() ? "(set)" : "(generated)") + ", db="
-                + dbUrl.orElse("embedded Derby") + "]";
+                + dbUrl.orElse("embedded Derby") + ", outboundAllow=" + outboundAllow + "]";
     }
 
     /** @return the embedded Derby database folder */

@@ -1,29 +1,16 @@
 package org.revos.runtime.internal.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.revos.api.spi.ImportRow;
 import org.revos.runtime.internal.problem.FieldError;
 import org.revos.runtime.internal.problem.Problem;
 
-import com.sun.net.httpserver.HttpServer;
-
 class SyncEngineTest {
-
-    @TempDir
-    Path dir;
 
     @Test
     void aRowIsKnownByItsExternalIdThenItsIdThenItsLine() {
@@ -46,43 +33,5 @@ class SyncEngineTest {
         Problem p = Problem.invalid(List.of(new FieldError("country", "must be ISO"), new FieldError("name",
                 "is required")));
         assertEquals("country: must be ISO; name: is required", SyncEngine.describe(p));
-    }
-
-    @Test
-    void readsAFileRelativeToTheSyncFolderIntoASpoolCopy() throws IOException {
-        Files.writeString(dir.resolve("accounts.csv"), "externalId,name\nx,y\n");
-        Path copy = SyncSource.fetch("accounts.csv", dir, dir.resolve("spool"));
-        assertEquals("externalId,name\nx,y\n", Files.readString(copy));
-        assertTrue(copy.startsWith(dir.resolve("spool")));
-        IOException missing = assertThrows(IOException.class, () -> SyncSource.fetch("gone.csv", dir,
-                dir.resolve("spool")));
-        assertTrue(missing.getMessage().contains("gone.csv"), missing.getMessage());
-        assertEquals(1, Files.list(dir.resolve("spool")).count(), "a failed fetch leaves no spool file");
-    }
-
-    @Test
-    void readsAnHttpSourceAndRefusesAnErrorStatus() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/ok.csv", exchange -> {
-            byte[] body = "externalId,name\nx,y\n".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.createContext("/broken.csv", exchange -> {
-            exchange.sendResponseHeaders(503, -1);
-            exchange.close();
-        });
-        server.start();
-        try {
-            String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            Path copy = SyncSource.fetch(base + "/ok.csv", dir, dir.resolve("spool"));
-            assertEquals("externalId,name\nx,y\n", Files.readString(copy));
-            IOException failed = assertThrows(IOException.class, () -> SyncSource.fetch(base + "/broken.csv", dir,
-                    dir.resolve("spool")));
-            assertTrue(failed.getMessage().contains("503"), failed.getMessage());
-        } finally {
-            server.stop(0);
-        }
     }
 }

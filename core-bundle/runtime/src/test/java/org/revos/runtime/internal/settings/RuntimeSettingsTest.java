@@ -48,4 +48,24 @@ class RuntimeSettingsTest {
         assertFalse(s.toString().contains("super-secret"));
         assertFalse(s.toString().contains("hunter2"));
     }
+
+    @Test
+    void theOutboundAllowListTakesAddressesAndBlocksFromEitherForm() {
+        assertTrue(RuntimeSettings.from(Map.of(), new Properties()).outboundAllow().isEmpty(), "nothing by default");
+        RuntimeSettings env = RuntimeSettings.from(Map.of("REVOS_OUTBOUND_ALLOW", "127.0.0.1, 10.0.0.0/8 fd00::/8"),
+                new Properties());
+        assertEquals("[127.0.0.1/32, 10.0.0.0/8, fd00:0:0:0:0:0:0:0/8]", env.outboundAllow().toString());
+        Properties system = new Properties();
+        system.setProperty("revos.outbound.allow", "192.168.0.0/16");
+        assertEquals("[192.168.0.0/16]", RuntimeSettings.from(Map.of("REVOS_OUTBOUND_ALLOW", "127.0.0.1"), system)
+                .outboundAllow().toString());
+    }
+
+    @Test
+    void anAllowListEntryThatIsNotAnAddressStopsTheStart() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RuntimeSettings.from(
+                Map.of("REVOS_OUTBOUND_ALLOW", "127.0.0.1,intranet.local"), new Properties()));
+        assertTrue(e.getMessage().contains("REVOS_OUTBOUND_ALLOW") && e.getMessage().contains("intranet.local"),
+                e.getMessage());
+    }
 }

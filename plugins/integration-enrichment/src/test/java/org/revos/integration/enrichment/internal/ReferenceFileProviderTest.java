@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.revos.api.model.ObjectType;
 import org.revos.api.model.Tenant;
+import org.revos.api.security.TenantFiles;
 import org.revos.api.spi.EnrichmentRequest;
 import org.revos.api.spi.Firmographics;
 
@@ -31,16 +32,43 @@ class ReferenceFileProviderTest {
         return new EnrichmentRequest(ObjectType.ACCOUNT, "acc_1", domain, null, Set.of("country"));
     }
 
+    /** The runtime's service, as far as this plugin relies on it: names inside tenants/<id>, absolute ones refused. */
+    private TenantFiles files() {
+        return (tenantId, name) -> {
+            if (Path.of(name).isAbsolute() || name.contains("..")) {
+                throw new IllegalArgumentException("is outside the tenant's folder");
+            }
+            return dir.resolve("tenants").resolve(tenantId).resolve(name);
+        };
+    }
+
+    private ReferenceFileProvider provider() {
+        return new ReferenceFileProvider(dir, files());
+    }
+
     @Test
-    void eachTenantReadsItsOwnFileAndTheDefaultOtherwise() throws Exception {
-        Files.writeString(dir.resolve("a.csv"), "domain,country\nacme.com,DE\n");
+    void eachTenantReadsItsOwnFileFromItsFolderAndTheSharedDefaultOtherwise() throws Exception {
+        Files.createDirectories(dir.resolve("tenants/ten_a"));
+        Files.writeString(dir.resolve("tenants/ten_a/a.csv"), "domain,country\nacme.com,DE\n");
         Files.writeString(dir.resolve(ReferenceFileProvider.DEFAULT_FILE), "domain,country\nacme.com,FR\n");
-        ReferenceFileProvider provider = new ReferenceFileProvider(dir);
+        ReferenceFileProvider provider = provider();
         provider.addSettings(new TenantReference("ten_a", "a.csv"));
         assertEquals("DE", provider.enrich(A, ask("acme.com")).orElseThrow().country());
         assertEquals("FR", provider.enrich(B, ask("acme.com")).orElseThrow().country());
-        provider.addSettings(new TenantReference("ten_b", dir.resolve("missing.csv").toString()));
+        provider.addSettings(new TenantReference("ten_b", "missing.csv"));
         assertEquals(Optional.empty(), provider.enrich(B, ask("acme.com")), "a missing file is no data");
+    }
+
+    @Test
+    void aFileNamedOutsideTheTenantsFolderIsNeverReadAndEveryRequestSaysWhy() throws Exception {
+        Path outside = Files.writeString(dir.resolve("outside.csv"), "domain,country\nacme.com,DE\n");
+        ReferenceFileProvider provider = provider();
+        provider.addSettings(new TenantReference("ten_a", outside.toString()));
+        IOException refused = assertThrows(IOException.class, () -> provider.enrich(A, ask("acme.com")));
+        assertTrue(refused.getMessage().contains("refused") && refused.getMessage().contains("ten_a"),
+                refused.getMessage());
+        provider.addSettings(new TenantReference("ten_b", "../ten_a/a.csv"));
+        assertThrows(IOException.class, () -> provider.enrich(B, ask("acme.com")));
     }
 
     @Test
@@ -64,14 +92,14 @@ class ReferenceFileProviderTest {
     @Test
     void aBrokenFileFailsTheCallSoTheRuntimeRetries() throws IOException {
         Files.writeString(dir.resolve(ReferenceFileProvider.DEFAULT_FILE), "country\nDE\n");
-        ReferenceFileProvider provider = new ReferenceFileProvider(dir);
+        ReferenceFileProvider provider = provider();
         assertThrows(IOException.class, () -> provider.enrich(A, ask("acme.com")));
     }
 
     @Test
     void answersNothingForAnUnknownDomain() throws Exception {
         Files.writeString(dir.resolve(ReferenceFileProvider.DEFAULT_FILE), "domain,country\nacme.com,DE\n");
-        Optional<Firmographics> none = new ReferenceFileProvider(dir).enrich(A, ask("other.com"));
+        Optional<Firmographics> none = provider().enrich(A, ask("other.com"));
         assertEquals(Optional.empty(), none);
     }
 }

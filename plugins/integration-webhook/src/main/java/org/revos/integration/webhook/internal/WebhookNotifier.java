@@ -22,7 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The {@code webhook} channel: posts each delivery as incoming-webhook JSON to the target's URL, signed with its
  * secret ({@link Signature}), and counts any answer but 2xx — or no answer within 5 s — as a failure for the runtime
- * to retry. It reaches people only through the webhooks a tenant configured.
+ * to retry. It reaches people only through the webhooks a tenant configured. Redirects are never followed: the
+ * runtime checks a webhook's address (not its own host, not a private network) right before each send, and a
+ * redirect would lead past that check to an address nobody checked.
  */
 @Component(service = Notifier.class)
 public final class WebhookNotifier implements Notifier {
@@ -65,6 +67,10 @@ public final class WebhookNotifier implements Notifier {
                 .header(Signature.HEADER, Signature.header(target.secret(), now, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<Void> response = client().send(request, HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() / 100 == 3) {
+            throw new IOException("HTTP " + response.statusCode() + " from " + target + ": a webhook receiver must"
+                    + " answer itself; redirects are not followed");
+        }
         if (response.statusCode() / 100 != 2) {
             throw new IOException("HTTP " + response.statusCode() + " from " + target);
         }
