@@ -2,6 +2,7 @@ package org.revos.runtime.internal.kpi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,11 +11,16 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.revos.api.model.Goal;
+import org.revos.api.model.Period;
 import org.revos.api.model.Tenant;
 import org.revos.api.query.Facts;
+import org.revos.api.spi.KpiDefinition;
 import org.revos.api.spi.KpiResult;
+import org.revos.api.spi.KpiUnit;
 import org.revos.runtime.internal.kpi.reference.Figure;
 import org.revos.runtime.internal.kpi.reference.FunnelReference;
+import org.revos.runtime.internal.kpi.reference.GoalReference;
 import org.revos.runtime.internal.kpi.reference.KpiReference;
 import org.revos.runtime.internal.kpi.reference.Slice;
 import org.revos.runtime.internal.kpi.reference.TenantRows;
@@ -73,6 +79,66 @@ class KpiDifferentialPropertiesTest {
                 assertSameFigure(tenant, rows, probe, write);
             }
         }
+    }
+
+    @Property
+    void everyGoalStandsAsTheReferenceSays(@ForAll("tenants") TenantScript script) {
+        Tenant tenant = newTenant(script);
+        ScriptWriter writer = new ScriptWriter(STORES.store, tenant, TenantScripts.CATALOG, CLOCK);
+        script.writes().forEach(writer::apply);
+        SplittableRandom random = new SplittableRandom(script.probeSeed());
+        Instant now = Instant.ofEpochMilli(CLOCK.get());
+        GoalScript.write(random, 8, writer, tenant.timeZone(), script.start(), now);
+        TenantRows rows = StoredRows.read(STORES.store, PROJECTION, tenant, TenantScripts.CATALOG.pipelines());
+        assertEquals(8, rows.goals().size(), "every generated goal is a valid one");
+        for (Goal goal : rows.goals()) {
+            Period period = Period.parse(goal.period());
+            Instant from = period.start(tenant.timeZone()).minusSeconds(10 * 86_400);
+            Instant to = period.end(tenant.timeZone()).plusSeconds(10 * 86_400);
+            Instant at = Instant.ofEpochMilli(Math.min(now.toEpochMilli(), from.toEpochMilli()
+                    + random.nextLong(to.toEpochMilli() - from.toEpochMilli())));
+            assertSameStanding(tenant, rows, goal, at);
+        }
+    }
+
+    private static void assertSameStanding(Tenant tenant, TenantRows rows, Goal goal, Instant at) {
+        KpiSession session = new KpiSession(CALCULATORS, tenant, CALCULATORS.forTenant(tenant.id()),
+                PROJECTION.facts(tenant, at), TenantScripts.CATALOG.pipelines(), at, null);
+        GoalBook book = new GoalBook(rows.goals(), session.facts().teams());
+        GoalStanding actual = GoalStanding.of(session, book, goal, goal.target(), at, KpiSettings.DEFAULT_YELLOW_FROM);
+        KpiDefinition kpi = session.require(goal.kpi()).definition();
+        Period period = Period.parse(goal.period());
+        Figure figure = new KpiReference(rows).compute(goal.kpi(), period, GoalStanding.scopeFilter(goal), Map.of(),
+                at);
+        GoalReference reference = new GoalReference(rows);
+        GoalReference.Standing expected = reference.standing(goal, figure.value(), at, kpi.unit() == KpiUnit.COUNT
+                || kpi.unit() == KpiUnit.MONEY, kpi.higherIsBetter(), KpiSettings.DEFAULT_YELLOW_FROM);
+        String what = goal + " at " + at;
+        assertEquals(plain(figure.value()), plain(actual.actual()), "actual of " + what);
+        assertClose(expected.expected(), actual.standing().expected(), new BigDecimal("1e-12"), "expected of " + what);
+        assertClose(expected.pace(), actual.standing().pace(), new BigDecimal("1e-6"), "pace of " + what);
+        boolean onABoundary = expected.pace() != null && (near(expected.pace(), BigDecimal.ONE)
+                || near(expected.pace(), KpiSettings.DEFAULT_YELLOW_FROM));
+        if (!onABoundary) {
+            assertEquals(expected.status(), actual.standing().status().name(), "status of " + what);
+        }
+        Instant teamAt = Instant.ofEpochMilli(Math.min(at.toEpochMilli(), period.end(tenant.timeZone())
+                .toEpochMilli() - 1));
+        assertEquals(reference.rolledUp(goal, teamAt).map(KpiDifferentialPropertiesTest::plain),
+                actual.rolledUpTarget().map(KpiDifferentialPropertiesTest::plain), "rolled-up target of " + what);
+    }
+
+    private static void assertClose(BigDecimal expected, BigDecimal actual, BigDecimal tolerance, String what) {
+        if (expected == null || actual == null) {
+            assertEquals(expected, actual, what);
+        } else {
+            assertTrue(expected.subtract(actual).abs().compareTo(tolerance) <= 0, what + ": expected " + expected
+                    + ", was " + actual);
+        }
+    }
+
+    private static boolean near(BigDecimal a, BigDecimal b) {
+        return a.subtract(b).abs().compareTo(new BigDecimal("1e-5")) < 0;
     }
 
     private Tenant newTenant(TenantScript script) {

@@ -34,7 +34,7 @@ record Probe(String kpi, Period period, Map<String, String> filter, Map<String, 
         return probes;
     }
 
-    private static Period period(SplittableRandom random, ZoneId zone, Instant start, Instant now) {
+    static Period period(SplittableRandom random, ZoneId zone, Instant start, Instant now) {
         if (random.nextInt(10) == 0) {
             return Period.parse("2024-02");
         }

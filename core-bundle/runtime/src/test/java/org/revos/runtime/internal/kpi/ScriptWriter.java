@@ -178,6 +178,16 @@ final class ScriptWriter {
         return true;
     }
 
+    /** @return whether the goal was accepted */
+    boolean goal(ObjectNode body) {
+        try {
+            write(tx -> ObjectEngine.create(tx, Catalog.GOAL, body));
+            return true;
+        } catch (Problem refused) {
+            return false;
+        }
+    }
+
     private boolean patch(org.revos.runtime.internal.objects.ObjectSchema<?> schema, String id, ObjectNode body) {
         write(tx -> ObjectEngine.patch(tx, schema, id, body));
         return true;
