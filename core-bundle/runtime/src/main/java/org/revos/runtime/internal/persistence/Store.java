@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -74,6 +75,8 @@ public final class Store {
     private final Map<String, AtomicLong> commits = new ConcurrentHashMap<>();
     private final List<CommitListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, Contribution> contributions = new LinkedHashMap<>();
+    /** The instant of each write transaction, epoch milliseconds: the system clock, except in tests. */
+    private final LongSupplier clock;
 
     @Activate
     public Store(@Reference EventAdmin eventAdmin) {
@@ -82,12 +85,25 @@ public final class Store {
     }
 
     public Store(Database db, EventSink events) {
-        this(CompletableFuture.completedFuture(db), events);
+        this(CompletableFuture.completedFuture(db), events, System::currentTimeMillis);
+    }
+
+    /**
+     * A store whose write transactions happen at the instants {@code clock} tells, so that tests can write histories
+     * (stage transitions, team memberships, creation instants) that lie in the past.
+     */
+    public Store(Database db, EventSink events, LongSupplier clock) {
+        this(CompletableFuture.completedFuture(db), events, clock);
     }
 
     private Store(CompletableFuture<Database> db, EventSink events) {
+        this(db, events, System::currentTimeMillis);
+    }
+
+    private Store(CompletableFuture<Database> db, EventSink events, LongSupplier clock) {
         this.db = db;
         this.events = events;
+        this.clock = clock;
     }
 
     private void openInBackground(RuntimeSettings settings) {
@@ -254,7 +270,7 @@ public final class Store {
         Database.Session session = db().forTenant(tenantId);
         EntityManager em = session.em();
         EntityTransaction transaction = em.getTransaction();
-        Tx tx = new Tx(em, tenantId, caller);
+        Tx tx = new Tx(em, tenantId, caller, false, clock.getAsLong());
         try {
             transaction.begin();
             T result = work.apply(tx);
@@ -283,7 +299,7 @@ public final class Store {
         EntityTransaction transaction = em.getTransaction();
         try {
             transaction.begin();
-            return work.apply(new Tx(em, tenantId, caller, true));
+            return work.apply(new Tx(em, tenantId, caller, true, clock.getAsLong()));
         } catch (RuntimeException e) {
             throw translate(e);
         } finally {

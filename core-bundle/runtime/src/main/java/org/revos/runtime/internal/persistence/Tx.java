@@ -24,7 +24,7 @@ public final class Tx {
     private final EntityManager em;
     private final String tenantId;
     private final Caller caller;
-    private final long now = System.currentTimeMillis();
+    private final long now;
     private final List<Map.Entry<String, Map<String, Object>>> events = new ArrayList<>();
 
     /** whether the transaction is a rehearsal that always rolls back: it writes no audit entries */
@@ -39,12 +39,10 @@ public final class Tx {
     /** per object type, the external ids a bulk writer resolved up front (see {@link #externalIds}) */
     private final Map<String, Map<String, String>> externalIds = new HashMap<>();
 
-    Tx(EntityManager em, String tenantId, Caller caller) {
-        this(em, tenantId, caller, false);
-    }
-
-    Tx(EntityManager em, String tenantId, Caller caller, boolean rehearsal) {
+    /** @param now the instant of the transaction, epoch milliseconds */
+    Tx(EntityManager em, String tenantId, Caller caller, boolean rehearsal, long now) {
         this.em = em;
+        this.now = now;
         this.tenantId = tenantId;
         this.caller = caller;
         this.rehearsal = rehearsal;

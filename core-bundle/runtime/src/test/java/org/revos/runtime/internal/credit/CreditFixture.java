@@ -1,15 +1,14 @@
 package org.revos.runtime.internal.credit;
 
-import java.lang.reflect.Proxy;
 import java.util.List;
 
-import org.osgi.framework.ServiceReference;
 import org.revos.api.spi.CreditRule;
 import org.revos.credit.buckets.internal.BucketRule;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.persistence.CreditRuleVersionEntity;
 import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.plugins.BundlelessReference;
 import org.revos.runtime.internal.plugins.TenantPlugins;
 
 /** A credit engine over a store, running the real bucket rule as if its plugin were installed. */
@@ -21,7 +20,7 @@ final class CreditFixture {
     CreditFixture(Store store) {
         this.store = store;
         this.engine = new CreditEngine(store, new TenantPlugins(store), new PluginGateway());
-        engine.addRule(reference(), new BucketRule());
+        engine.addRule(BundlelessReference.of(CreditRule.class), new BucketRule());
     }
 
     void stop() {
@@ -46,20 +45,6 @@ final class CreditFixture {
 
     RuleSetup setup(String tenantId) {
         return engine.setup(tenantId).orElseThrow();
-    }
-
-    /** A service reference of a bundle-less service, ranked like any other. */
-    @SuppressWarnings("unchecked")
-    private static ServiceReference<CreditRule> reference() {
-        return (ServiceReference<CreditRule>) Proxy.newProxyInstance(CreditFixture.class.getClassLoader(),
-                new Class<?>[] { ServiceReference.class }, (proxy, method, args) -> switch (method.getName()) {
-                    case "compareTo" -> 0;
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    case "getPropertyKeys" -> new String[0];
-                    case "toString" -> "bucket rule reference";
-                    default -> null;
-                });
     }
 
     /** A job context that only counts. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 import org.revos.api.security.ApiRole;
 import org.revos.api.security.Caller;
@@ -16,8 +17,13 @@ public final class TestStores {
     public final List<Map.Entry<String, Map<String, Object>>> events = new ArrayList<>();
 
     public TestStores() {
+        this(System::currentTimeMillis);
+    }
+
+    /** A store whose writes happen at the instants {@code clock} tells (epoch milliseconds). */
+    public TestStores(LongSupplier clock) {
         store = new Store(Database.inMemoryDerby("t" + UUID.randomUUID().toString().replace("-", "")),
-                (topic, props) -> events.add(Map.entry(topic, props)));
+                (topic, props) -> events.add(Map.entry(topic, props)), clock);
     }
 
     /** @return a MEMBER caller of {@code tenantId} */
@@ -27,12 +33,17 @@ public final class TestStores {
 
     /** Creates a tenant row. */
     public void tenant(String id) {
+        tenant(id, "UTC");
+    }
+
+    /** Creates a tenant row whose periods are cut in {@code timeZone}. */
+    public void tenant(String id, String timeZone) {
         store.write(id, null, tx -> {
             TenantEntity t = new TenantEntity();
             t.id = id;
             t.name = id;
             t.currency = "USD";
-            t.timeZone = "UTC";
+            t.timeZone = timeZone;
             t.createdAt = tx.now();
             tx.em().persist(t);
             return t;

@@ -21,13 +21,16 @@ record Stages(ObjectType type, String id, int code, StageLog log) {
         return new Stages(type, stageId, log.code(stageId), log);
     }
 
-    /** @return the objects kept by the filter that entered this stage in [from, until) */
+    /**
+     * @return the objects kept by the filter that entered this stage in [from, until)
+     * @throws IllegalArgumentException when the objects cannot be sliced by the filter, whether or not any entered
+     */
     BitSet enteredDuring(KpiRequest request) {
         BitSet entered = new BitSet();
+        BitSet kept = request.matching(type);
         if (code < 0) {
             return entered;
         }
-        BitSet kept = request.matching(type);
         int end = log.firstAtOrAfter(request.until());
         for (int i = log.firstAtOrAfter(request.from()); i < end; i++) {
             if (log.stage(i) == code && kept.get(log.object(i))) {

@@ -168,4 +168,13 @@ class FunnelKpiTest {
                 () -> value(new DealsWonKpi(), "2026-Q1", Map.of("source", "ads"), ALL));
         assertEquals("source: deals cannot be sliced by source", e.getMessage());
     }
+
+    @Test
+    void aDimensionTheObjectsDoNotHaveIsRefusedEvenBeforeAnyEnteredTheStage() {
+        // nothing ever entered SQL or CLOSED_LOST in 2025-Q1: the refusal must not depend on the data
+        assertThrows(IllegalArgumentException.class, () -> value(new StageVolumeKpi(), "2025-Q1",
+                Map.of("pipeline", "leads", "nonsense", "x"), Map.of("stage", "SQL")));
+        assertThrows(IllegalArgumentException.class, () -> value(new TimeBetweenKpi(), "2025-Q1",
+                Map.of("source", "ads"), Map.of("from", "QUALIFICATION", "to", "CLOSED_LOST")));
+    }
 }

@@ -36,7 +36,9 @@ record Bridge(long starting, long newArr, long expansion, long contraction, long
     private static Bridge compute(KpiRequest request) {
         RevenueLog log = request.facts().revenue();
         BitSet kept = request.matching(ObjectType.ACCOUNT);
-        int start = log.firstAtOrAfter(request.from());
+        // a period that starts after the answer's instant starts with the ARR of that instant: revenue dated later
+        // (known now, occurring later) is not counted, exactly as when the facts are cut at the instant
+        int start = log.firstAtOrAfter(Math.min(request.from(), request.until()));
         long[] arr = arrBefore(request, log, start);
         long starting = 0;
         long retainedStarting = 0;

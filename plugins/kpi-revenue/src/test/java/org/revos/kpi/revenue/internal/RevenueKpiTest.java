@@ -113,4 +113,22 @@ class RevenueKpiTest {
         // a quiet period keeps what it started with: NRR 1
         assertDecimal("1", compute(new NrrKpi(), "2027-Q1", Map.of(), "2027-12-31").value());
     }
+
+    @Test
+    void revenueDatedAfterTheAnswersInstantIsNotInALaterPeriodsStartingArr() {
+        // recorded on 01-02, a +500 expansion is dated 05-01: asked on 02-01 ("now", from the facts as they stand),
+        // Q3 starts with the 1,000 the account has then, exactly as when asked with asOf=02-01
+        FactsBuilder b = Facts.builder(new Tenant("ten_1", "T", "USD", ZoneOffset.UTC));
+        b.object(ObjectType.ACCOUNT, "a1", t("2025-01-01"), 0, Map.of("segment", "SMB"));
+        event(b, "a1", "2026-01-01", RevenueKind.NEW, 1_000_00);
+        b.revenue("a1", t("2026-05-01"), RevenueKind.EXPANSION, 500_00, true, t("2026-01-02"));
+        Facts current = b.build(t("2026-02-01"));
+        Instant now = t("2026-02-01");
+        KpiResult asked = new RecurringRevenueKpi().compute(new KpiRequest(Period.parse("2026-Q3"), Map.of(),
+                Map.of(), current, List.of(), now, null));
+        assertDecimal("1000.00", asked.breakdown().get("starting"));
+        assertDecimal("1000.00", asked.value());
+        assertEquals(new RecurringRevenueKpi().compute(new KpiRequest(Period.parse("2026-Q3"), Map.of(), Map.of(),
+                current.asOf(now.minusMillis(1)), List.of(), now.minusMillis(1), null)).breakdown(), asked.breakdown());
+    }
 }
