@@ -2,7 +2,6 @@ package org.revos.osgitests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -48,11 +48,18 @@ class RuntimeBundlesIT {
     }
 
     @Test
-    void theRuntimeExportsNothingSoPluginsCanOnlyWireToTheApi() {
+    void theRuntimeExportsOnlyTheEngineSpiAndOnlyToBundlesThatAskForIt() {
         Bundle runtime = bundle("org.revos.runtime");
-        assertNull(runtime.getHeaders().get("Export-Package"));
         BundleWiring wiring = runtime.adapt(BundleWiring.class);
-        assertTrue(wiring.getProvidedWires("osgi.wiring.package").isEmpty(), "nothing wires to the runtime");
+        List<BundleCapability> exports = wiring.getCapabilities("osgi.wiring.package");
+        assertEquals(List.of("org.revos.kernel.spi"), exports.stream()
+                .map(c -> c.getAttributes().get("osgi.wiring.package")).toList());
+        assertEquals("revos-engine", exports.get(0).getDirectives().get("mandatory"),
+                "a plugin cannot wire to the kernel SPI by accident");
+        for (BundleWire wire : wiring.getProvidedWires("osgi.wiring.package")) {
+            assertTrue(wire.getRequirement().getDirectives().getOrDefault("filter", "").contains("revos-engine"),
+                    wire.getRequirer().getSymbolicName() + " wires to the kernel without asking for the engine SPI");
+        }
         List<String> apiPackages = wiring.getRequiredWires("osgi.wiring.package").stream()
                 .filter(w -> w.getProvider().getSymbolicName().equals("org.revos.api"))
                 .map(w -> (String) w.getCapability().getAttributes().get("osgi.wiring.package")).toList();

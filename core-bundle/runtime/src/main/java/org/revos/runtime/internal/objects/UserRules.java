@@ -1,5 +1,7 @@
 package org.revos.runtime.internal.objects;
 
+import java.util.Objects;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.TeamMembershipEntity;
@@ -24,12 +26,14 @@ final class UserRules implements ObjectRules<UserEntity> {
         }
     }
 
-    /** A new user with a team, or a user changing team, starts a membership; the earlier ones stay. */
+    /**
+     * A new user starts a membership, in no team when created without one (so a team given later counts only from
+     * then on); a user changing team starts another; the earlier ones stay.
+     */
     @Override
     public void afterWrite(Tx tx, UserEntity written, ObjectNode before) {
         String previous = before == null ? null : before.path("team").asText(null);
-        if (written.team != null && !written.team.equals(previous) || before != null && written.team == null
-                && previous != null) {
+        if (before == null || !Objects.equals(written.team, previous)) {
             TeamMembershipEntity membership = new TeamMembershipEntity();
             membership.id = Ids.next("mbr");
             membership.userId = written.id;

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,6 +165,28 @@ class FactsProjectionTest {
         patch(Catalog.USER, loner, "{'team': 'West'}");
         patch(Catalog.USER, loner, "{'team': null}");
         assertSameTeams(fresh(), projection.facts(TENANT, null));
+    }
+
+    @Test
+    void aTeamGivenLaterCountsFromThenOnNotForTheTimeBefore() {
+        AtomicLong now = new AtomicLong(1_700_000_000_000L);
+        TestStores clocked = new TestStores(now::get);
+        FactsProjection timed = new FactsProjection(clocked.store);
+        try {
+            clocked.tenant(T);
+            String user = clocked.store.write(T, TestStores.member(T), tx -> ObjectEngine.create(tx, Catalog.USER,
+                    json("{'name': 'Late', 'role': 'AE'}"))).get("id").asText();
+            long created = now.get();
+            now.addAndGet(86_400_000L);
+            clocked.store.write(T, TestStores.member(T), tx -> ObjectEngine.patch(tx, Catalog.USER, user,
+                    json("{'team': 'West'}")));
+            Facts facts = timed.facts(TENANT, null);
+            assertNull(facts.teams().teamAt(user, created + 1000), "in no team before the team was given");
+            assertEquals("West", facts.teams().teamAt(user, now.get()));
+        } finally {
+            timed.close();
+            clocked.store.close();
+        }
     }
 
     @Test
