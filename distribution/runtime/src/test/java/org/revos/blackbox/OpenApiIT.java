@@ -105,7 +105,9 @@ class OpenApiIT {
     void theQueryParametersEndpointsReadAreDocumentedAndAccepted() {
         JsonNode doc = document();
         Map<String, Set<String>> expected = Map.of(
-                "post /imports", Set.of("object", "format", "mode", "map", "revenueEvents"),
+                "post /imports", Set.of("object", "format", "mode", "map", "revenueEvents", "dryRun", "mapStage",
+                        "mapLifecycleStage", "mapDealType", "mapLossReason", "mapOwner"),
+                "get /imports/mappings/{format}", Set.of("format"),
                 "get /exports", Set.of("object", "format"),
                 "get /goal-matrix", Set.of("kpis", "periods", "asOf", "segment", "ownerId", "team", "source",
                         "country", "pipeline"),

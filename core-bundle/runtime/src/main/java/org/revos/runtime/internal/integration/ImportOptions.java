@@ -2,6 +2,8 @@ package org.revos.runtime.internal.integration;
 
 import java.util.Map;
 
+import org.revos.runtime.internal.integration.mapping.ValueMappings;
+
 /**
  * How one import reads and writes its file, as {@code POST /api/v1/imports} was asked.
  *
@@ -11,8 +13,10 @@ import java.util.Map;
  * @param recordRevenue whether placing a deal in a won or churned stage records its revenue event, as a move through
  *                      the API does ({@code revenueEvents=record}, the default); {@code false} when the tenant's
  *                      revenue events come in their own import, which would otherwise count them twice
+ * @param values        the value mappings of this import ({@code mapStage=}, ...), over the tenant's for the format
  */
-record ImportOptions(String format, boolean partial, Map<String, String> overrides, boolean recordRevenue) {
+record ImportOptions(String format, boolean partial, Map<String, String> overrides, boolean recordRevenue,
+        ValueMappings values) {
 
     ImportOptions {
         overrides = Map.copyOf(overrides);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import org.revos.api.model.ObjectType;
 import org.revos.api.security.Caller;
@@ -52,11 +53,13 @@ final class ImportRun implements Jobs.Work {
     private final String importId;
     private final RowApplier<?> applier;
     private final Map<String, String> overrides;
+    private final UnaryOperator<ImportRow> translation;
     /** by ordinal, the rows whose key the validation pass found new: the write pass does not look them up again */
     private final BitSet fresh = new BitSet();
 
     ImportRun(Store store, PluginGateway gateway, Contribution<Importer> importer, String tenantId, Caller caller,
-            String importId, RowApplier<?> applier, Map<String, String> overrides) {
+            String importId, RowApplier<?> applier, Map<String, String> overrides,
+            UnaryOperator<ImportRow> translation) {
         this.store = store;
         this.gateway = gateway;
         this.importer = importer;
@@ -65,6 +68,7 @@ final class ImportRun implements Jobs.Work {
         this.importId = importId;
         this.applier = applier;
         this.overrides = overrides;
+        this.translation = translation;
     }
 
     @Override
@@ -299,7 +303,7 @@ final class ImportRun implements Jobs.Work {
 
     private ImportSource open(Path file, ImportEntity state) throws PluginCallFailed {
         return new ImportSource(gateway, importer, tenantId,
-                ObjectType.valueOf(state.objectType), file, overrides);
+                ObjectType.valueOf(state.objectType), file, overrides, translation);
     }
 
     private ImportEntity load() {

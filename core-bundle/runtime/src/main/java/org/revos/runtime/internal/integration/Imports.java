@@ -24,6 +24,11 @@ import org.revos.api.query.RevosData;
 import org.revos.api.security.Caller;
 import org.revos.api.spi.Importer;
 import org.revos.runtime.internal.gateway.PluginGateway;
+import org.revos.runtime.internal.gateway.PluginCallFailed;
+import org.revos.runtime.internal.integration.mapping.ImportMappings;
+import org.revos.runtime.internal.integration.mapping.MappingTally;
+import org.revos.runtime.internal.integration.mapping.ValueMappings;
+import org.revos.runtime.internal.integration.mapping.ValueTranslator;
 import org.revos.runtime.internal.jobs.Jobs;
 import org.revos.runtime.internal.json.Json;
 import org.revos.runtime.internal.objects.FieldTypes;
@@ -61,19 +66,22 @@ public final class Imports {
     private final RevosData data;
     private final PluginServices<Importer> importers;
     private final Formats<Importer> formats;
+    private final ImportMappings mappings;
     private final Path spool;
 
     @Activate
     public Imports(@Reference Store store, @Reference PluginGateway gateway, @Reference TenantPlugins plugins,
-            @Reference Jobs jobs, @Reference StageModels stageModels, @Reference RevosData data) {
-        this(store, gateway, plugins, jobs, stageModels, data, RuntimeSettings.current().dataDir().resolve("imports"));
+            @Reference Jobs jobs, @Reference StageModels stageModels, @Reference RevosData data,
+            @Reference ImportMappings mappings) {
+        this(store, gateway, plugins, jobs, stageModels, data, mappings,
+                RuntimeSettings.current().dataDir().resolve("imports"));
         Thread recovery = new Thread(this::markInterrupted, "revos-import-recovery");
         recovery.setDaemon(true);
         recovery.start();
     }
 
     Imports(Store store, PluginGateway gateway, TenantPlugins plugins, Jobs jobs, StageModels stageModels,
-            RevosData data, Path spool) {
+            RevosData data, ImportMappings mappings, Path spool) {
         this.store = store;
         this.gateway = gateway;
         this.jobs = jobs;
@@ -81,6 +89,7 @@ public final class Imports {
         this.data = data;
         this.importers = new PluginServices<>(plugins);
         this.formats = new Formats<>(importers, gateway, Importer::format, Importer::supports);
+        this.mappings = mappings;
         this.spool = spool;
     }
 
@@ -99,6 +108,15 @@ public final class Imports {
         return formats.find(tenantId, format, schema.type()).orElseThrow(() -> Problem.invalid("format", "'" + format
                 + "' is not an import format for " + schema.path() + " of this tenant; available: "
                 + formats.names(tenantId, schema.type())));
+    }
+
+    /** @throws Problem 404 when no enabled plugin imports {@code format} for any object of this tenant */
+    void requireFormat(String tenantId, String format) {
+        boolean offered = java.util.Arrays.stream(ObjectType.values())
+                .anyMatch(type -> formats.names(tenantId, type).contains(format));
+        if (!offered) {
+            throw Problem.notFound("import format", format);
+        }
     }
 
     /** Spools {@code body} and queues the import job. */
@@ -120,6 +138,7 @@ public final class Imports {
             state.format = options.format();
             state.mode = options.partial() ? "PARTIAL" : "ATOMIC";
             state.mappingJson = FieldTypes.writeJson(options.overrides());
+            state.valueMappingsJson = FieldTypes.writeJson(options.values().toJson());
             state.revenueEvents = options.recordRevenue() ? "RECORD" : "SKIP";
             state.sourcePath = file.toAbsolutePath().toString();
             state.state = "QUEUED";
@@ -130,6 +149,26 @@ public final class Imports {
         });
         jobs.start(tenantId, job.id, run(tenantId, caller, job.id, schema, importer, options));
         return job;
+    }
+
+    /** Reads {@code body} as the import would, through the value mappings, and reports it; writes nothing. */
+    ImportPreviewReport preview(String tenantId, ObjectSchema<?> schema, Contribution<Importer> importer,
+            ImportOptions options, InputStream body) {
+        MappingTally tally = new MappingTally();
+        ValueTranslator translator = mappings.translator(tenantId, schema.type(), options.format(), options.values(),
+                tally);
+        try {
+            return ImportPreview.run(gateway, importer, tenantId, schema, options.format(), options.overrides(),
+                    translator, tally, body);
+        } catch (PluginCallFailed e) {
+            throw Problem.unprocessable("Dry run failed", "The " + options.format() + " importer could not read"
+                    + " the file: " + e.getMessage(), List.of());
+        }
+    }
+
+    /** @return the tenant's value mappings checked against what they map onto, for a request's overrides */
+    ImportMappings mappings() {
+        return mappings;
     }
 
     /** @throws Problem 404 for an unknown import, 409 when it is not interrupted */
@@ -148,8 +187,10 @@ public final class Imports {
         Map<String, String> overrides = state.mappingJson == null ? Map.of()
                 : Json.MAPPER.convertValue(FieldTypes.readTree(state.mappingJson), MAPPING);
         long through = state.writtenThrough;
+        ValueMappings values = state.valueMappingsJson == null ? ValueMappings.none()
+                : ValueMappings.fromJson(FieldTypes.readTree(state.valueMappingsJson));
         ImportOptions options = new ImportOptions(state.format, "PARTIAL".equals(state.mode), overrides,
-                !"SKIP".equals(state.revenueEvents)); // imports from before the option recorded revenue
+                !"SKIP".equals(state.revenueEvents), values); // imports from before the option recorded revenue
         return jobs.resume(tenantId, caller, id, e -> e.path("line").asLong() <= through,
                 run(tenantId, caller, id, schema, importer, options));
     }
@@ -161,7 +202,10 @@ public final class Imports {
         Supplier<Tenant> tenant = fresh(() -> data.forTenant(tenantId).tenant());
         RowApplier<E> applier = new RowApplier<>(schema, tenant, fresh(() -> stageModels.forTenant(tenant.get())),
                 options.recordRevenue());
-        return new ImportRun(store, gateway, importer, tenantId, caller, id, applier, options.overrides());
+        ValueTranslator translator = mappings.translator(tenantId, schema.type(), options.format(), options.values(),
+                null);
+        return new ImportRun(store, gateway, importer, tenantId, caller, id, applier, options.overrides(),
+                translator::translate);
     }
 
     /** @return {@code source}'s value, asked again when it is more than a second old */

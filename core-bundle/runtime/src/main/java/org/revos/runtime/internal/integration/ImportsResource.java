@@ -14,6 +14,11 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.Caller;
 import org.revos.api.spi.Importer;
+import org.revos.runtime.internal.integration.mapping.MappingDocuments;
+import org.revos.runtime.internal.integration.mapping.MappingRules;
+import org.revos.runtime.internal.integration.mapping.SourceHints;
+import org.revos.runtime.internal.integration.mapping.ValueKind;
+import org.revos.runtime.internal.integration.mapping.ValueMappings;
 import org.revos.runtime.internal.jobs.JobsResource;
 import org.revos.runtime.internal.objects.ObjectSchema;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
@@ -36,10 +41,13 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * {@code POST /api/v1/imports?object=&format=&mode=&map=&revenueEvents=}: a CSV body imported as a job (202); the job's errors list
- * every bad row by its physical line (the header is line 1). {@code map=Column=field} (repeatable) overrides the
- * format's column mapping; {@code map=Column=} ignores a column. {@code POST /api/v1/imports/{id}/resume} finishes an
- * import a runtime stop interrupted.
+ * {@code POST /api/v1/imports?object=&format=&mode=&map=&revenueEvents=&dryRun=}: a CSV body imported as a job (202);
+ * the job's errors list every bad row by its physical line (the header is line 1). {@code map=Column=field}
+ * (repeatable) overrides the format's column mapping; {@code map=Column=} ignores a column. {@code mapStage=},
+ * {@code mapLifecycleStage=}, {@code mapDealType=}, {@code mapLossReason=} and {@code mapOwner=} (each repeatable,
+ * {@code Source value=target}) override the tenant's value mappings for this import. {@code dryRun=true} answers 200
+ * with what the import would read and what every value would become, writing nothing.
+ * {@code POST /api/v1/imports/{id}/resume} finishes an import a runtime stop interrupted.
  */
 @Component(service = ImportsResource.class)
 @JakartarsResource
@@ -48,8 +56,8 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public final class ImportsResource {
 
-    private static final Set<String> PARAMETERS = Set.of("object", "format", "mode", "map", "revenueEvents");
-    private static final Set<String> ROW_KEYS = Set.of("id", "externalId", "");
+    private static final Set<String> PARAMETERS = parameters();
+    private static final Set<String> ROW_KEYS = rowKeys();
 
     private final Imports imports;
 
@@ -59,7 +67,6 @@ public final class ImportsResource {
     }
 
     @POST
-    @ResponseStatus(202)
     @Consumes({ "text/csv", MediaType.WILDCARD }) // the CSV file, whatever Content-Type the client sent
     public Response start(InputStream body,
             @QueryParam("object") @Described("What the rows are: accounts, contacts, leads, deals, activities,"
@@ -75,6 +82,21 @@ public final class ImportsResource {
                     + " churned stage records its revenue event, as a move through the API does. skip: it does not;"
                     + " use it when the revenue events come in their own import, or they count twice.")
             String revenueEvents,
+            @QueryParam("dryRun") @DefaultValue("false") @Described("true: answer 200 with the rows, the columns"
+                    + " read and ignored, every distinct value that maps onto nothing (with its count) and what each"
+                    + " mapped value becomes, writing nothing. false (the default): 202 with the import job.")
+            boolean dryRun,
+            @QueryParam("mapStage") @Described("Source value=stage id, repeatable: maps a deal stage for this"
+                    + " import, over the tenant's mappings (GET /imports/mappings/{format}).") List<String> mapStage,
+            @QueryParam("mapLifecycleStage") @Described("Source value=stage id of the lead lifecycle, repeatable:"
+                    + " maps a lead's, contact's or company's lifecycle stage (or lead status).")
+            List<String> mapLifecycleStage,
+            @QueryParam("mapDealType") @Described("Source value=NEW_BUSINESS|EXPANSION|CROSS_SELL|RENEWAL|"
+                    + "CONTRACTION, repeatable: maps a deal type.") List<String> mapDealType,
+            @QueryParam("mapLossReason") @Described("Source text=loss-reason code, repeatable; *=CODE also fills"
+                    + " the empty reason of a lost deal.") List<String> mapLossReason,
+            @QueryParam("mapOwner") @Described("Owner name or e-mail=user id or e-mail, repeatable; Name= imports"
+                    + " without an owner; *=user maps every owner no user matches.") List<String> mapOwner,
             @Context UriInfo uri, @Context SecurityContext security) throws IOException {
         Caller caller = (Caller) security.getUserPrincipal();
         Map<String, List<String>> query = uri.getQueryParameters();
@@ -91,10 +113,21 @@ public final class ImportsResource {
                     + " its revenue event) or skip (the revenue events come in their own import)");
         }
         Map<String, String> overrides = schema == null ? Map.of() : overrides(map, schema, v);
+        ValueMappings values = MappingDocuments.fromQuery(Map.of(ValueKind.STAGES, mapStage,
+                ValueKind.LIFECYCLE_STAGES, mapLifecycleStage, ValueKind.DEAL_TYPES, mapDealType,
+                ValueKind.LOSS_REASONS, mapLossReason, ValueKind.OWNERS, mapOwner), v);
         v.throwIfAny();
         Contribution<Importer> importer = imports.importer(caller.tenantId(), Transfers.format(format), schema);
-        return JobsResource.accepted(imports.start(caller.tenantId(), caller, schema, importer, new ImportOptions(
-                Transfers.format(format), partial, overrides, "record".equals(revenueEvents)), body));
+        if (!values.isEmpty()) {
+            MappingRules.check(values, imports.mappings().targets(caller.tenantId()), MappingDocuments.queryFields());
+        }
+        ImportOptions options = new ImportOptions(Transfers.format(format), partial, overrides,
+                "record".equals(revenueEvents), values);
+        if (dryRun) {
+            return Response.ok(imports.preview(caller.tenantId(), schema, importer, options, body),
+                    MediaType.APPLICATION_JSON).build();
+        }
+        return JobsResource.accepted(imports.start(caller.tenantId(), caller, schema, importer, options, body));
     }
 
     @POST
@@ -103,6 +136,21 @@ public final class ImportsResource {
     public Response resume(@PathParam("id") String id, String ignoredBody, @Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
         return JobsResource.accepted(imports.resume(caller.tenantId(), caller, id));
+    }
+
+    private static Set<String> parameters() {
+        Set<String> out = new java.util.HashSet<>(Set.of("object", "format", "mode", "map", "revenueEvents",
+                "dryRun"));
+        for (ValueKind kind : ValueKind.values()) {
+            out.add(kind.parameter());
+        }
+        return Set.copyOf(out);
+    }
+
+    private static Set<String> rowKeys() {
+        Set<String> out = new java.util.HashSet<>(Set.of("id", "externalId", ""));
+        out.addAll(SourceHints.ALL);
+        return Set.copyOf(out);
     }
 
     private static Map<String, String> overrides(List<String> maps, ObjectSchema<?> schema, Violations v) {
@@ -117,7 +165,8 @@ public final class ImportsResource {
             if (!ROW_KEYS.contains(field) && schema.field(field).isEmpty()) {
                 v.add("map", "'" + field + "' is not a field of " + schema.withArticle() + "; use id, externalId, "
                         + String.join(", ", schema.fields().stream().map(f -> f.name()).toList())
-                        + ", or nothing to ignore the column");
+                        + ", a source hint (" + String.join(", ", new java.util.TreeSet<>(SourceHints.ALL))
+                        + "), or nothing to ignore the column");
                 continue;
             }
             out.put(map.substring(0, eq).trim(), field);

@@ -70,7 +70,11 @@ final class FactsReader {
             builder.membership(r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3)));
             teamOfUser.remove(r.getString(1));
         });
-        teamOfUser.forEach((user, team) -> builder.membership(user, team, Instant.EPOCH));
+        teamOfUser.forEach((user, team) -> {
+            if (team != null) { // a user in no team belongs to none
+                builder.membership(user, team, Instant.EPOCH);
+            }
+        });
     }
 
     Map<String, String> segments() {

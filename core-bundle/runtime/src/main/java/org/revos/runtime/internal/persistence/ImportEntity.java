@@ -26,6 +26,9 @@ public class ImportEntity extends TenantRow {
     public String revenueEvents;
     @Lob
     public String mappingJson;
+    /** the value mappings this import's request gave over the tenant's, as {@code ValueMappings} JSON */
+    @Lob
+    public String valueMappingsJson;
     @Column(length = 1000, nullable = false)
     public String sourcePath;
     /** QUEUED, VALIDATING, WRITING, DONE, REFUSED (nothing written), INTERRUPTED (resumable) */

@@ -35,6 +35,7 @@ final class KernelEntities {
             GoalRevisionEntity.class,
             KpiSettingsEntity.class,
             ImportEntity.class,
+            ImportMappingEntity.class,
             EnrichPendingEntity.class,
             SyncDefinitionEntity.class,
             SyncErrorEntity.class);

@@ -58,13 +58,34 @@ public final class StageEngine {
 
     /** Places a new lead or deal in the first stage of {@code pipeline}. */
     public static void enterStage(Tx tx, Pipeline pipeline, ObjectType type, String id) {
+        enterStage(tx, pipeline, type, id, tx.now());
+    }
+
+    /** Places a new lead or deal in the first stage of {@code pipeline}, entered at {@code at}. */
+    public static void enterStage(Tx tx, Pipeline pipeline, ObjectType type, String id, long at) {
         if (pipeline.stages().isEmpty()) {
             return;
         }
         Staged object = Staged.load(tx, type, id);
         Stage first = pipeline.stages().get(0);
         object.move(pipeline.id(), first.id(), tx.now());
-        record(tx, type, id, pipeline.id(), null, first.id(), null);
+        record(tx, type, id, pipeline.id(), null, first.id(), null, at);
+    }
+
+    /**
+     * @return when a deal created a moment ago and placed in {@code stage} of {@code pipeline} arrived there: a deal
+     *         that arrives already won or lost (a create or an import naming the stage) closed on its close date,
+     *         when that is past, so its close counts in that day's period, as its revenue does; otherwise now
+     */
+    public static long arrival(Tx tx, Tenant tenant, Pipeline pipeline, ObjectType type, String id, String stage) {
+        boolean closes = pipeline.stages().stream().anyMatch(s -> s.id().equals(stage)
+                && (s.category() == StageCategory.WON || s.category() == StageCategory.LOST));
+        if (type != ObjectType.DEAL || !closes) {
+            return tx.now();
+        }
+        LocalDate closeDate = ObjectEngine.find(tx.em(), Catalog.DEAL, id).closeDate;
+        return closeDate == null ? tx.now() : Math.min(tx.now(), closeDate.atStartOfDay(tenant.timeZone())
+                .toInstant().toEpochMilli());
     }
 
     /**
@@ -96,12 +117,26 @@ public final class StageEngine {
      */
     public static ObjectNode placeNew(Tx tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
             String stage, boolean recordRevenue) {
+        String pipeline = Staged.load(tx, type, id).pipeline();
+        long at = (pipeline == null ? catalog.defaultPipeline(type) : catalog.pipeline(type, pipeline))
+                .map(p -> arrival(tx, tenant, p, type, id, stage)).orElse(tx.now());
+        return placeNew(tx, tenant, catalog, type, id, stage, recordRevenue, at);
+    }
+
+    /** {@link #placeNew(Tx, Tenant, StageCatalog, ObjectType, String, String, boolean)}, arriving at {@code at}. */
+    public static ObjectNode placeNew(Tx tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
+            String stage, boolean recordRevenue, long at) {
         return move(tx, tenant, catalog, type, id, new Request(stage, JsonNodeFactory.instance.objectNode(), null,
-                null), true, recordRevenue);
+                null), true, recordRevenue, at);
     }
 
     private static ObjectNode move(Tx tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
             Request request, boolean creating, boolean recordRevenue) {
+        return move(tx, tenant, catalog, type, id, request, creating, recordRevenue, tx.now());
+    }
+
+    private static ObjectNode move(Tx tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
+            Request request, boolean creating, boolean recordRevenue, long at) {
         ObjectSchema<?> schema = type == ObjectType.DEAL ? Catalog.DEAL : Catalog.LEAD;
         Staged object = Staged.load(tx, type, id);
         catalog.requireActive();
@@ -149,9 +184,9 @@ public final class StageEngine {
             object.setLossReason(lossReason);
         }
         object.move(pipeline.id(), target.id(), tx.now());
-        record(tx, type, id, pipeline.id(), from, target.id(), request.overrideReason());
+        record(tx, type, id, pipeline.id(), from, target.id(), request.overrideReason(), at);
         if (type == ObjectType.DEAL && target.category() == StageCategory.WON && recordRevenue) {
-            won(tx, tenant, (DealEntity) object.entity(), target, creating);
+            won(tx, tenant, (DealEntity) object.entity(), target, at);
         } else if (type == ObjectType.DEAL && target.category() == StageCategory.WON) {
             closed(tx, tenant, (DealEntity) object.entity());
         } else if (type == ObjectType.DEAL && target.category() == StageCategory.CHURNED && recordRevenue) {
@@ -228,7 +263,7 @@ public final class StageEngine {
     }
 
     private static void record(Tx tx, ObjectType type, String id, String pipeline, String from, String to,
-            String overrideReason) {
+            String overrideReason, long at) {
         StageTransitionEntity t = new StageTransitionEntity();
         t.id = Ids.next("stg");
         t.objectType = type.name();
@@ -236,7 +271,7 @@ public final class StageEngine {
         t.pipeline = pipeline;
         t.fromStage = from;
         t.toStage = to;
-        t.at = tx.now();
+        t.at = at;
         t.createdAt = tx.now();
         t.updatedAt = tx.now();
         t.actor = tx.caller() == null ? "system" : tx.caller().keyId();
@@ -256,19 +291,14 @@ public final class StageEngine {
     }
 
     /**
-     * A won deal records its revenue event, dated the instant of the move (a deal created already won: the start of
-     * its close date, when that is earlier): kind from the deal type, ARR delta the deal's ARR (negative for
-     * CONTRACTION; for RENEWAL the renewed ARR minus the account's ARR before it).
+     * A won deal records its revenue event, dated the instant it arrived (a deal created already won: the start of
+     * its close date, when that is earlier; see {@link #arrival}): kind from the deal type, ARR delta the deal's ARR
+     * (negative for CONTRACTION; for RENEWAL the renewed ARR minus the account's ARR before it).
      */
-    private static void won(Tx tx, Tenant tenant, DealEntity deal, Stage stage, boolean creating) {
-        LocalDate named = deal.closeDate;
+    private static void won(Tx tx, Tenant tenant, DealEntity deal, Stage stage, long at) {
         if (deal.closeDate == null) {
             deal.closeDate = LocalDate.ofInstant(Instant.ofEpochMilli(tx.now()), tenant.timeZone());
         }
-        // A deal that arrives already won (a create or an import naming the stage) was won on its close date, when
-        // that is past: its revenue belongs to that day's period, not to the day it was entered.
-        long at = creating && named != null ? Math.min(tx.now(), named.atStartOfDay(tenant.timeZone()).toInstant()
-                .toEpochMilli()) : tx.now();
         AccountEntity account = tx.em().find(AccountEntity.class, deal.accountId);
         DealType type = DealType.valueOf(deal.type);
         long seats = deal.seats == null ? 0 : deal.seats;

@@ -73,9 +73,10 @@ public abstract class StagedCollectionResource<E extends TenantRow> extends Muta
         Pipeline chosen = (pipeline == null ? catalog.defaultPipeline(type) : catalog.pipeline(type, pipeline))
                 .orElseThrow(() -> Problem.invalid("pipeline", "no " + type.name().toLowerCase() + " pipeline "
                         + pipeline + "; see GET /api/v1/pipelines"));
-        StageEngine.enterStage(tx, chosen, type, id);
+        long at = stage == null ? tx.now() : StageEngine.arrival(tx, tenant, chosen, type, id, stage);
+        StageEngine.enterStage(tx, chosen, type, id, at);
         if (stage != null) {
-            StageEngine.placeNew(tx, tenant, catalog, type, id, stage, recordRevenue);
+            StageEngine.placeNew(tx, tenant, catalog, type, id, stage, recordRevenue, at);
         }
     }
 

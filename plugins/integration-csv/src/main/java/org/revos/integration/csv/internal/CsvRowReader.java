@@ -35,6 +35,7 @@ final class CsvRowReader implements ImportReader {
     private final List<String> header;
     private final String[] fieldOfColumn;
     private final List<String> ignored = new ArrayList<>();
+    private final Map<String, String> used = new LinkedHashMap<>();
     private final boolean normalize;
 
     CsvRowReader(InputStream source, ColumnMap columns, boolean normalize) throws IOException {
@@ -53,6 +54,8 @@ final class CsvRowReader implements ImportReader {
             fieldOfColumn[i] = columns.fieldOf(header.get(i), columns.isIdentity());
             if (fieldOfColumn[i] == null && !header.get(i).isBlank()) {
                 ignored.add(header.get(i));
+            } else if (fieldOfColumn[i] != null) {
+                used.put(header.get(i), fieldOfColumn[i]);
             }
         }
     }
@@ -110,6 +113,11 @@ final class CsvRowReader implements ImportReader {
     @Override
     public List<String> ignoredColumns() {
         return List.copyOf(ignored);
+    }
+
+    @Override
+    public Map<String, String> usedColumns() {
+        return java.util.Collections.unmodifiableMap(used);
     }
 
     @Override

@@ -56,6 +56,29 @@ class CsvFormatTest {
     }
 
     @Test
+    void readsDealStagesTypesOwnersAndStageHintsAsTheCrmWritesThemAndSaysWhichColumnsFeedWhat()
+            throws IOException {
+        String csv = "Record ID,Deal Name,Pipeline,Deal Stage,Deal Type,Deal owner,Is Closed Won,Deal probability\n"
+                + "7001,Acme,Sales Pipeline,Verbal Commit,existingbusiness,Ann Lee,false,0.8\n";
+        try (ImportReader reader = new HubSpotCsv().open(ObjectType.DEAL, bytes(csv, false), Map.of())) {
+            assertEquals(Map.of("externalId", "7001", "name", "Acme", "stage", "Verbal Commit", "type",
+                    "existingbusiness", "ownerId", "Ann Lee", "stageWon", "false", "stageProbability", "0.8"),
+                    reader.next(10).get(0).fields());
+            assertEquals(List.of("Pipeline"), reader.ignoredColumns());
+            assertEquals(List.of("Record ID", "Deal Name", "Deal Stage", "Deal Type", "Deal owner", "Is Closed Won",
+                    "Deal probability"), List.copyOf(reader.usedColumns().keySet()));
+            assertEquals("stage", reader.usedColumns().get("Deal Stage"));
+        }
+        String sf = "Opportunity ID,Stage,Type,Opportunity Owner,Won,Closed,Probability (%)\n"
+                + "006A,Legal Review,Existing Customer - Upgrade,tom@sf.test,0,0,80\n";
+        try (ImportReader reader = new SalesforceCsv().open(ObjectType.DEAL, bytes(sf, false), Map.of())) {
+            assertEquals(Map.of("externalId", "006A", "stage", "Legal Review", "type", "Existing Customer - Upgrade",
+                    "ownerId", "tom@sf.test", "stageWon", "0", "stageClosed", "0", "stageProbabilityPercent", "80"),
+                    reader.next(10).get(0).fields());
+        }
+    }
+
+    @Test
     void joinsFirstAndLastNameAndSplitsThemOnExport() throws IOException {
         String csv = "Contact ID,First Name,Last Name,Email,Title,Account ID\n003X,Ann,Lee Smith,ann@x.io,CEO,001A\n";
         List<ImportRow> rows = read(new SalesforceCsv(), ObjectType.CONTACT, bytes(csv, false), Map.of());

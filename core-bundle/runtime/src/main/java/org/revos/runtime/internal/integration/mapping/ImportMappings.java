@@ -1,0 +1,84 @@
+package org.revos.runtime.internal.integration.mapping;
+
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.revos.api.model.ObjectType;
+import org.revos.api.model.Tenant;
+import org.revos.api.query.RevosData;
+import org.revos.api.security.Caller;
+import org.revos.runtime.internal.objects.FieldTypes;
+import org.revos.runtime.internal.persistence.ImportMappingEntity;
+import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.stages.StageCatalog;
+import org.revos.runtime.internal.stages.StageModels;
+
+/**
+ * The tenants' value mappings per import format, and what they map onto: the tenant's pipelines, loss-reason codes
+ * and users, read once per import (or dry run).
+ */
+@Component(service = ImportMappings.class)
+public final class ImportMappings {
+
+    private final Store store;
+    private final StageModels stageModels;
+    private final RevosData data;
+
+    @Activate
+    public ImportMappings(@Reference Store store, @Reference StageModels stageModels, @Reference RevosData data) {
+        this.store = store;
+        this.stageModels = stageModels;
+        this.data = data;
+    }
+
+    /** @return the tenant's mappings for {@code format}; none while only the defaults apply */
+    public ValueMappings stored(String tenantId, String format) {
+        ImportMappingEntity e = store.read(tenantId, em -> em.find(ImportMappingEntity.class, format));
+        return e == null ? ValueMappings.none() : ValueMappings.fromJson(FieldTypes.readTree(e.mappingsJson));
+    }
+
+    /** Replaces the tenant's mappings for {@code format}, audited. */
+    public void store(String tenantId, Caller caller, String format, ValueMappings mappings) {
+        store.write(tenantId, caller, tx -> {
+            ImportMappingEntity e = tx.em().find(ImportMappingEntity.class, format);
+            String before = e == null ? null : e.mappingsJson;
+            if (e == null) {
+                e = new ImportMappingEntity();
+                e.id = format;
+                e.createdAt = tx.now();
+                tx.em().persist(e);
+            }
+            e.mappingsJson = FieldTypes.writeJson(mappings.toJson());
+            e.updatedAt = tx.now();
+            tx.audit("IMPORT_MAPPINGS", "IMPORT_MAPPINGS", format, before == null ? null
+                    : FieldTypes.readTree(before), mappings.toJson());
+            return null;
+        });
+    }
+
+    /** @return what the tenant's values map onto now */
+    public MappingTargets targets(String tenantId) {
+        Tenant tenant = data.forTenant(tenantId).tenant();
+        StageCatalog catalog = stageModels.forTenant(tenant);
+        List<OwnerDirectory.User> users = store.read(tenantId, em -> em.createQuery(
+                "SELECT u.id, u.externalId, u.email, u.name FROM UserEntity u", Object[].class).getResultList()
+                .stream().map(r -> new OwnerDirectory.User((String) r[0], (String) r[1], (String) r[2],
+                        (String) r[3])).toList());
+        return new MappingTargets(catalog.active() ? catalog.defaultPipeline(ObjectType.DEAL)
+                : java.util.Optional.empty(), catalog.active() ? catalog.defaultPipeline(ObjectType.LEAD)
+                        : java.util.Optional.empty(), catalog.lossReasons(), new OwnerDirectory(users));
+    }
+
+    /**
+     * @param overrides the request's mappings, over the tenant's
+     * @param tally     where a dry run counts; {@code null} for an import
+     * @return the translator of one import's (or dry run's) rows
+     */
+    public ValueTranslator translator(String tenantId, ObjectType type, String format, ValueMappings overrides,
+            MappingTally tally) {
+        return new ValueTranslator(type, format, stored(tenantId, format).overriddenBy(overrides), targets(tenantId),
+                tally);
+    }
+}
