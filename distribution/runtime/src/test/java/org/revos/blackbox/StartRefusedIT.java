@@ -3,47 +3,42 @@ package org.revos.blackbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A second RevOS started on a port that is taken says so and exits with status 1, instead of serving nothing. */
+/**
+ * A start that cannot succeed says why and exits with status 1: a second RevOS on a port that is taken (instead of
+ * serving nothing), and an admin key no request could use (instead of refusing every request).
+ */
 @ExtendWith(RevosExtension.class)
-class PortTakenIT {
+class StartRefusedIT {
 
     private final Revos revos;
 
-    PortTakenIT(Revos revos) {
+    StartRefusedIT(Revos revos) {
         this.revos = revos;
     }
 
     @Test
     void aTakenPortEndsTheStartWithAClearMessage() throws Exception {
-        Path work = Files.createTempDirectory(Path.of(System.getProperty("revos.test.workdir", "target/blackbox"))
-                .toAbsolutePath(), "port-");
-        Path jar = Path.of(System.getProperty("revos.jar", "target/revos.jar")).toAbsolutePath();
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString())).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve("out.log").toFile());
-        builder.environment().put("REVOS_HTTP_PORT", Integer.toString(revos.process().port()));
-        builder.environment().put("REVOS_DATA_DIR", work.resolve("data").toString());
-        builder.environment().put("REVOS_DEPLOY_DIR", work.resolve("deploy").toString());
-        builder.environment().put("REVOS_ADMIN_KEY", "rvs_port-taken-test-key-0123456789");
-        Process second = builder.start();
-        boolean ended = second.waitFor(60, TimeUnit.SECONDS);
-        String output = Files.readString(work.resolve("out.log"), StandardCharsets.UTF_8);
-        if (!ended) {
-            second.destroyForcibly();
-        }
-        assertTrue(ended, "the second runtime should have stopped by itself:\n" + output);
-        assertEquals(1, second.exitValue(), output);
-        assertTrue(output.contains("RevOS cannot listen on 127.0.0.1:" + revos.process().port()), output);
-        assertTrue(output.contains("REVOS_HTTP_PORT"), output);
+        RevosProcess.Exit second = RevosProcess.startExpectingExit(Map.of("REVOS_HTTP_PORT",
+                Integer.toString(revos.process().port()), "REVOS_ADMIN_KEY", "rvs_port-taken-test-key-0123456789"));
+        assertTrue(second.ended(), "the second runtime should have stopped by itself:\n" + second.output());
+        assertEquals(1, second.status(), second.output());
+        assertTrue(second.output().contains("RevOS cannot listen on 127.0.0.1:" + revos.process().port()),
+                second.output());
+        assertTrue(second.output().contains("REVOS_HTTP_PORT"), second.output());
         assertEquals(200, revos.get(RevosProcess.ADMIN_KEY, "/health").status(), "the first one serves on");
+    }
+
+    @Test
+    void anAdminKeyWithoutTheKeyPrefixEndsTheStartWithAClearMessage() throws Exception {
+        RevosProcess.Exit start = RevosProcess.startExpectingExit(Map.of("REVOS_HTTP_PORT", "0", "REVOS_ADMIN_KEY",
+                "my-own-long-secret-admin-key-0123456789"));
+        assertTrue(start.ended(), "a runtime whose admin key no request could use should stop:\n" + start.output());
+        assertEquals(1, start.status(), start.output());
+        assertTrue(start.output().contains("REVOS_ADMIN_KEY must start with rvs_"), start.output());
     }
 }
