@@ -14,6 +14,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.revos.runtime.internal.problem.Problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Every error leaves the API as problem JSON; unexpected ones are logged with an incident id the caller sees. */
 public final class ExceptionMappers {
@@ -85,10 +86,14 @@ public final class ExceptionMappers {
             if (clientFault.isPresent()) {
                 return ProblemResponses.of(clientFault.get());
             }
+            return Response.status(500).type(ProblemResponses.PROBLEM_JSON).entity(defect(e)).build();
+        }
+
+        /** Logs {@code e} under a new incident id and answers the problem that names that id, and nothing of e. */
+        static ObjectNode defect(Throwable e) {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Incident " + incident, e);
-            return Response.status(500).type(ProblemResponses.PROBLEM_JSON)
-                    .entity(ProblemResponses.incident(incident)).build();
+            return ProblemResponses.incident(incident);
         }
     }
 }
