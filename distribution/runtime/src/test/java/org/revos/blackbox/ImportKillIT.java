@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A runtime killed (SIGKILL) in the middle of writing an import: after a restart on the same data the job is FAILED,
- * says it was interrupted and resumable, exactly the rows it reports as written are in, and a resume finishes the
+ * A runtime killed (SIGKILL) in the middle of writing an import: after a restart on the same data the job is FAILED
+ * from the first answer after health said UP, says it was interrupted and resumable, exactly the rows it reports as written are in, and a resume finishes the
  * import with every row once.
  */
 class ImportKillIT {
@@ -41,6 +41,9 @@ class ImportKillIT {
         }
         try (RevosProcess second = RevosProcess.start(Map.of("REVOS_DATA_DIR", dataDir))) {
             Revos revos = new Revos(second);
+            JsonNode first = revos.get(tenantKey, "/jobs/" + jobId).expect(200);
+            assertEquals("FAILED", first.get("status").asText(), "health said UP, so the job is marked: " + first);
+            assertTrue(first.get("detail").asText().contains("interrupted"), first.toString());
             JsonNode job = await(revos, tenantKey, jobId, j -> j.get("result").path("resumable").asBoolean(),
                     Duration.ofSeconds(30));
             assertEquals("FAILED", job.get("status").asText());

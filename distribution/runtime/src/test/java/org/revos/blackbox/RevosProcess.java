@@ -80,6 +80,32 @@ public final class RevosProcess implements AutoCloseable {
         return revos;
     }
 
+    /** How a start that was expected to fail ended: whether it exited by itself, its status and what it printed. */
+    public record Exit(boolean ended, int status, String output) {
+    }
+
+    /**
+     * Starts the jar on fresh data and deploy folders with {@code env} and waits up to 60 s for it to stop by itself,
+     * as a start with an unusable setting must.
+     */
+    public static Exit startExpectingExit(Map<String, String> env) throws IOException, InterruptedException {
+        Path base = Path.of(System.getProperty("revos.test.workdir", "target/blackbox")).toAbsolutePath();
+        Files.createDirectories(base);
+        Path work = Files.createTempDirectory(base, "exit-");
+        Path jar = Path.of(System.getProperty("revos.jar", "target/revos.jar")).toAbsolutePath();
+        ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-jar", jar.toString()))
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("out.log").toFile());
+        builder.environment().put("REVOS_DATA_DIR", work.resolve("data").toString());
+        builder.environment().put("REVOS_DEPLOY_DIR", work.resolve("deploy").toString());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        return new Exit(ended, ended ? process.exitValue() : -1, Files.readString(work.resolve("out.log")));
+    }
+
     private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -100,6 +100,31 @@ public final class TestJars {
         return write(manifest, Map.of(classEntry(ThrowingActivator.class), classBytes(ThrowingActivator.class)));
     }
 
+    /** @return a plugin holding one entry of {@code entryBytes} zeros: it compresses about a thousand times */
+    public static byte[] bombPlugin(String id, long entryBytes) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream out = new JarOutputStream(bytes, manifest(id))) {
+            out.putNextEntry(new JarEntry("zeros.bin"));
+            byte[] zeros = new byte[1 << 20];
+            for (long left = entryBytes; left > 0; left -= zeros.length) {
+                out.write(zeros, 0, (int) Math.min(zeros.length, left));
+            }
+            out.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** @return a plugin holding {@code count} small entries */
+    public static byte[] manyEntriesPlugin(String id, int count) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            entries.put("data/e" + i + ".txt", new byte[] { 'x' });
+        }
+        return write(manifest(id), entries);
+    }
+
     private static Manifest manifest(String id) {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();

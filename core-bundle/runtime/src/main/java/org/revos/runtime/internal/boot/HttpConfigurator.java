@@ -32,6 +32,8 @@ public final class HttpConfigurator {
         jetty.put("org.apache.felix.http.enable", Boolean.TRUE);
         jetty.put("org.osgi.service.http.port", settings.httpPort());
         jetty.put("org.apache.felix.http.host", settings.httpHost());
+        // how long a connection may stay silent, a request body that stops arriving included (then a 408)
+        jetty.put("org.apache.felix.http.timeout", settings.httpIdleTimeoutSeconds() * 1000);
         jetty.put("org.apache.felix.http.jetty.sendServerHeader", Boolean.FALSE);
         jetty.put("org.apache.felix.http.session.timeout", 1);
         update(configAdmin.getConfiguration(JETTY_PID, "?"), jetty);
@@ -55,14 +57,9 @@ public final class HttpConfigurator {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(host, port));
         } catch (IOException e) {
-            System.err.println("RevOS cannot listen on " + host + ":" + port + " (" + e.getMessage() + "). Another"
-                    + " program, or another RevOS, is using it: stop that, or choose a free port with REVOS_HTTP_PORT"
-                    + " (for example REVOS_HTTP_PORT=8081).");
-            System.err.flush();
-            // Exit from another thread: System.exit stops the framework, which would wait for this activation.
-            Thread exit = new Thread(() -> System.exit(1), "revos-exit");
-            exit.start();
-            throw new IllegalStateException("port " + port + " is taken", e);
+            throw StartRefusal.exit("RevOS cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")."
+                    + " Another program, or another RevOS, is using it: stop that, or choose a free port with"
+                    + " REVOS_HTTP_PORT (for example REVOS_HTTP_PORT=8081).");
         }
     }
 

@@ -2,18 +2,29 @@ package org.revos.runtime.internal.boot;
 
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
+import org.revos.runtime.internal.settings.RuntimeSettings;
 
 /**
  * Readies the console when the runtime bundle starts, which the launcher does before it starts Jetty, Jersey and the
  * REST whiteboard (they come after it in revos.bndrun): it sets the log levels ({@link LogLevels}), so their
  * registrations are not announced at INFO on every start, and initializes SLF4J, Jetty's logging, in this one
  * thread, so that Jetty's threads do not race its initialization and have their first messages replayed with a
- * warning. Components activate later, through SCR.
+ * warning. Before that it checks the start-up settings: unusable ones end the start with a message and exit status 1.
+ * Components activate later, through SCR.
  */
 public final class QuietStart implements BundleActivator {
 
+    /**
+     * @throws IllegalStateException after printing what is wrong, when a start-up setting is unusable: the runtime
+     *                               then exits with status 1 before any of its components starts
+     */
     @Override
     public void start(BundleContext context) {
+        try {
+            RuntimeSettings.current();
+        } catch (IllegalArgumentException invalid) {
+            throw StartRefusal.exit("RevOS cannot start. " + invalid.getMessage() + ".");
+        }
         LogLevels.configure();
         try {
             org.slf4j.LoggerFactory.getILoggerFactory();

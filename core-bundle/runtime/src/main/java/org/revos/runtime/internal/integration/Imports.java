@@ -75,9 +75,7 @@ public final class Imports {
             @Reference ImportMappings mappings) {
         this(store, gateway, plugins, jobs, stageModels, data, mappings,
                 RuntimeSettings.current().dataDir().resolve("imports"));
-        Thread recovery = new Thread(this::markInterrupted, "revos-import-recovery");
-        recovery.setDaemon(true);
-        recovery.start();
+        jobs.recoverAlso(this::markInterrupted);
     }
 
     Imports(Store store, PluginGateway gateway, TenantPlugins plugins, Jobs jobs, StageModels stageModels,
@@ -238,7 +236,7 @@ public final class Imports {
         }
     }
 
-    /** Retried on a conflict: the job runner marks every unfinished job failed at the same time. */
+    /** Retried on a conflict: a job's row may be written at the same moment. */
     private void markInterrupted(String tenant, int attempts) {
         try {
             store.write(tenant, null, tx -> {

@@ -1,6 +1,7 @@
 package org.revos.runtime.internal.jobs;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +46,7 @@ public final class Jobs {
 
     private final Store store;
     private final ExecutorService executor;
+    private volatile CompletableFuture<Void> recovered;
     private volatile boolean stopping;
 
     @Activate
@@ -56,7 +58,23 @@ public final class Jobs {
             t.setDaemon(true);
             return t;
         });
-        executor.execute(this::failLeftovers);
+        recovered = CompletableFuture.runAsync(this::failLeftovers, executor);
+    }
+
+    /**
+     * @return whether the jobs a stopped runtime left QUEUED or RUNNING are marked FAILED; until then health says
+     *         STARTING, so no caller sees such a job as if it were still running
+     */
+    public boolean isRecovered() {
+        return recovered.isDone();
+    }
+
+    /**
+     * Adds {@code step} to the start-up recovery (a capability marking its own unfinished work, such as an import
+     * that can be resumed): it runs after the steps before it, and {@link #isRecovered()} waits for it too.
+     */
+    public synchronized void recoverAlso(Runnable step) {
+        recovered = recovered.thenRunAsync(step, executor);
     }
 
     @Deactivate

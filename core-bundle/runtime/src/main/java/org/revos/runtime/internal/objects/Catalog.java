@@ -135,7 +135,8 @@ public final class Catalog {
                     Field.<DealEntity>of("name", text(200), e -> e.name, (e, v) -> e.name = (String) v).required(),
                     Field.<DealEntity>of("type", oneOf(DealType.class), e -> e.type, (e, v) -> e.type = (String) v)
                             .filterable(),
-                    Field.<DealEntity>of("arr", money(false), e -> e.arrCents, (e, v) -> e.arrCents = (Long) v),
+                    Field.<DealEntity>of("arr", money(false), e -> e.arrCents, (e, v) -> e.arrCents = (Long) v)
+                            .alwaysSet("send 0 for none"),
                     Field.<DealEntity>of("seats", integer(0, 10_000_000), e -> e.seats, (e, v) -> e.seats = (Integer) v),
                     Field.<DealEntity>readOnly("pipeline", text(100), e -> e.pipeline, STAGE_NOTE).placedOnCreate()
                             .filterable(),
@@ -155,7 +156,7 @@ public final class Catalog {
                     Field.<ActivityEntity>of("userId", reference("usr"), e -> e.userId, (e, v) -> e.userId = (String) v)
                             .references(ObjectType.USER).filterable(),
                     Field.<ActivityEntity>of("occurredAt", instant(), e -> e.occurredAt,
-                            (e, v) -> e.occurredAt = (Long) v),
+                            (e, v) -> e.occurredAt = (Long) v).alwaysSet("send the instant it happened"),
                     Field.<ActivityEntity>of("subject", text(500), e -> e.subject, (e, v) -> e.subject = (String) v),
                     Field.<ActivityEntity>of("notes", text(32000), e -> e.notes, (e, v) -> e.notes = (String) v),
                     Field.<ActivityEntity>of("leadId", reference("lead"), e -> e.leadId, (e, v) -> e.leadId = (String) v)
@@ -179,7 +180,7 @@ public final class Catalog {
                     Field.<RevenueEventEntity>of("arrDelta", money(true), e -> e.arrDeltaCents,
                             (e, v) -> e.arrDeltaCents = (Long) v).required(),
                     Field.<RevenueEventEntity>of("seatsDelta", integer(-10_000_000, 10_000_000), e -> e.seatsDelta,
-                            (e, v) -> e.seatsDelta = (Integer) v),
+                            (e, v) -> e.seatsDelta = (Integer) v).alwaysSet("send 0 for none"),
                     Field.<RevenueEventEntity>of("dealId", reference("deal"), e -> e.dealId,
                             (e, v) -> e.dealId = (String) v).references(ObjectType.DEAL).filterable(),
                     Field.<RevenueEventEntity>readOnly("dealOwnerId", reference("usr"), e -> e.dealOwnerId,
@@ -246,7 +247,7 @@ public final class Catalog {
                     Field.<InitiativeEntity>of("trainingTeam", text(100), e -> e.trainingTeam,
                             (e, v) -> e.trainingTeam = (String) v),
                     Field.<InitiativeEntity>of("phases", new PhasesType(), e -> e.phases,
-                            (e, v) -> e.phases = PhasesType.mergeInto(e.phases, (ObjectNode) v)),
+                            (e, v) -> e.phases = v == null ? null : PhasesType.mergeInto(e.phases, (ObjectNode) v)),
                     Field.<InitiativeEntity>readOnly("celebratedAt", instant(), e -> e.celebratedAt,
                             "it is set when every tactic of the checklist is done and the win was celebrated")),
             new InitiativeRules(), false);

@@ -100,6 +100,9 @@ public final class FieldTypes {
             v.add(path, "must be a string");
             return null;
         }
+        if (refusesControls(node.textValue(), path, v)) {
+            return null;
+        }
         String s = node.textValue().strip();
         if (s.isEmpty()) {
             v.add(path, "must not be blank");
@@ -110,6 +113,24 @@ public final class FieldTypes {
             return null;
         }
         return s;
+    }
+
+    /**
+     * Text may hold tab, line feed and carriage return, but no other C0 control character (NUL, bell, escape...):
+     * they are invisible, and break the CSV exports, logs and terminals the text ends up in.
+     *
+     * @return whether {@code text} was refused (a violation was added)
+     */
+    static boolean refusesControls(String text, String path, Violations v) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                v.add(path, String.format("must not contain control characters (U+%04X at position %d); only tab,"
+                        + " line feed and carriage return are allowed", (int) c, i + 1));
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Text that must also match {@code format}; stored in lower case. */
@@ -307,7 +328,8 @@ public final class FieldTypes {
     /** The id of another object of this tenant. Existence is checked by the collection engine. */
     public static FieldType reference(String prefix) {
         return of((node, path, v) -> {
-            if (!node.isTextual() || node.textValue().isBlank() || node.textValue().length() > 40) {
+            if (!node.isTextual() || node.textValue().isBlank() || node.textValue().length() > 40
+                    || node.textValue().chars().anyMatch(c -> c < 0x20)) {
                 v.add(path, "must be an id such as " + prefix + "_01JD5W6Q3MZ8XK2N4P7R9T0VBC");
                 return null;
             }
@@ -359,6 +381,8 @@ public final class FieldTypes {
                 v.add(path + "." + key, "must be a string, number, boolean or null");
             } else if (e.getValue().isTextual() && e.getValue().textValue().length() > 2000) {
                 v.add(path + "." + key, "must be at most 2000 characters");
+            } else if (e.getValue().isTextual() && refusesControls(e.getValue().textValue(), path + "." + key, v)) {
+                continue;
             } else {
                 result.set(key, e.getValue());
             }

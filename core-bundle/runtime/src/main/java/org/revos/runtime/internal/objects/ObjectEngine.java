@@ -44,9 +44,11 @@ public final class ObjectEngine {
         entity.createdAt = tx.now();
         entity.updatedAt = tx.now();
         schema.rules().defaults(tx, entity);
-        SourceOfTruth.check(tx, schema, body);
+        ObjectNode fields = requireObject(body);
+        SourceOfTruth.check(tx, schema, fields);
         Violations v = new Violations();
-        apply(schema, entity, requireObject(body), v, true);
+        apply(schema, entity, fields, v, true);
+        StoredSizes.check(schema, entity, v);
         checkProperties(tx, schema, entity, v);
         checkReferences(tx, schema, entity, null, v);
         schema.rules().check(tx, entity, null, v);
@@ -71,13 +73,18 @@ public final class ObjectEngine {
         return entity;
     }
 
-    /** Applies a JSON merge patch (RFC 7396) to the object. */
+    /**
+     * Applies a JSON merge patch (RFC 7396) to the object: {@code null} clears an optional field; a field that is
+     * required or always has a value refuses it.
+     */
     public static <E extends TenantRow> ObjectNode patch(Tx tx, ObjectSchema<E> schema, String id, JsonNode body) {
+        ObjectNode fields = requireObject(body);
         E entity = find(tx.em(), schema, id);
-        SourceOfTruth.check(tx, schema, body);
+        SourceOfTruth.check(tx, schema, fields);
         ObjectNode before = render(schema, entity);
         Violations v = new Violations();
-        apply(schema, entity, requireObject(body), v, false);
+        apply(schema, entity, fields, v, false);
+        StoredSizes.check(schema, entity, v);
         checkProperties(tx, schema, entity, v);
         checkReferences(tx, schema, entity, before, v);
         schema.rules().check(tx, entity, before, v);
@@ -181,7 +188,7 @@ public final class ObjectEngine {
 
     private static ObjectNode requireObject(JsonNode body) {
         if (body == null || body.isMissingNode() || body.isNull()) {
-            throw Problem.invalid("body", "a JSON object is required");
+            throw Problem.invalid("body", "the request needs a JSON object body");
         }
         if (!body.isObject()) {
             throw Problem.invalid("body", "must be a JSON object");
@@ -195,6 +202,9 @@ public final class ObjectEngine {
             Map.Entry<String, JsonNode> member = it.next();
             String name = member.getKey();
             JsonNode value = member.getValue();
+            if (creating && value.isNull()) {
+                continue; // a creation's null is an absent member: the field keeps its default
+            }
             if (name.equals("externalId")) {
                 entity.externalId = value.isNull() ? null : (String) EXTERNAL_ID.parse(value, name, v);
                 continue;
@@ -209,10 +219,10 @@ public final class ObjectEngine {
             } else if (field.mode() == Field.Mode.READ_ONLY || (!creating && field.mode() == Field.Mode.CREATE_ONLY)) {
                 v.add(name, "cannot be written: " + field.readOnlyReason());
             } else if (value.isNull()) {
-                if (field.isRequired()) {
-                    v.add(name, "is required and cannot be null");
-                } else {
+                if (field.isClearable()) {
                     field.set(entity, null);
+                } else {
+                    v.add(name, "cannot be cleared with null: " + field.whyNotClearable());
                 }
             } else {
                 Object parsed = field.type().parse(value, name, v);
@@ -223,7 +233,8 @@ public final class ObjectEngine {
         }
         if (creating) {
             for (Field<E> field : schema.fields()) {
-                if (field.isRequired() && !body.has(field.name())) {
+                if (field.isRequired() && (body.path(field.name()).isMissingNode()
+                        || body.path(field.name()).isNull())) {
                     v.add(field.name(), "is required");
                 }
             }

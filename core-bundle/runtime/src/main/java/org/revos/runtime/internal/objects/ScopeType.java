@@ -3,7 +3,6 @@ package org.revos.runtime.internal.objects;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.revos.runtime.internal.problem.Violations;
 
@@ -14,7 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** A goal's scope: {@code {"team": "..."}}, {@code {"userId": "..."}} or {@code {}} for the whole tenant. */
 final class ScopeType implements FieldType {
 
-    private static final Set<String> KEYS = Set.of("team", "userId");
+    /** The scopes and how long each may be: a team name, or a user's id. */
+    private static final Map<String, Integer> MAX = Map.of("team", 100, "userId", 40);
 
     @Override
     public Object parse(JsonNode node, String path, Violations v) {
@@ -25,12 +25,13 @@ final class ScopeType implements FieldType {
         Map<String, String> scope = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (!KEYS.contains(e.getKey())) {
+            if (!MAX.containsKey(e.getKey())) {
                 v.add(path + "." + e.getKey(), "is not a scope; use team or userId");
             } else if (!e.getValue().isTextual() || e.getValue().textValue().isBlank()
-                    || e.getValue().textValue().length() > 100) {
-                v.add(path + "." + e.getKey(), "must be a non-blank string of at most 100 characters");
-            } else {
+                    || e.getValue().textValue().length() > MAX.get(e.getKey())) {
+                v.add(path + "." + e.getKey(), "must be a non-blank string of at most " + MAX.get(e.getKey())
+                        + " characters");
+            } else if (!FieldTypes.refusesControls(e.getValue().textValue(), path + "." + e.getKey(), v)) {
                 scope.put(e.getKey(), e.getValue().textValue());
             }
         }

@@ -39,10 +39,12 @@ public record PluginJar(String id, Version version, String sha256, byte[] bytes)
     private static final String TITLE = "Not an installable RevOS plugin";
 
     /**
-     * @throws Problem 400 when {@code bytes} is not a jar with a manifest; 422 listing every reason the manifest is
-     *                 not that of an installable plugin
+     * @throws Problem 400 when {@code bytes} is not a jar with a manifest; 422 when it unpacks beyond
+     *                 {@link JarBounds#DEFAULT}, or listing every reason the manifest is not that of an installable
+     *                 plugin
      */
     public static PluginJar read(byte[] bytes) {
+        JarBounds.DEFAULT.check(bytes);
         Attributes main = manifest(bytes).getMainAttributes();
         List<FieldError> errors = new ArrayList<>();
         if (!"2".equals(trim(main.getValue(Constants.BUNDLE_MANIFESTVERSION)))) {

@@ -1,5 +1,6 @@
 package org.revos.runtime.internal.rest;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.revos.runtime.internal.problem.Problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Every error leaves the API as problem JSON; unexpected ones are logged with an incident id the caller sees. */
 public final class ExceptionMappers {
@@ -31,15 +33,12 @@ public final class ExceptionMappers {
         }
     }
 
-    /** Bodies that are not JSON, or not well-formed. */
+    /** JSON that is not well-formed, said in plain words: where, and what is wrong. */
     @Provider
     public static final class MalformedJsonMapper implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            return ProblemResponses.of(Problem.invalid("body", "is not well-formed JSON" + where + ": "
-                    + e.getOriginalMessage()));
+            return ProblemResponses.of(MalformedJson.of(e, null));
         }
     }
 
@@ -52,6 +51,10 @@ public final class ExceptionMappers {
             if (e.getCause() instanceof JsonProcessingException json) {
                 return new MalformedJsonMapper().toResponse(json);
             }
+            Optional<Problem> clientFault = RequestBodyFailures.problem(e.getCause());
+            if (clientFault.isPresent()) {
+                return ProblemResponses.of(clientFault.get());
+            }
             Response.StatusType type = Response.Status.fromStatusCode(status);
             String title = type == null ? "Error" : type.getReasonPhrase();
             String detail = switch (status) {
@@ -59,7 +62,7 @@ public final class ExceptionMappers {
                 case 405 -> "Method not allowed here";
                 case 406 -> "This resource answers application/json";
                 case 415 -> "Unsupported media type; send application/json";
-                default -> e.getMessage();
+                default -> title;
             };
             Response.ResponseBuilder response = Response.status(status).type(ProblemResponses.PROBLEM_JSON)
                     .entity(ProblemResponses.body(status, title.toLowerCase().replace(' ', '-'), title, detail, null));
@@ -70,17 +73,27 @@ public final class ExceptionMappers {
         }
     }
 
-    /** Anything else is a defect: the caller gets an incident id, the log gets the stack trace. */
+    /**
+     * A request body the client did not deliver whole is the client's error (400, or 408 after the idle timeout).
+     * Anything else is a defect: the caller gets an incident id, in {@code detail} and as the {@code incident}
+     * member, and the log gets the same id with the stack trace. Nothing of the exception reaches the caller.
+     */
     @Provider
     public static final class UnexpectedMapper implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable e) {
+            Optional<Problem> clientFault = RequestBodyFailures.problem(e);
+            if (clientFault.isPresent()) {
+                return ProblemResponses.of(clientFault.get());
+            }
+            return Response.status(500).type(ProblemResponses.PROBLEM_JSON).entity(defect(e)).build();
+        }
+
+        /** Logs {@code e} under a new incident id and answers the problem that names that id, and nothing of e. */
+        static ObjectNode defect(Throwable e) {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Incident " + incident, e);
-            return Response.status(500).type(ProblemResponses.PROBLEM_JSON).entity(ProblemResponses.body(500,
-                    "internal-error", "Internal error", "The request failed unexpectedly; incident " + incident
-                            + " is in the runtime's log", null))
-                    .build();
+            return ProblemResponses.incident(incident);
         }
     }
 }

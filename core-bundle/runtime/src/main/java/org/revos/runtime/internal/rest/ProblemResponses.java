@@ -28,6 +28,14 @@ public final class ProblemResponses {
         return response.build();
     }
 
+    /** @return the 500 problem of a defect: it names the incident that the runtime's log has the details of */
+    public static ObjectNode incident(String incident) {
+        ObjectNode body = body(500, "internal-error", "Internal error", "The request failed unexpectedly; incident "
+                + incident + " is in the runtime's log", null);
+        body.put("incident", incident);
+        return body;
+    }
+
     public static ObjectNode body(int status, String type, String title, String detail, Problem problem) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("type", TYPE_BASE + type);

@@ -38,7 +38,8 @@ public final class RevosApplication extends Application {
     public Set<Class<?>> getClasses() {
         // Jackson's provider is registered as a class: as an instance it would keep Jersey's injection locator of
         // the first container and fail every request after a reload.
-        return Set.of(JacksonJsonProvider.class, ObjectMapperResolver.class, ExceptionMappers.ProblemMapper.class,
+        return Set.of(JacksonJsonProvider.class, JsonBodyReader.class, ObjectMapperResolver.class,
+                ExceptionMappers.ProblemMapper.class,
                 ExceptionMappers.MalformedJsonMapper.class, ExceptionMappers.WebApplicationMapper.class,
                 ExceptionMappers.UnexpectedMapper.class, RequestBodyDrain.class);
     }

@@ -7,13 +7,15 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
+import org.revos.runtime.internal.settings.RuntimeSettings;
+
 /**
  * Key material. Keys carry 256 random bits, so a fast unsalted SHA-256 is the right hash: there is nothing to
  * brute-force, and every request must be verified quickly (slow password hashes are for low-entropy secrets).
  */
 public final class Secrets {
 
-    public static final String KEY_PREFIX = "rvs_";
+    public static final String KEY_PREFIX = RuntimeSettings.KEY_PREFIX;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Secrets() {

@@ -14,12 +14,13 @@ import org.revos.runtime.internal.net.AddressBlock;
  * The runtime's start-up configuration, read from environment variables ({@code REVOS_HTTP_PORT}) or system
  * properties of the same name in lower-case dotted form ({@code revos.http.port}); a system property wins.
  */
-public record RuntimeSettings(String httpHost, int httpPort, Path dataDir, Path deployDir,
+public record RuntimeSettings(String httpHost, int httpPort, int httpIdleTimeoutSeconds, Path dataDir, Path deployDir,
         Optional<String> adminKey, Optional<String> dbUrl, Optional<String> dbUser, Optional<String> dbPassword,
         List<AddressBlock> outboundAllow) {
 
     public static final String HTTP_HOST = "REVOS_HTTP_HOST";
     public static final String HTTP_PORT = "REVOS_HTTP_PORT";
+    public static final String HTTP_IDLE_TIMEOUT = "REVOS_HTTP_IDLE_TIMEOUT";
     public static final String DATA_DIR = "REVOS_DATA_DIR";
     public static final String DEPLOY_DIR = "REVOS_DEPLOY_DIR";
     public static final String ADMIN_KEY = "REVOS_ADMIN_KEY";
@@ -28,6 +29,9 @@ public record RuntimeSettings(String httpHost, int httpPort, Path dataDir, Path 
     public static final String DB_PASSWORD = "REVOS_DB_PASSWORD";
     /** addresses and CIDR blocks the runtime may call on a tenant's behalf although they are private or its own */
     public static final String OUTBOUND_ALLOW = "REVOS_OUTBOUND_ALLOW";
+
+    /** What every API key starts with; the runtime refuses others before looking them up. */
+    public static final String KEY_PREFIX = "rvs_";
 
     public RuntimeSettings {
         outboundAllow = List.copyOf(outboundAllow);
@@ -56,9 +60,26 @@ public record RuntimeSettings(String httpHost, int httpPort, Path dataDir, Path 
                 problems.add(HTTP_PORT + " must be a port number, not '" + portText.get() + "'");
             }
         }
+        int idleTimeout = 60;
+        Optional<String> idleText = value(env, system, HTTP_IDLE_TIMEOUT);
+        if (idleText.isPresent()) {
+            try {
+                idleTimeout = Integer.parseInt(idleText.get().trim());
+            } catch (NumberFormatException e) {
+                idleTimeout = 0;
+            }
+            if (idleTimeout < 1 || idleTimeout > 3600) {
+                problems.add(HTTP_IDLE_TIMEOUT + " must be a number of seconds from 1 to 3600, not '"
+                        + idleText.get() + "'");
+            }
+        }
         Path data = Path.of(value(env, system, DATA_DIR).orElse("data")).toAbsolutePath().normalize();
         Path deploy = Path.of(value(env, system, DEPLOY_DIR).orElse("deploy")).toAbsolutePath().normalize();
         Optional<String> adminKey = value(env, system, ADMIN_KEY);
+        if (adminKey.isPresent() && !adminKey.get().startsWith(KEY_PREFIX)) {
+            problems.add(ADMIN_KEY + " must start with " + KEY_PREFIX + ", as every RevOS API key does (for example "
+                    + KEY_PREFIX + "my-own-long-secret-key)");
+        }
         if (adminKey.isPresent() && adminKey.get().length() < 24) {
             problems.add(ADMIN_KEY + " must be at least 24 characters long");
         }
@@ -75,7 +96,7 @@ public record RuntimeSettings(String httpHost, int httpPort, Path dataDir, Path 
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Invalid RevOS settings: " + String.join("; ", problems));
         }
-        return new RuntimeSettings(host, port, data, deploy, adminKey, value(env, system, DB_URL),
+        return new RuntimeSettings(host, port, idleTimeout, data, deploy, adminKey, value(env, system, DB_URL),
                 value(env, system, DB_USER), value(env, system, DB_PASSWORD), allow);
     }
 

@@ -42,6 +42,13 @@ class RuntimeSettingsTest {
     }
 
     @Test
+    void anAdminKeyWithoutTheKeyPrefixIsRefusedRatherThanRefusedOnEveryRequest() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RuntimeSettings
+                .from(Map.of("REVOS_ADMIN_KEY", "my-own-long-secret-admin-key-123"), new Properties()));
+        assertTrue(e.getMessage().contains("REVOS_ADMIN_KEY must start with rvs_"), e.getMessage());
+    }
+
+    @Test
     void secretsNeverAppearInToString() {
         RuntimeSettings s = RuntimeSettings.from(Map.of("REVOS_ADMIN_KEY", "rvs_super-secret-admin-key-123",
                 "REVOS_DB_PASSWORD", "hunter2hunter2"), new Properties());
