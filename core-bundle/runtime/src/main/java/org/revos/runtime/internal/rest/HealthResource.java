@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.plugins.PluginInstaller;
 import org.revos.runtime.internal.security.AdminKeyBootstrap;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -19,7 +20,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /api/v1/health}: answers without a key. 200 {@code {"status":"UP"}} once the database is open and the
- * platform-admin key is in place, so the API works; 503 {@code {"status":"STARTING"}} before that, and 503
+ * platform-admin key is in place and the stored plugins (the shipped ones included) have been installed, so the API
+ * works; 503 {@code {"status":"STARTING"}} before that, and 503
  * {@code {"status":"DOWN","detail":...}} when the database could not be opened.
  */
 @Component(service = HealthResource.class)
@@ -31,12 +33,14 @@ public final class HealthResource {
 
     private final Store store;
     private final AdminKeyBootstrap bootstrap;
+    private final PluginInstaller plugins;
 
     @Activate
     public HealthResource(@Reference Store store, @Reference Idempotency idempotency,
-            @Reference AdminKeyBootstrap bootstrap) {
+            @Reference AdminKeyBootstrap bootstrap, @Reference PluginInstaller plugins) {
         this.store = store;
         this.bootstrap = bootstrap;
+        this.plugins = plugins;
     }
 
     @GET
@@ -49,6 +53,8 @@ public final class HealthResource {
         if (db.isUp() && !bootstrap.isDone()) {
             detail = bootstrap.failure();
             state = detail.isPresent() ? "DOWN" : "STARTING";
+        } else if (db.isUp() && !plugins.isRestored()) {
+            state = "STARTING";
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("status", state);
         detail.ifPresent(d -> body.put("detail", d));
