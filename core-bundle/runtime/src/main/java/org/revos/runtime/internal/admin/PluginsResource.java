@@ -41,7 +41,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * {@code /api/v1/admin/plugins}: the installed plugins and engines, the shipped ones included. A jar POSTed as
  * {@code application/java-archive} installs a new plugin (201) or updates the running one (200; an older version
- * only with {@code allowDowngrade=true}); DELETE removes and says what it did; {@code POST {id}/restore} brings back
+ * only with {@code allowDowngrade=true}); DELETE removes and says what it did (204: uninstalled; 200 with a body:
+ * only a failed entry was forgotten); {@code POST {id}/restore} brings back
  * the version the distribution ships. Every operation is transactional: a refused jar leaves nothing installed and
  * the running version keeps serving.
  */
@@ -107,12 +108,20 @@ public final class PluginsResource {
         return answer(installer.restore(id, (Caller) security.getUserPrincipal()));
     }
 
+    /**
+     * 204 when the running plugin was uninstalled; 200 with {@code {"id", "version", "action":
+     * "REMOVED_FAILED_ENTRY"}} when nothing ran and only the listed failure was forgotten.
+     */
     @DELETE
     @Path("{id}")
-    public JsonNode uninstall(@PathParam("id") String id, @Context SecurityContext security) {
+    public Response uninstall(@PathParam("id") String id, @Context SecurityContext security) {
         PluginInstaller.Removal removal = installer.uninstall(id, (Caller) security.getUserPrincipal());
-        return JsonNodeFactory.instance.objectNode().put("id", removal.id()).put("version", removal.version())
-                .put("action", removal.action().name()).put("restorable", installer.isShipped(id));
+        if (removal.action() == PluginInstaller.Removed.UNINSTALLED) {
+            return Response.noContent().build();
+        }
+        return Response.ok(JsonNodeFactory.instance.objectNode().put("id", removal.id())
+                .put("version", removal.version()).put("action", removal.action().name()),
+                MediaType.APPLICATION_JSON).build();
     }
 
     /** @return 201 with a Location for a new plugin, 200 otherwise; the body is the plugin and what changed */

@@ -257,11 +257,6 @@ public final class PluginInstaller {
         return managed == null ? Optional.empty() : Optional.of(view(managed));
     }
 
-    /** @return whether the distribution ships plugin {@code id} (so it can be restored) */
-    public boolean isShipped(String id) {
-        return shipped.find(id).isPresent();
-    }
-
     private Outcome noteFailure(PluginJar candidate, Work<Outcome> work) throws InterruptedException {
         try {
             return work.run();
