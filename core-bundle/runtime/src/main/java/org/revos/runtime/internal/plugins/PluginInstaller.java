@@ -284,7 +284,13 @@ public final class PluginInstaller {
             bundles.refuseDependents(old, jar.id(), "replace");
         }
         Bundle candidate = bundles.installAndResolve(jar);
-        Swaps.Swap swap = swaps.begin(jar.id(), old);
+        Swaps.Swap swap;
+        try {
+            swap = swaps.begin(jar.id(), old);
+        } catch (InterruptedException stopping) {
+            bundles.discard(candidate, jar.id());
+            throw stopping;
+        }
         Bundle running = old;
         try {
             if (old != null) {
@@ -398,9 +404,9 @@ public final class PluginInstaller {
                             + " is installed instead");
                     bundles.discard(leftover, leftover.getSymbolicName());
                 }
+                seedShipped();
                 List<PluginStorage.Stored> stored;
                 try {
-                    ShippedSeeds.seed(storage, shipped.all()).forEach(s -> LOG.info("Shipped plugins: " + s));
                     stored = storage.list();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -416,6 +422,15 @@ public final class PluginInstaller {
             LOG.log(Level.SEVERE, "Could not reinstall the stored plugins", e);
         } finally {
             restored = true;
+        }
+    }
+
+    /** Seeds the shipped plugins; a distribution whose jars cannot be read still starts what is stored. */
+    private void seedShipped() {
+        try {
+            ShippedSeeds.seed(storage, shipped.all()).forEach(s -> LOG.info("Shipped plugins: " + s));
+        } catch (IOException | UncheckedIOException | Problem e) {
+            LOG.log(Level.SEVERE, "Could not seed the shipped plugins into the plugin store", e);
         }
     }
 

@@ -36,12 +36,18 @@ final class Swaps {
 
     /** Closes the gate for plugin {@code id}, whose running revision (if any) is {@code running}. */
     Swap begin(String id, Bundle running) throws InterruptedException {
-        Swap swap = new Swap(gate.close(id));
-        swap.leaving(running);
-        if (!gate.drain(gate.bound())) {
-            LOG.warning("Swapping " + id + ": requests still running after " + gate.bound().toMillis()
-                    + " ms; going ahead");
+        SwapGate.Swap closed = gate.close(id);
+        try {
+            if (!gate.drain(gate.bound())) {
+                LOG.warning("Swapping " + id + ": requests still running after " + gate.bound().toMillis()
+                        + " ms; going ahead");
+            }
+        } catch (InterruptedException e) {
+            gate.open(closed);
+            throw e;
         }
+        Swap swap = new Swap(closed);
+        swap.leaving(running);
         return swap;
     }
 
