@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * Clients hitting the paths of every capability while bundles swap: {@code threads} threads each cycle through
- * {@code paths} with a tenant key as fast as the runtime answers. An answer is a failure unless it is 2xx and
+ * Clients hitting the paths of every capability (or the core endpoints) while bundles swap: {@code threads} threads
+ * each cycle through {@code paths} with a tenant key as fast as the runtime answers, until closed or for at most
+ * {@code maxDuration}. An answer is a failure unless it is 2xx and
  * {@code expected} holds for it (by default any 2xx); an I/O error is a failure too. Records the slowest answer,
  * which is the longest a held request waited (plus its own work).
  */
@@ -30,19 +31,21 @@ final class CapabilityLoad implements AutoCloseable {
     private final AtomicLong slowest = new AtomicLong();
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private final List<Thread> threads = new ArrayList<>();
+    private final long deadline;
 
     private CapabilityLoad(RevosProcess process, String key, List<String> paths,
-            Predicate<HttpResponse<String>> expected) {
+            Predicate<HttpResponse<String>> expected, Duration maxDuration) {
         this.process = process;
         this.key = key;
         this.paths = List.copyOf(paths);
         this.expected = expected;
+        this.deadline = System.nanoTime() + maxDuration.toNanos();
     }
 
     /** Starts {@code threads} clients on {@code paths} (relative to {@code /api/v1}). */
     static CapabilityLoad start(RevosProcess process, String key, List<String> paths, int threads,
-            Predicate<HttpResponse<String>> expected) {
-        CapabilityLoad load = new CapabilityLoad(process, key, paths, expected);
+            Predicate<HttpResponse<String>> expected, Duration maxDuration) {
+        CapabilityLoad load = new CapabilityLoad(process, key, paths, expected, maxDuration);
         for (int i = 0; i < threads; i++) {
             int offset = i;
             Thread thread = new Thread(() -> load.run(offset), "capability-load-" + i);
@@ -54,7 +57,7 @@ final class CapabilityLoad implements AutoCloseable {
     }
 
     private void run(int offset) {
-        for (int i = offset; running.get(); i++) {
+        for (int i = offset; running.get() && System.nanoTime() < deadline; i++) {
             String path = paths.get(i % paths.size());
             HttpRequest request = HttpRequest.newBuilder(process.uri("/api/v1" + path))
                     .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + key).build();

@@ -49,6 +49,7 @@ class ShippedPluginSwapIT {
             "/adoption/initiatives", "/exports?object=accounts&format=hubspot", "/webhooks", "/accounts", "/hello",
             "/kpis/hello_count?period=2026");
     private static final int CLIENTS = 4;
+    private static final Duration LOAD_BOUND = Duration.ofMinutes(3);
 
     private RevosProcess process;
     private Revos revos;
@@ -76,7 +77,8 @@ class ShippedPluginSwapIT {
         List<Long> uploadMillis = new ArrayList<>();
         long helloUpload;
         long helloAnswered;
-        try (CapabilityLoad load = CapabilityLoad.start(process, tenant.member(), PATHS, CLIENTS, r -> true)) {
+        try (CapabilityLoad load = CapabilityLoad.start(process, tenant.member(), PATHS, CLIENTS, r -> true,
+                LOAD_BOUND)) {
             for (String id : SHIPPED) {
                 long start = System.nanoTime();
                 JsonNode updated = revos.sendBytes(ADMIN, "POST", "/admin/plugins",
@@ -108,7 +110,8 @@ class ShippedPluginSwapIT {
     void failedUpdatesRollBackUnderLoadWithoutAFailedRequest() {
         Predicate<HttpResponse<String>> oldRevision = r -> !r.uri().getPath().endsWith("/hello")
                 || r.body().contains("\"version\":\"2.0.0\"");
-        try (CapabilityLoad load = CapabilityLoad.start(process, tenant.member(), PATHS, CLIENTS, oldRevision)) {
+        try (CapabilityLoad load = CapabilityLoad.start(process, tenant.member(), PATHS, CLIENTS, oldRevision,
+                LOAD_BOUND)) {
             for (int i = 0; i < 3; i++) {
                 Revos.Reply plugin = revos.sendBytes(ADMIN, "POST", "/admin/plugins",
                         TestJars.testPluginWithThrowingComponent("3.0." + i), JAR);

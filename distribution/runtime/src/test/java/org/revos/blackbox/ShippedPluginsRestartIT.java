@@ -31,12 +31,8 @@ class ShippedPluginsRestartIT {
 
     @Test
     void aDataFolderOfTheRunBundleLayoutGetsTheShippedPluginsAndAdminChoicesSurviveRestarts() throws Exception {
-        Path base = Path.of(System.getProperty("revos.test.workdir", "target/blackbox")).toAbsolutePath();
-        Files.createDirectories(base);
-        Path dir = Files.createTempDirectory(base, "shipped-");
-        Path plugins = dir.resolve("data").resolve("plugins");
-        Map<String, String> env = Map.of("REVOS_DATA_DIR", dir.resolve("data").toString(), "REVOS_DEPLOY_DIR",
-                dir.resolve("deploy").toString());
+        Map<String, String> env = RevosProcess.ownFolders("shipped-");
+        Path plugins = Path.of(env.get("REVOS_DATA_DIR")).resolve("plugins");
         Revos.Tenant tenant;
         try (RevosProcess first = RevosProcess.start(env)) {
             Revos revos = new Revos(first);

@@ -151,7 +151,8 @@ public final class PluginInstaller {
      */
     public Outcome install(byte[] jar, String origin, Caller caller, boolean allowDowngrade) {
         PluginJar candidate = PluginJar.read(jar);
-        return locked(() -> noteFailure(candidate, () -> apply(candidate, origin, caller, CHECK_BOUND, allowDowngrade)));
+        return locked(() -> noteFailure(candidate,
+                () -> apply(candidate, origin, caller, CHECK_BOUND, allowDowngrade)));
     }
 
     /**
@@ -277,8 +278,11 @@ public final class PluginInstaller {
         Bundle old = current == null ? null : current.running();
         Change change = old == null ? Change.INSTALLED
                 : Change.of(old.getVersion(), current.sha256(), jar, allowDowngrade);
-        if (change == Change.UNCHANGED && health.problem(old).isEmpty()) {
-            return unchanged(current, origin);
+        if (change == Change.UNCHANGED) {
+            if (health.problem(old).isEmpty()) {
+                return unchanged(current, origin);
+            }
+            change = Change.REINSTALLED;
         }
         if (old != null) {
             bundles.refuseDependents(old, jar.id(), "replace");
@@ -296,7 +300,7 @@ public final class PluginInstaller {
             if (old != null) {
                 bundles.stop(old);
             }
-            startAndCheck(candidate, jar, origin, bound, swap);
+            startAndCheck(candidate, jar, origin, bound);
             running = candidate;
         } catch (InterruptedException | RuntimeException failure) {
             swap.leaving(candidate);
@@ -331,8 +335,8 @@ public final class PluginInstaller {
         return new Outcome(Change.UNCHANGED, view(same));
     }
 
-    /** Starts the candidate, checks it and stores it; throws (leaving the rollback to the caller) when any step fails. */
-    private void startAndCheck(Bundle candidate, PluginJar jar, String origin, Duration bound, Swaps.Swap swap)
+    /** Starts the candidate, checks and stores it; throws, leaving the rollback to the caller, when a step fails. */
+    private void startAndCheck(Bundle candidate, PluginJar jar, String origin, Duration bound)
             throws InterruptedException {
         bundles.start(candidate, jar);
         List<String> problems = health.await(candidate, bound);

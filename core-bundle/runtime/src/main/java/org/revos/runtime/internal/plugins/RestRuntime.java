@@ -54,7 +54,7 @@ public final class RestRuntime {
      * runtime DTO only after it has reloaded the application's container, so once this returns true the requests
      * it dispatches meet the new set of resources.
      *
-     * @return whether the whiteboard got there in time (also true when no whiteboard runs: there is nothing to wait for)
+     * @return whether the whiteboard got there in time (also true when no whiteboard runs: nothing to wait for)
      */
     public boolean awaitServed(Set<Long> served, Set<Long> gone, Duration bound) throws InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();
