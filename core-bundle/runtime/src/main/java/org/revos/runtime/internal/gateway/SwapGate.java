@@ -44,7 +44,6 @@ public final class SwapGate {
     private final Object monitor = new Object();
     private final Map<Long, String> swaps = new LinkedHashMap<>();
     private final AtomicLong ids = new AtomicLong();
-    private final AtomicLong longestWait = new AtomicLong();
     private final Duration bound;
     private int inside;
 
@@ -115,9 +114,7 @@ public final class SwapGate {
             }
             inside++;
         }
-        long waited = (System.nanoTime() - start) / 1_000_000;
-        longestWait.accumulateAndGet(waited, Math::max);
-        return new Entry(true, waited, List.of());
+        return new Entry(true, (System.nanoTime() - start) / 1_000_000, List.of());
     }
 
     /** Counts out a request {@link #enter} let in. */
@@ -126,10 +123,5 @@ public final class SwapGate {
             inside--;
             monitor.notifyAll();
         }
-    }
-
-    /** @return the longest a request that was let in has waited, in milliseconds, since the runtime started */
-    public long longestWaitMillis() {
-        return longestWait.get();
     }
 }

@@ -27,6 +27,8 @@ public final class SwapHold implements Preprocessor {
 
     static final String API = "/api/v1/";
     static final String RETRY_AFTER_SECONDS = "1";
+    /** Written out: MediaType's own rendering needs the Jakarta REST runtime, which a servlet filter does not. */
+    static final String PROBLEM_JSON = "application/problem+json";
 
     private final SwapGate gate;
 
@@ -74,7 +76,7 @@ public final class SwapHold implements Preprocessor {
     private static void unavailable(HttpServletResponse response, String detail) throws IOException {
         response.setStatus(503);
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-        response.setContentType(ProblemResponses.PROBLEM_JSON.toString());
+        response.setContentType(PROBLEM_JSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(ProblemResponses.body(503, "swap-in-progress", "Service Unavailable", detail, null)
                 .toString());
