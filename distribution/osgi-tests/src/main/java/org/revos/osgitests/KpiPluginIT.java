@@ -58,7 +58,8 @@ class KpiPluginIT {
         Bundle shipped = Arrays.stream(context.getBundles()).filter(b -> b.getSymbolicName().equals(FUNNEL))
                 .findFirst().orElse(null);
         assertNotNull(shipped, "the runtime ships the funnel plugin");
-        byte[] jar = Files.readAllBytes(Path.of(shipped.getLocation().replaceFirst("^(reference:)?(file:)?", "")));
+        byte[] jar = Files.readAllBytes(Arrays.stream(context.getProperty("revos.shipped").split(","))
+                .map(String::trim).filter(p -> p.contains(FUNNEL)).map(Path::of).findFirst().orElseThrow());
         shipped.uninstall();
         assertFalse(kpis(base, enabled).contains("\"win_rate\""), "gone with its plugin");
 

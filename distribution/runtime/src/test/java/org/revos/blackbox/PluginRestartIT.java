@@ -29,11 +29,7 @@ class PluginRestartIT {
 
     @Test
     void pluginsAndTenantConfigurationComeBackAfterARestart() throws Exception {
-        Path base = Path.of(System.getProperty("revos.test.workdir", "target/blackbox")).toAbsolutePath();
-        Files.createDirectories(base);
-        Path dir = Files.createTempDirectory(base, "restart-");
-        Map<String, String> env = Map.of("REVOS_DATA_DIR", dir.resolve("data").toString(), "REVOS_DEPLOY_DIR",
-                dir.resolve("deploy").toString());
+        Map<String, String> env = RevosProcess.ownFolders("restart-");
         Revos.Tenant tenant;
         try (RevosProcess first = RevosProcess.start(env)) {
             Revos revos = new Revos(first);
@@ -44,7 +40,7 @@ class PluginRestartIT {
             Files.write(first.deployDir().resolve("folder.jar"), TestJars.emptyPlugin(FOLDER_PLUGIN, "1.0.0"));
             await(revos, () -> ids(revos).contains(FOLDER_PLUGIN), "the deploy folder installs its plugin");
         }
-        Files.delete(dir.resolve("deploy").resolve("folder.jar"));
+        Files.delete(Path.of(env.get("REVOS_DEPLOY_DIR")).resolve("folder.jar"));
         try (RevosProcess second = RevosProcess.start(env)) {
             Revos revos = new Revos(second);
             await(revos, () -> {

@@ -106,6 +106,18 @@ public final class RevosProcess implements AutoCloseable {
         return new Exit(ended, ended ? process.exitValue() : -1, Files.readString(work.resolve("out.log")));
     }
 
+    /**
+     * @return {@code REVOS_DATA_DIR} and {@code REVOS_DEPLOY_DIR} in a new folder of the test work folder, for tests
+     *         that start several processes on the same data
+     */
+    public static Map<String, String> ownFolders(String prefix) throws IOException {
+        Path base = Path.of(System.getProperty("revos.test.workdir", "target/blackbox")).toAbsolutePath();
+        Files.createDirectories(base);
+        Path dir = Files.createTempDirectory(base, prefix);
+        return Map.of("REVOS_DATA_DIR", dir.resolve("data").toString(), "REVOS_DEPLOY_DIR",
+                dir.resolve("deploy").toString());
+    }
+
     private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -1,18 +1,20 @@
 package org.revos.blackbox.plugins;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
@@ -43,16 +45,22 @@ public final class TestJars {
      *         (name → content) added or replaced
      */
     public static byte[] rewrite(Path jar, Consumer<Attributes> edit, Map<String, byte[]> extra) {
-        try (JarFile in = new JarFile(jar.toFile())) {
+        try {
+            return rewrite(Files.readAllBytes(jar), edit, extra);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return as {@link #rewrite(Path, Consumer, Map)}, for a jar in memory */
+    public static byte[] rewrite(byte[] jar, Consumer<Attributes> edit, Map<String, byte[]> extra) {
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
             Manifest manifest = new Manifest(in.getManifest());
             edit.accept(manifest.getMainAttributes());
             Map<String, byte[]> entries = new LinkedHashMap<>();
-            for (Enumeration<JarEntry> e = in.entries(); e.hasMoreElements();) {
-                JarEntry entry = e.nextElement();
-                if (!entry.isDirectory() && !entry.getName().equals(JarFile.MANIFEST_NAME)) {
-                    try (InputStream data = in.getInputStream(entry)) {
-                        entries.put(entry.getName(), data.readAllBytes());
-                    }
+            for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                if (!entry.isDirectory()) {
+                    entries.put(entry.getName(), in.readAllBytes());
                 }
             }
             entries.putAll(extra);
@@ -60,6 +68,27 @@ public final class TestJars {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** @return the jar of plugin {@code id} that the runnable jar ships (under {@code shipped/}) */
+    public static byte[] shipped(String id) {
+        Path runtime = Path.of(System.getProperty("revos.jar", "target/revos.jar"));
+        try (JarFile jar = new JarFile(runtime.toFile())) {
+            JarEntry entry = jar.getJarEntry("shipped/" + id + ".jar");
+            if (entry == null) {
+                throw new IllegalStateException(runtime + " ships no " + id);
+            }
+            try (InputStream in = jar.getInputStream(entry)) {
+                return in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return {@code jar} with {@code Bundle-Version} set to {@code version} */
+    public static byte[] withVersion(byte[] jar, String version) {
+        return rewrite(jar, m -> m.putValue("Bundle-Version", version), Map.of());
     }
 
     /** @return a plugin whose one component throws from its activate method */
@@ -72,9 +101,15 @@ public final class TestJars {
 
     /** @return the test plugin at {@code version} plus a component that throws from its activate method */
     public static byte[] testPluginWithThrowingComponent(String version) {
-        return rewrite(testPlugin(), m -> {
+        return withThrowingComponent(rewrite(testPlugin(), m -> { }, Map.of()), version);
+    }
+
+    /** @return {@code jar} at {@code version} plus a component that throws from its activate method */
+    public static byte[] withThrowingComponent(byte[] jar, String version) {
+        return rewrite(jar, m -> {
             m.putValue("Bundle-Version", version);
-            m.putValue("Service-Component", m.getValue("Service-Component") + ",OSGI-INF/throwing.xml");
+            String components = m.getValue("Service-Component");
+            m.putValue("Service-Component", (components == null ? "" : components + ",") + "OSGI-INF/throwing.xml");
         }, Map.of(classEntry(ThrowingComponent.class), classBytes(ThrowingComponent.class),
                 "OSGI-INF/throwing.xml", throwingDescriptor()));
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -26,6 +27,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.Caller;
 import org.revos.runtime.internal.gateway.PluginGateway;
+import org.revos.runtime.internal.plugins.Change;
 import org.revos.runtime.internal.plugins.PluginInstaller;
 import org.revos.runtime.internal.plugins.PluginView;
 import org.revos.runtime.internal.problem.Problem;
@@ -37,9 +39,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code /api/v1/admin/plugins}: the installed plugins. A jar POSTed as {@code application/java-archive} installs a
- * new plugin (201) or updates the running one (200); DELETE uninstalls. Every operation is transactional: a refused
- * jar leaves nothing installed and the running version keeps serving.
+ * {@code /api/v1/admin/plugins}: the installed plugins and engines, the shipped ones included. A jar POSTed as
+ * {@code application/java-archive} installs a new plugin (201) or updates the running one (200; an older version
+ * only with {@code allowDowngrade=true}); DELETE removes and says what it did (204: uninstalled; 200 with a body:
+ * only a failed entry was forgotten); {@code POST {id}/restore} brings back
+ * the version the distribution ships. Every operation is transactional: a refused jar leaves nothing installed and
+ * the running version keeps serving.
  */
 @Component(service = PluginsResource.class)
 @JakartarsResource
@@ -81,7 +86,8 @@ public final class PluginsResource {
 
     @POST
     public Response install(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, @Context SecurityContext security) {
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            @QueryParam("allowDowngrade") String allowDowngrade, @Context SecurityContext security) {
         String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
         if (!JAR_TYPES.contains(type)) {
             throw new Problem(415, "unsupported-media-type", "Unsupported Media Type", "Send the plugin's jar as the"
@@ -90,20 +96,52 @@ public final class PluginsResource {
         if (contentLength != null && parseLength(contentLength) > MAX_BYTES) {
             throw tooLarge();
         }
-        PluginInstaller.Outcome outcome = installer.install(read(body), PluginInstaller.UPLOAD,
-                (Caller) security.getUserPrincipal());
-        PluginView plugin = outcome.plugin();
-        Response.ResponseBuilder response = outcome.change() == PluginInstaller.Change.INSTALLED
-                ? Response.status(201).location(URI.create("/api/v1/admin/plugins/" + plugin.id()))
-                : Response.ok();
-        return response.type(MediaType.APPLICATION_JSON).entity(plugin.toJson()).build();
+        boolean downgrade = flag("allowDowngrade", allowDowngrade);
+        byte[] jar = read(body);
+        return answer(installer.install(jar, PluginInstaller.UPLOAD, (Caller) security.getUserPrincipal(),
+                downgrade));
     }
 
+    @POST
+    @Path("{id}/restore")
+    public Response restore(@PathParam("id") String id, @Context SecurityContext security) {
+        return answer(installer.restore(id, (Caller) security.getUserPrincipal()));
+    }
+
+    /**
+     * 204 when the running plugin was uninstalled; 200 with {@code {"id", "version", "action":
+     * "REMOVED_FAILED_ENTRY"}} when nothing ran and only the listed failure was forgotten.
+     */
     @DELETE
     @Path("{id}")
     public Response uninstall(@PathParam("id") String id, @Context SecurityContext security) {
-        installer.uninstall(id, (Caller) security.getUserPrincipal());
-        return Response.noContent().build();
+        PluginInstaller.Removal removal = installer.uninstall(id, (Caller) security.getUserPrincipal());
+        if (removal.action() == PluginInstaller.Removed.UNINSTALLED) {
+            return Response.noContent().build();
+        }
+        return Response.ok(JsonNodeFactory.instance.objectNode().put("id", removal.id())
+                .put("version", removal.version()).put("action", removal.action().name()),
+                MediaType.APPLICATION_JSON).build();
+    }
+
+    /** @return 201 with a Location for a new plugin, 200 otherwise; the body is the plugin and what changed */
+    private static Response answer(PluginInstaller.Outcome outcome) {
+        PluginView plugin = outcome.plugin();
+        Response.ResponseBuilder response = outcome.change() == Change.INSTALLED
+                ? Response.status(201).location(URI.create("/api/v1/admin/plugins/" + plugin.id()))
+                : Response.ok();
+        return response.type(MediaType.APPLICATION_JSON).entity(plugin.toJson().put("change",
+                outcome.change().name())).build();
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.isEmpty() || value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw Problem.invalid(name, "must be true or false, not '" + value + "'");
     }
 
     private static byte[] read(InputStream body) {

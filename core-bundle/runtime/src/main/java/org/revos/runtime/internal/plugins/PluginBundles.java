@@ -47,22 +47,6 @@ final class PluginBundles {
         return bundle.getLocation().startsWith(LOCATION_PREFIX);
     }
 
-    /** @return whether {@code bundle} is a RevOS plugin (carries the plugin header) */
-    static boolean isPlugin(Bundle bundle) {
-        return bundle.getHeaders("").get(PluginJar.PLUGIN_HEADER) != null;
-    }
-
-    /** @return plugins that came with the runtime (run bundles), which the lifecycle lists but never replaces */
-    List<Bundle> builtIns() {
-        List<Bundle> builtIns = new ArrayList<>();
-        for (Bundle bundle : context.getBundles()) {
-            if (isPlugin(bundle) && !isManaged(bundle) && bundle.getState() != Bundle.UNINSTALLED) {
-                builtIns.add(bundle);
-            }
-        }
-        return builtIns;
-    }
-
     /** @return bundles the lifecycle installed in an earlier run, found in a framework cache that was kept */
     List<Bundle> managed() {
         List<Bundle> managed = new ArrayList<>();
@@ -75,22 +59,18 @@ final class PluginBundles {
     }
 
     /**
-     * @throws Problem 409 when {@code jar} would replace a plugin that came with the runtime; 422 when its symbolic
-     *                 name is that of a bundle of the runtime that is not a plugin
+     * @throws Problem 422 when {@code jar}'s symbolic name is that of a bundle the runtime was launched with (its
+     *                 run bundles are the kernel and its libraries; every plugin and engine is installed by the
+     *                 lifecycle, the shipped ones included)
      */
     void refuseForeign(PluginJar jar) {
         for (Bundle bundle : context.getBundles()) {
-            if (!jar.id().equals(bundle.getSymbolicName()) || isManaged(bundle)) {
-                continue;
+            if (jar.id().equals(bundle.getSymbolicName()) && !isManaged(bundle)) {
+                throw Problem.unprocessable("Not an installable RevOS plugin", jar.id() + " is the symbolic name of"
+                        + " a bundle this runtime was launched with (" + bundle.getLocation() + "); a plugin cannot"
+                        + " replace it", List.of(new FieldError(Constants.BUNDLE_SYMBOLICNAME,
+                                "names a bundle of the runtime")));
             }
-            if (isPlugin(bundle)) {
-                throw Problem.conflict(jar.id() + " came with this runtime (" + bundle.getLocation() + "); it is"
-                        + " replaced by upgrading the runtime, not by installing a plugin",
-                        List.of(new FieldError(Constants.BUNDLE_SYMBOLICNAME, "names a plugin of the distribution")));
-            }
-            throw Problem.unprocessable("Not an installable RevOS plugin", jar.id() + " is the symbolic name of a"
-                    + " bundle of this runtime that is not a plugin; a plugin cannot replace it",
-                    List.of(new FieldError(Constants.BUNDLE_SYMBOLICNAME, "names a bundle of the runtime")));
         }
     }
 

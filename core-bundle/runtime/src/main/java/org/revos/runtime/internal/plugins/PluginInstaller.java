@@ -27,6 +27,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.revos.api.security.ApiRole;
 import org.revos.api.security.Caller;
 import org.revos.runtime.internal.gateway.PluginGateway;
+import org.revos.runtime.internal.gateway.SwapGate;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.problem.FieldError;
 import org.revos.runtime.internal.problem.Problem;
@@ -37,17 +38,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The one path by which plugins are installed, updated and removed, whether from the REST API, the deploy folder or
- * the plugin store at start-up. Operations run one at a time. Each is transactional: a candidate is installed next to
- * the running version and resolved alone; the running version is stopped, the candidate started and checked (SCR
- * components, REST resources); on success the old version is uninstalled, on any failure the candidate is discarded
- * and the old version started again. No operation refreshes a bundle other than the plugin's own.
+ * The one path by which plugins and engines are installed, updated, downgraded, removed and restored, whether from
+ * the REST API, the deploy folder or the plugin store at start-up; the ones the distribution ships are no different
+ * once seeded ({@link ShippedSeeds}). Operations run one at a time. Each is transactional: a candidate is installed
+ * next to the running version and resolved alone; requests are held ({@link Swaps}); the running version is stopped,
+ * the candidate started and checked (SCR components, exclusive offers); on success the old version is uninstalled,
+ * on any failure the candidate is discarded and the old version started again. No operation refreshes a bundle other
+ * than the plugin's own.
  */
 @Component(service = PluginInstaller.class)
 public final class PluginInstaller {
 
     /** Origin of plugins uploaded through the REST API. */
     public static final String UPLOAD = "upload";
+    /** Origin of plugins seeded from, or restored to, the distribution's shipped jar. */
+    public static final String SHIPPED = "shipped";
     /** Origin prefix of plugins installed from the deploy folder, followed by the file name. */
     public static final String DEPLOY_PREFIX = "deploy:";
     /** The caller the audit log names for deploy-folder operations. */
@@ -58,19 +63,30 @@ public final class PluginInstaller {
     static final Duration LOCK_WAIT = Duration.ofMinutes(2);
     private static final Logger LOG = Logger.getLogger(PluginInstaller.class.getName());
 
-    /** What an install did. */
-    public enum Change {
-        INSTALLED, UPDATED, UNCHANGED
-    }
-
     /** The result of an install: what changed and the plugin as it is now. */
     public record Outcome(Change change, PluginView plugin) {
     }
 
+    /** What a DELETE did. */
+    public enum Removed {
+        /** The running plugin was stopped and uninstalled. */
+        UNINSTALLED,
+        /** Nothing ran: only the listed failure (and its stored jar or deploy file) was forgotten. */
+        REMOVED_FAILED_ENTRY
+    }
+
+    /** The result of a removal: which plugin, which version, and what was done. */
+    public record Removal(String id, String version, Removed action) {
+    }
+
     /** A plugin the lifecycle manages; {@code bundle} is null when it could not be installed or started. */
     private record Managed(String id, Bundle bundle, String version, String sha256, String origin, String error) {
-        Managed with(String newOrigin, String newError) {
-            return new Managed(id, bundle, version, sha256, newOrigin, newError);
+        Managed withError(String newError) {
+            return new Managed(id, bundle, version, sha256, origin, newError);
+        }
+
+        Bundle running() {
+            return bundle == null || bundle.getState() == Bundle.UNINSTALLED ? null : bundle;
         }
     }
 
@@ -83,11 +99,15 @@ public final class PluginInstaller {
     private final PluginBundles bundles;
     private final PluginHealth health;
     private final PluginStorage storage;
+    private final ShippedPlugins shipped;
     private final PluginAudit audit;
+    private final Exclusives exclusives;
+    private final Swaps swaps;
     private final Path deployDir;
     private final PluginGateway gateway;
     private final Map<String, Managed> plugins = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock(true);
+    private volatile boolean restored;
     private final ExecutorService restorer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "revos-plugin-restore");
         t.setDaemon(true);
@@ -96,52 +116,66 @@ public final class PluginInstaller {
 
     @Activate
     public PluginInstaller(BundleContext context, @Reference PluginHealth health, @Reference PluginStorage storage,
-            @Reference Store store, @Reference PluginGateway gateway) {
+            @Reference ShippedPlugins shipped, @Reference Store store, @Reference PluginGateway gateway,
+            @Reference SwapGate gate, @Reference RestRuntime rest) {
         this.gateway = gateway;
         this.bundles = new PluginBundles(context);
         this.health = health;
         this.storage = storage;
+        this.shipped = shipped;
         this.audit = new PluginAudit(store);
+        this.exclusives = new Exclusives(context);
+        this.swaps = new Swaps(gate, rest);
         this.deployDir = RuntimeSettings.current().deployDir();
-        restorer.execute(this::restore);
+        restorer.execute(this::restoreStored);
     }
 
     @Deactivate
     void deactivate() {
         restorer.shutdownNow();
+        swaps.shutdown();
+    }
+
+    /** @return whether the stored plugins (the shipped ones included) have been installed since the runtime started */
+    public boolean isRestored() {
+        return restored;
     }
 
     /**
-     * Installs or updates the plugin in {@code jar}.
+     * Installs, updates, reinstalls or (when allowed) downgrades the plugin in {@code jar}.
      *
      * @param origin {@link #UPLOAD} or {@link #DEPLOY_PREFIX} and a file name
-     * @throws Problem 400/422 when the jar is refused (nothing of it stays installed), 409 when replacing the
-     *                 running version would refresh other bundles, 503 when the lifecycle is busy for too long
+     * @throws Problem 400/422 when the jar is refused (nothing of it stays installed), 409 when it is older than the
+     *                 running version and no downgrade was allowed, when it offers what another bundle offers, or
+     *                 when replacing the running version would refresh other bundles; 503 when the lifecycle is busy
      */
-    public Outcome install(byte[] jar, String origin, Caller caller) {
+    public Outcome install(byte[] jar, String origin, Caller caller, boolean allowDowngrade) {
         PluginJar candidate = PluginJar.read(jar);
-        return locked(() -> {
-            try {
-                return apply(candidate, origin, caller, CHECK_BOUND, true);
-            } catch (Problem failure) {
-                Managed current = plugins.get(candidate.id());
-                if (current != null && current.bundle() != null) {
-                    plugins.put(current.id(), current.with(current.origin(), "Replacing it with version "
-                            + candidate.version() + " failed: " + failure.getMessage()));
-                }
-                throw failure;
-            }
-        });
+        return locked(() -> noteFailure(candidate,
+                () -> apply(candidate, origin, caller, CHECK_BOUND, allowDowngrade)));
     }
 
     /**
-     * Installs or updates a plugin from a file of the deploy folder. Never throws: a refused file is logged and
-     * listed as a FAILED plugin (or as the last error of the running version it failed to replace).
+     * Installs the version of plugin {@code id} the distribution ships, whatever runs now (a newer or older version,
+     * or nothing after a removal).
+     *
+     * @throws Problem 404 when the distribution ships no plugin {@code id}; otherwise as {@link #install}
+     */
+    public Outcome restore(String id, Caller caller) {
+        PluginJar jar = shipped.find(id).orElseThrow(() -> new Problem(404, "not-found", "Not found", "The"
+                + " distribution ships no plugin " + id + ", so there is no shipped version to restore", List.of()));
+        return locked(() -> noteFailure(jar, () -> apply(jar, SHIPPED, caller, CHECK_BOUND, true)));
+    }
+
+    /**
+     * Installs or updates a plugin from a file of the deploy folder; an older version than the running one is
+     * refused (downgrades go through the admin API). Never throws: a refused file is logged and listed as a FAILED
+     * plugin, or as the last error of the running version it did not replace, which keeps running unchanged.
      */
     public void installFromFolder(String fileName, byte[] jar) {
         String origin = DEPLOY_PREFIX + fileName;
         try {
-            Outcome outcome = install(jar, origin, DEPLOY_FOLDER);
+            Outcome outcome = install(jar, origin, DEPLOY_FOLDER, false);
             LOG.info("Deploy folder: " + fileName + " → " + outcome.plugin().id() + " " + outcome.plugin().version()
                     + " " + outcome.change());
         } catch (RuntimeException e) {
@@ -149,7 +183,7 @@ public final class PluginInstaller {
             LOG.warning("Deploy folder: " + error);
             try {
                 locked(() -> {
-                    recordFolderFailure(fileName, jar, origin, error);
+                    recordFolderFailure(jar, origin, fileName, error);
                     return null;
                 });
             } catch (RuntimeException busy) {
@@ -158,12 +192,12 @@ public final class PluginInstaller {
         }
     }
 
-    private void recordFolderFailure(String fileName, byte[] jar, String origin, String error) {
+    private void recordFolderFailure(byte[] jar, String origin, String fileName, String error) {
         PluginJar readable = readable(jar);
         String id = readable == null ? fileName : readable.id();
         Managed current = plugins.get(id);
-        if (current != null && current.bundle() != null) {
-            plugins.put(id, current.with(current.origin(), error));
+        if (current != null && current.running() != null) {
+            plugins.put(id, current.withError(error));
         } else {
             plugins.put(id, new Managed(id, null, readable == null ? null : readable.version().toString(),
                     readable == null ? null : readable.sha256(), origin, error));
@@ -176,11 +210,14 @@ public final class PluginInstaller {
      */
     public void removeDeployed(String fileName) {
         String origin = DEPLOY_PREFIX + fileName;
+        String refusal = "deploy/" + fileName + ": ";
         try {
             locked(() -> {
                 for (Managed managed : List.copyOf(plugins.values())) {
                     if (origin.equals(managed.origin())) {
                         remove(managed, DEPLOY_FOLDER, false);
+                    } else if (managed.error() != null && managed.error().startsWith(refusal)) {
+                        plugins.put(managed.id(), managed.withError(null));
                     }
                 }
                 return null;
@@ -191,87 +228,89 @@ public final class PluginInstaller {
     }
 
     /**
-     * Uninstalls plugin {@code id} and forgets its stored jar; when it came from the deploy folder, its file is
-     * deleted too, so that it does not come back.
+     * Removes plugin {@code id}: uninstalls it when it runs, forgets it when it is only a listed failure, and deletes
+     * its stored jar (and its deploy-folder file) so that it does not come back. A shipped plugin removed this way
+     * stays removed until it is restored.
      *
-     * @throws Problem 404 for unknown plugins, 409 for plugins of the distribution or plugins others wire to
+     * @throws Problem 404 for unknown plugins, 409 for plugins others wire to
      */
-    public void uninstall(String id, Caller caller) {
-        locked(() -> {
+    public Removal uninstall(String id, Caller caller) {
+        return locked(() -> {
             Managed managed = plugins.get(id);
             if (managed == null) {
-                if (bundles.builtIns().stream().anyMatch(b -> id.equals(b.getSymbolicName()))) {
-                    throw Problem.conflict(id + " came with this runtime; it is removed by changing the runtime's"
-                            + " distribution, not through the plugin API", List.of());
-                }
                 throw Problem.notFound("plugin", id);
             }
-            remove(managed, caller, true);
-            return null;
+            return remove(managed, caller, true);
         });
     }
 
-    /** @return every plugin: managed ones (running or failed) and those that came with the runtime, by id */
+    /** @return every plugin the lifecycle manages, running or failed, by id */
     public List<PluginView> list() {
         List<PluginView> views = new ArrayList<>();
         plugins.values().forEach(m -> views.add(view(m)));
-        for (Bundle builtIn : bundles.builtIns()) {
-            if (!plugins.containsKey(builtIn.getSymbolicName())) {
-                views.add(view(builtIn, null));
-            }
-        }
         views.sort(Comparator.comparing(PluginView::id));
         return views;
     }
 
     /** @return plugin {@code id}, if it is listed */
     public Optional<PluginView> find(String id) {
-        return list().stream().filter(v -> v.id().equals(id)).findFirst();
+        Managed managed = plugins.get(id);
+        return managed == null ? Optional.empty() : Optional.of(view(managed));
     }
 
-    private Outcome apply(PluginJar jar, String origin, Caller caller, Duration bound, boolean audited)
+    private Outcome noteFailure(PluginJar candidate, Work<Outcome> work) throws InterruptedException {
+        try {
+            return work.run();
+        } catch (Problem failure) {
+            Managed current = plugins.get(candidate.id());
+            if (current != null && current.running() != null) {
+                plugins.put(current.id(), current.withError("Replacing it with version " + candidate.version()
+                        + " failed: " + failure.getMessage()));
+            }
+            throw failure;
+        }
+    }
+
+    private Outcome apply(PluginJar jar, String origin, Caller caller, Duration bound, boolean allowDowngrade)
             throws InterruptedException {
         bundles.refuseForeign(jar);
         Managed current = plugins.get(jar.id());
-        Bundle old = current == null || current.bundle() == null
-                || current.bundle().getState() == Bundle.UNINSTALLED ? null : current.bundle();
-        if (old != null && current.sha256().equals(jar.sha256()) && health.problem(old).isEmpty()) {
-            Managed same = current.with(origin, null);
-            if (!origin.equals(current.origin())) {
-                saveOrigin(jar.id(), origin);
+        Bundle old = current == null ? null : current.running();
+        Change change = old == null ? Change.INSTALLED
+                : Change.of(old.getVersion(), current.sha256(), jar, allowDowngrade);
+        if (change == Change.UNCHANGED) {
+            if (health.problem(old).isEmpty()) {
+                return unchanged(current, origin);
             }
-            plugins.put(jar.id(), same);
-            return new Outcome(Change.UNCHANGED, view(same));
+            change = Change.REINSTALLED;
         }
         if (old != null) {
             bundles.refuseDependents(old, jar.id(), "replace");
         }
         Bundle candidate = bundles.installAndResolve(jar);
-        if (old != null) {
-            bundles.stop(old);
-        }
+        Swaps.Swap swap;
         try {
-            bundles.start(candidate, jar);
-            List<String> problems = health.await(candidate, bound);
-            if (!problems.isEmpty()) {
-                throw Problem.unprocessable("Plugin does not start", jar.label() + " does not work: "
-                        + String.join("; ", problems),
-                        problems.stream().map(p -> new FieldError("Service-Component", p)).toList());
+            swap = swaps.begin(jar.id(), old);
+        } catch (InterruptedException stopping) {
+            bundles.discard(candidate, jar.id());
+            throw stopping;
+        }
+        Bundle running = old;
+        try {
+            if (old != null) {
+                bundles.stop(old);
             }
-            storage.save(jar.id(), jar.bytes(), origin);
-        } catch (InterruptedException | RuntimeException | IOException failure) {
+            startAndCheck(candidate, jar, origin, bound);
+            running = candidate;
+        } catch (InterruptedException | RuntimeException failure) {
+            swap.leaving(candidate);
             bundles.discard(candidate, jar.id());
             if (old != null) {
                 restart(old);
             }
-            if (failure instanceof InterruptedException interrupted) {
-                throw interrupted;
-            }
-            if (failure instanceof IOException io) {
-                throw new Problem(500, "storage-failed", "Plugin not stored", "The plugin started, but its jar could"
-                        + " not be stored under the data folder, so it was rolled back: " + io.getMessage(), List.of());
-            }
-            throw (RuntimeException) failure;
+            throw failure;
+        } finally {
+            swap.finish(running);
         }
         if (old != null) {
             bundles.discard(old, jar.id());
@@ -279,12 +318,40 @@ public final class PluginInstaller {
         Managed installed = new Managed(jar.id(), candidate, jar.version().toString(), jar.sha256(), origin, null);
         plugins.put(jar.id(), installed);
         gateway.forget(jar.id());
-        if (audited) {
-            audit.record(caller, old == null ? "PLUGIN_INSTALLED" : "PLUGIN_UPDATED", jar.id(),
-                    old == null ? null : auditJson(current), auditJson(installed));
+        if (caller != null) {
+            audit.record(caller, SHIPPED.equals(origin) ? "PLUGIN_RESTORED" : change.auditAction(), jar.id(),
+                    current == null ? null : auditJson(current), auditJson(installed));
         }
-        LOG.info((old == null ? "Installed " : "Updated ") + jar.label() + " (" + origin + ")");
-        return new Outcome(old == null ? Change.INSTALLED : Change.UPDATED, view(installed));
+        LOG.info(change + " " + jar.label() + " (" + origin + ")");
+        return new Outcome(change, view(installed));
+    }
+
+    private Outcome unchanged(Managed current, String origin) {
+        Managed same = new Managed(current.id(), current.bundle(), current.version(), current.sha256(), origin, null);
+        if (!origin.equals(current.origin())) {
+            saveOrigin(current.id(), origin);
+        }
+        plugins.put(current.id(), same);
+        return new Outcome(Change.UNCHANGED, view(same));
+    }
+
+    /** Starts the candidate, checks and stores it; throws, leaving the rollback to the caller, when a step fails. */
+    private void startAndCheck(Bundle candidate, PluginJar jar, String origin, Duration bound)
+            throws InterruptedException {
+        bundles.start(candidate, jar);
+        List<String> problems = health.await(candidate, bound);
+        if (!problems.isEmpty()) {
+            throw Problem.unprocessable("Plugin does not start", jar.label() + " does not work: "
+                    + String.join("; ", problems),
+                    problems.stream().map(p -> new FieldError("Service-Component", p)).toList());
+        }
+        exclusives.refuseConflicts(candidate, jar.label());
+        try {
+            storage.save(jar.id(), jar.bytes(), origin);
+        } catch (IOException io) {
+            throw new Problem(500, "storage-failed", "Plugin not stored", "The plugin started, but its jar could"
+                    + " not be stored under the data folder, so it was rolled back: " + io.getMessage(), List.of());
+        }
     }
 
     /** Starts the previous version again after a failed replacement; it keeps serving. */
@@ -302,11 +369,16 @@ public final class PluginInstaller {
         }
     }
 
-    private void remove(Managed managed, Caller caller, boolean deleteDeployFile) throws InterruptedException {
-        Bundle bundle = managed.bundle();
-        if (bundle != null && bundle.getState() != Bundle.UNINSTALLED) {
+    private Removal remove(Managed managed, Caller caller, boolean deleteDeployFile) throws InterruptedException {
+        Bundle bundle = managed.running();
+        if (bundle != null) {
             bundles.refuseDependents(bundle, managed.id(), "remove");
-            bundles.discard(bundle, managed.id());
+            Swaps.Swap swap = swaps.begin(managed.id(), bundle);
+            try {
+                bundles.discard(bundle, managed.id());
+            } finally {
+                swap.finish(null);
+            }
         }
         plugins.remove(managed.id());
         gateway.forget(managed.id());
@@ -316,18 +388,19 @@ public final class PluginInstaller {
                 Files.deleteIfExists(deployDir.resolve(managed.origin().substring(DEPLOY_PREFIX.length())));
             }
         } catch (IOException e) {
-            throw new Problem(500, "storage-failed", "Plugin file not deleted", managed.id() + " was uninstalled,"
+            throw new Problem(500, "storage-failed", "Plugin file not deleted", managed.id() + " was removed,"
                     + " but its jar could not be deleted and it would come back at the next start: "
                     + e.getMessage(), List.of());
         }
-        if (bundle != null || deleteDeployFile) {
-            audit.record(caller, "PLUGIN_UNINSTALLED", managed.id(), auditJson(managed), null);
-            LOG.info("Uninstalled " + managed.id() + " " + managed.version() + " (" + managed.origin() + ")");
-        }
+        Removed action = bundle != null ? Removed.UNINSTALLED : Removed.REMOVED_FAILED_ENTRY;
+        audit.record(caller, action == Removed.UNINSTALLED ? "PLUGIN_UNINSTALLED" : "PLUGIN_FAILED_ENTRY_REMOVED",
+                managed.id(), auditJson(managed), null);
+        LOG.info(action + " " + managed.id() + " " + managed.version() + " (" + managed.origin() + ")");
+        return new Removal(managed.id(), managed.version(), action);
     }
 
-    /** Installs the stored plugins again at start-up; those that do not start are listed as FAILED. */
-    private void restore() {
+    /** Seeds the shipped plugins, then installs every stored plugin; those that do not start are listed as FAILED. */
+    private void restoreStored() {
         try {
             locked(() -> {
                 for (Bundle leftover : bundles.managed()) {
@@ -335,6 +408,7 @@ public final class PluginInstaller {
                             + " is installed instead");
                     bundles.discard(leftover, leftover.getSymbolicName());
                 }
+                seedShipped();
                 List<PluginStorage.Stored> stored;
                 try {
                     stored = storage.list();
@@ -343,17 +417,28 @@ public final class PluginInstaller {
                 }
                 for (PluginStorage.Stored plugin : stored) {
                     if (!plugins.containsKey(plugin.id())) {
-                        restore(plugin);
+                        restoreStored(plugin);
                     }
                 }
                 return null;
             });
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Could not reinstall the stored plugins", e);
+        } finally {
+            restored = true;
         }
     }
 
-    private void restore(PluginStorage.Stored stored) throws InterruptedException {
+    /** Seeds the shipped plugins; a distribution whose jars cannot be read still starts what is stored. */
+    private void seedShipped() {
+        try {
+            ShippedSeeds.seed(storage, shipped.all()).forEach(s -> LOG.info("Shipped plugins: " + s));
+        } catch (IOException | UncheckedIOException | Problem e) {
+            LOG.log(Level.SEVERE, "Could not seed the shipped plugins into the plugin store", e);
+        }
+    }
+
+    private void restoreStored(PluginStorage.Stored stored) throws InterruptedException {
         PluginJar jar = null;
         try {
             if (stored.origin().startsWith(DEPLOY_PREFIX)
@@ -369,7 +454,7 @@ public final class PluginInstaller {
                 throw Problem.unprocessable("Stored plugin unusable", "the stored jar " + stored.jar()
                         + " is not the plugin " + stored.id(), List.of());
             }
-            apply(jar, stored.origin(), null, RESTORE_BOUND, false);
+            apply(jar, stored.origin(), null, RESTORE_BOUND, true);
         } catch (Problem | IOException e) {
             LOG.warning("Stored plugin " + stored.id() + " could not be started: " + e.getMessage());
             plugins.put(stored.id(), new Managed(stored.id(), null, jar == null ? null : jar.version().toString(),
@@ -412,17 +497,14 @@ public final class PluginInstaller {
     }
 
     private PluginView view(Managed managed) {
-        if (managed.bundle() == null || managed.bundle().getState() == Bundle.UNINSTALLED) {
+        Bundle bundle = managed.running();
+        if (bundle == null) {
             return new PluginView(managed.id(), managed.version(), PluginState.FAILED, List.of(), managed.error());
         }
-        return view(managed.bundle(), managed.error());
-    }
-
-    private PluginView view(Bundle bundle, String lastError) {
         Optional<String> problem = health.problem(bundle);
         return new PluginView(bundle.getSymbolicName(), bundle.getVersion().toString(),
                 problem.isPresent() ? PluginState.FAILED : PluginState.ACTIVE, health.provides(bundle),
-                problem.orElse(lastError));
+                problem.orElse(managed.error()));
     }
 
     private static JsonNode auditJson(Managed managed) {

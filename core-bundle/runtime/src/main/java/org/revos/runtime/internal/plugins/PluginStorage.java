@@ -10,6 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -18,7 +21,8 @@ import org.revos.runtime.internal.settings.RuntimeSettings;
 /**
  * The accepted plugin jars, kept under {@code REVOS_DATA_DIR/plugins/<id>.jar} so that they are installed again when
  * the runtime starts (the framework's own cache starts empty each time). Next to each jar, {@code <id>.origin} says
- * where it came from: {@code upload} or {@code deploy:<file name>}. Files are replaced atomically.
+ * where it came from: {@code upload}, {@code shipped} or {@code deploy:<file name>}. {@value #SEEDED} lists the
+ * shipped plugins that were ever seeded, so that one an admin removed stays removed. Files are replaced atomically.
  */
 @Component(service = PluginStorage.class)
 public final class PluginStorage {
@@ -29,6 +33,7 @@ public final class PluginStorage {
 
     private static final String JAR = ".jar";
     private static final String ORIGIN = ".origin";
+    static final String SEEDED = "shipped.seeded";
 
     private final Path dir;
 
@@ -76,6 +81,22 @@ public final class PluginStorage {
         }
         stored.sort((a, b) -> a.id().compareTo(b.id()));
         return stored;
+    }
+
+    /** @return the ids of the shipped plugins seeded so far */
+    public Set<String> seeded() throws IOException {
+        Path file = dir.resolve(SEEDED);
+        if (!Files.exists(file)) {
+            return Set.of();
+        }
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::trim).filter(l -> !l.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Records {@code ids} as seeded (replacing the list). */
+    public void recordSeeded(Set<String> ids) throws IOException {
+        Files.createDirectories(dir);
+        write(dir.resolve(SEEDED), (String.join("\n", new TreeSet<>(ids)) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private Optional<String> origin(String id) throws IOException {

@@ -71,6 +71,14 @@ public record RestStatus(Set<String> operations, List<String> failures, Set<Long
         return new RestStatus(operations, failures, pending);
     }
 
+    /**
+     * @return whether the whiteboard has processed every service of {@code served} and forgotten every one of
+     *         {@code gone} (both among the services this status was made for)
+     */
+    public boolean applied(Set<Long> served, Set<Long> gone) {
+        return served.stream().noneMatch(pending::contains) && pending.containsAll(gone);
+    }
+
     /** @return {@code /api/v1/hello} from an application base such as {@code /api/v1/} and a path {@code hello} */
     static String path(String base, String path) {
         String joined = "/" + (base == null ? "" : base) + "/" + (path == null ? "" : path);

@@ -13,6 +13,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.runtime.internal.jobs.Jobs;
 import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.plugins.PluginInstaller;
 import org.revos.runtime.internal.security.AdminKeyBootstrap;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -20,7 +21,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /api/v1/health}: answers without a key. 200 {@code {"status":"UP"}} once the database is open, the
- * platform-admin key is in place and the jobs a stopped runtime left unfinished are marked so, so the API works; 503 {@code {"status":"STARTING"}} before that, and 503
+ * platform-admin key is in place, the jobs a stopped runtime left unfinished are marked so and the stored plugins
+ * (the shipped ones included) have been installed, so the API works; 503 {@code {"status":"STARTING"}} before that,
+ * and 503
  * {@code {"status":"DOWN","detail":...}} when the database could not be opened.
  */
 @Component(service = HealthResource.class)
@@ -33,13 +36,15 @@ public final class HealthResource {
     private final Store store;
     private final AdminKeyBootstrap bootstrap;
     private final Jobs jobs;
+    private final PluginInstaller plugins;
 
     @Activate
     public HealthResource(@Reference Store store, @Reference Idempotency idempotency,
-            @Reference AdminKeyBootstrap bootstrap, @Reference Jobs jobs) {
+            @Reference AdminKeyBootstrap bootstrap, @Reference Jobs jobs, @Reference PluginInstaller plugins) {
         this.store = store;
         this.bootstrap = bootstrap;
         this.jobs = jobs;
+        this.plugins = plugins;
     }
 
     @GET
@@ -52,7 +57,7 @@ public final class HealthResource {
         if (db.isUp() && !bootstrap.isDone()) {
             detail = bootstrap.failure();
             state = detail.isPresent() ? "DOWN" : "STARTING";
-        } else if (db.isUp() && !jobs.isRecovered()) {
+        } else if (db.isUp() && (!jobs.isRecovered() || !plugins.isRestored())) {
             state = "STARTING";
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("status", state);

@@ -53,12 +53,18 @@ class PluginJarTest {
         assertEquals("body", problem.errors().get(0).field());
     }
 
-    private static byte[] jar(Map<String, String> headers) throws IOException {
+    static byte[] jar(Map<String, String> headers) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         headers.forEach(manifest.getMainAttributes()::putValue);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new JarOutputStream(bytes, manifest).close();
         return bytes.toByteArray();
+    }
+
+    /** @return a minimal plugin jar; {@code content} changes its bytes (and so its SHA-256) at the same version */
+    static PluginJar plugin(String id, String version, String content) throws IOException {
+        return PluginJar.read(jar(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", id, "Bundle-Version",
+                version, "RevOS-Plugin", "true", "X-Content", content)));
     }
 }

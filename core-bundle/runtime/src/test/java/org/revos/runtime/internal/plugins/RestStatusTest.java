@@ -1,6 +1,8 @@
 package org.revos.runtime.internal.plugins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
@@ -36,6 +38,9 @@ class RestStatusTest {
         assertEquals(List.of("REST resource broken (service 8) is not served: the application it selects"
                 + " (osgi.jakartars.application.select) is not available"), status.failures());
         assertEquals(Set.of(9L), status.pending());
+        assertTrue(status.applied(Set.of(7L, 8L), Set.of(9L)), "7 served, 8 refused, 9 gone: the swap is applied");
+        assertFalse(status.applied(Set.of(7L, 9L), Set.of()), "9 is not served yet");
+        assertFalse(status.applied(Set.of(), Set.of(7L)), "7 is still served");
     }
 
     @Test
