@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
@@ -83,7 +84,26 @@ public final class PluginGateway {
         }
         long start = clock.getAsLong();
         stats.calls.incrementAndGet();
-        Future<T> future = threads.submit(work);
+        Permit permit = new Permit(stats);
+        Future<T> future;
+        try {
+            future = threads.submit(() -> {
+                if (!permit.claimForRun()) {
+                    return null; // the caller gave up before the call started: it returned the permit
+                }
+                try {
+                    return work.call();
+                } finally {
+                    permit.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            permit.claimForRun();
+            permit.release();
+            endTrial(breaker, trial);
+            throw new PluginCallFailed(pluginId, tenantId, PluginCallFailed.Reason.SATURATED,
+                    "cannot be called now: the runtime is stopping (" + operation + ")", e);
+        }
         try {
             T result = future.get(policy.timeout().toMillis(), TimeUnit.MILLISECONDS);
             succeeded(breaker);
@@ -103,8 +123,38 @@ public final class PluginGateway {
             throw new PluginCallFailed(pluginId, tenantId, PluginCallFailed.Reason.FAILED, "call interrupted", e);
         } finally {
             stats.recordLatency(clock.getAsLong() - start);
-            stats.permits.release();
+            permit.giveUpIfNotStarted();
             endTrial(breaker, trial);
+        }
+    }
+
+    /**
+     * A call's place under the plugin's cap. It is held until the plugin's code has returned, not until the caller
+     * stopped waiting: a call that timed out and whose thread still runs (plugin code may ignore the interrupt) keeps
+     * counting against the cap, so hanging calls cannot pile up past it.
+     */
+    private static final class Permit {
+        private final PluginStats stats;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+
+        Permit(PluginStats stats) {
+            this.stats = stats;
+        }
+
+        /** @return whether the plugin's code may run: the caller has not given the permit back first */
+        boolean claimForRun() {
+            return claimed.compareAndSet(false, true);
+        }
+
+        /** Returns the permit of a call that never started; a started call returns it when its code ends. */
+        void giveUpIfNotStarted() {
+            if (claimed.compareAndSet(false, true)) {
+                release();
+            }
+        }
+
+        void release() {
+            stats.permits.release();
         }
     }
 

@@ -47,6 +47,39 @@ class PluginGatewayTest {
     }
 
     @Test
+    void aTimedOutCallThatStillRunsKeepsItsPlaceUnderTheCapUntilItEnds() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch ended = new CountDownLatch(2);
+        for (int i = 0; i < 2; i++) {
+            String tenant = "t" + i;
+            PluginCallFailed e = assertThrows(PluginCallFailed.class, () -> gateway.call("p", tenant,
+                    "kpi stubborn", () -> {
+                        try {
+                            while (true) {
+                                try {
+                                    if (release.await(10, TimeUnit.SECONDS)) {
+                                        return 0;
+                                    }
+                                } catch (InterruptedException ignored) {
+                                    // this plugin ignores interrupts, as badly written code does
+                                }
+                            }
+                        } finally {
+                            ended.countDown();
+                        }
+                    }));
+            assertEquals(PluginCallFailed.Reason.TIMED_OUT, e.reason());
+        }
+        PluginCallFailed saturated = assertThrows(PluginCallFailed.class, () -> gateway.call("p", "t9", "kpi x",
+                () -> 1));
+        assertEquals(PluginCallFailed.Reason.SATURATED, saturated.reason(),
+                "the two timed-out calls still run and fill the cap of 2");
+        release.countDown();
+        assertTrue(ended.await(5, TimeUnit.SECONDS));
+        assertEquals(7, gateway.call("p", "t9", "kpi x", () -> 7), "their places are free once they ended");
+    }
+
+    @Test
     void aHangingPluginTimesOutAndIsInterrupted() throws Exception {
         CountDownLatch interrupted = new CountDownLatch(1);
         PluginCallFailed e = assertThrows(PluginCallFailed.class, () -> gateway.call("p", "t1", "kpi slow", () -> {
