@@ -1,0 +1,92 @@
+package org.revos.blackbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A data folder written by an earlier RevOS (see {@code src/test/resources/legacy/README.md}) opens with today's
+ * runtime: its tenants, keys, objects, stage history, revenue and credit rules are there, figures computed from them
+ * are right, and new writes work on the migrated schema.
+ */
+class LegacyDataFolderIT {
+
+    private static final String PLATFORM_KEY = "rvs_legacy-folder-platform-admin-key-0001";
+    private static final String TENANT_KEY = "rvs_-iS9LDsQ8mzVPfSvk7CBFoRkcq83X2jcao3xbvykFQg";
+    private static final String TENANT = "ten_01M98KT68PKJXXEMRRV7NEKR5G";
+    private static final String ACCOUNT = "acc_01M98KT8CWMCV2195MA8DRQNW5";
+    private static final String DEAL = "deal_01M98KT93HJHPBQRY5QX979SZD";
+
+    @Test
+    void aFolderOfTheEarlierRuntimeOpensWithItsDataAndTakesNewWrites() throws Exception {
+        Map<String, String> env = RevosProcess.ownFolders("legacy-");
+        Path data = Path.of(env.get("REVOS_DATA_DIR"));
+        unzip("/legacy/data-folder-1c6fc9f.zip", data.getParent());
+        assertTrue(Files.isDirectory(data.resolve("db")), "the fixture holds a Derby database");
+        try (RevosProcess process = RevosProcess.start(Map.of("REVOS_DATA_DIR", env.get("REVOS_DATA_DIR"),
+                "REVOS_DEPLOY_DIR", env.get("REVOS_DEPLOY_DIR"), "REVOS_ADMIN_KEY", PLATFORM_KEY))) {
+            Revos revos = new Revos(process);
+            JsonNode tenants = revos.get(PLATFORM_KEY, "/admin/tenants").expect(200);
+            assertTrue(tenants.get("items").findValuesAsText("id").contains(TENANT), tenants::toString);
+
+            JsonNode account = revos.get(TENANT_KEY, "/accounts/" + ACCOUNT).expect(200);
+            assertEquals("crm-1", account.get("externalId").asText());
+            JsonNode deal = revos.get(TENANT_KEY, "/deals/" + DEAL).expect(200);
+            assertEquals("CLOSED_WON", deal.get("stage").asText());
+            assertEquals(2, revos.get(TENANT_KEY, "/deals/" + DEAL + "/transitions").expect(200).get("items")
+                    .size(), "the stage history is kept");
+
+            JsonNode won = revos.get(TENANT_KEY, "/kpis/won_revenue?period=2026-Q4").expect(200);
+            assertEquals(0, new BigDecimal("12500.50").compareTo(won.get("value").decimalValue()), won::toString);
+            JsonNode summary = revos.get(TENANT_KEY, "/revenue/summary?period=2026-Q4").expect(200);
+            assertEquals(0, new BigDecimal("12500.50").compareTo(summary.get("ending").decimalValue()),
+                    summary::toString);
+            assertEquals(1, revos.get(TENANT_KEY, "/credit/rules").expect(200).get("items").size());
+
+            String user = revos.post(TENANT_KEY, "/users", Map.of("name", "Bo", "role", "AM")).expect(201)
+                    .get("id").asText();
+            String next = revos.post(TENANT_KEY, "/deals", Map.of("accountId", ACCOUNT, "ownerId", user, "name",
+                    "Second", "type", "EXPANSION", "arr", 2000)).expect(201).get("id").asText();
+            revos.post(TENANT_KEY, "/deals/" + next + "/transitions", Map.of("toStage", "CLOSED_WON")).expect(200);
+            String quarter = currentQuarter();
+            int wonThisQuarter = quarter.equals("2026-Q4") ? 2 : 1; // the fixture's deal was won in 2026-Q4
+            assertEquals(wonThisQuarter, revos.get(TENANT_KEY, "/kpis/deals_won?period=" + quarter).expect(200)
+                    .get("value").asInt());
+        }
+    }
+
+    private static String currentQuarter() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+        return today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+    }
+
+    private static void unzip(String resource, Path into) throws IOException {
+        try (InputStream in = LegacyDataFolderIT.class.getResourceAsStream(resource);
+                ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                Path target = into.resolve(entry.getName()).normalize();
+                if (!target.startsWith(into)) {
+                    throw new IOException("The fixture names a file outside its folder: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(zip, target);
+                }
+            }
+        }
+    }
+}
