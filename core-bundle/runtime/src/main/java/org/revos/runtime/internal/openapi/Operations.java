@@ -115,7 +115,8 @@ final class Operations {
         ObjectNode schema = types.schema(resolve(endpoint, param.type(), param.declaring()));
         String pattern = param.in().equals("path") ? endpoint.patterns().get(param.name()) : null;
         if (pattern != null) {
-            schema.put("pattern", "^" + pattern + "$");
+            // grouped, so that an alternation (leads|deals) is anchored as a whole
+            schema.put("pattern", "^(" + pattern + ")$");
         }
         if (param.defaultValue() != null) {
             schema.set("default", defaultValue(schema, param.defaultValue()));
