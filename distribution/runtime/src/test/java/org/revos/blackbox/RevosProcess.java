@@ -50,6 +50,15 @@ public final class RevosProcess implements AutoCloseable {
      *                 start a second process on the data of a first one
      */
     public static RevosProcess start(Map<String, String> extraEnv) throws IOException, InterruptedException {
+        return start(extraEnv, List.of("-Xmx512m"));
+    }
+
+    /**
+     * Starts the jar as {@link #start(Map)} does, with {@code jvmOptions} (such as a smaller {@code -Xmx}) in place of
+     * the default {@code -Xmx512m}.
+     */
+    public static RevosProcess start(Map<String, String> extraEnv, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("revos.jar", "target/revos.jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist; run mvn package first");
@@ -60,10 +69,10 @@ public final class RevosProcess implements AutoCloseable {
         int port = freePort();
         // Adoption reminders every second instead of every minute, and webhook, sync and enrichment retries a few
         // hundred milliseconds apart at first instead of seconds, so tests see them happen.
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-Drevos.adoption.tick.seconds=1",
-                "-Drevos.webhook.backoff.ms=100",
-                "-Drevos.sync.backoff.ms=300", "-Drevos.enrichment.backoff.ms=200",
-                "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Drevos.adoption.tick.seconds=1", "-Drevos.webhook.backoff.ms=100",
+                "-Drevos.sync.backoff.ms=300", "-Drevos.enrichment.backoff.ms=200", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().put("REVOS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("REVOS_DATA_DIR", workDir.resolve("data").toString());
@@ -184,6 +193,11 @@ public final class RevosProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** @return whether the process is still running */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Kills the process at once (SIGKILL): no shutdown hook, no orderly stop of anything under way. */

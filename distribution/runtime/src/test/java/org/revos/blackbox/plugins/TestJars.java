@@ -135,6 +135,42 @@ public final class TestJars {
         return write(manifest, Map.of(classEntry(ThrowingActivator.class), classBytes(ThrowingActivator.class)));
     }
 
+    /**
+     * @return a plugin {@code id} whose one Declarative Services component is {@code calculator}, a KPI calculator
+     *         offering the KPI {@code kpiId} ({@link ThrowingKpi}, {@link HangingKpi}, {@link HungryKpi})
+     */
+    public static byte[] misbehavingKpiPlugin(String id, Class<?> calculator, String kpiId) {
+        Manifest manifest = manifest(id);
+        manifest.getMainAttributes().putValue("Service-Component", "OSGI-INF/kpi.xml");
+        manifest.getMainAttributes().putValue("Import-Package", "org.revos.api.spi;version=\"[1.1,2)\"");
+        String descriptor = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"" + kpiId + "\">\n"
+                + "  <property name=\"revos.kpi.id\" type=\"String\" value=\"" + kpiId + "\"/>\n"
+                + "  <service><provide interface=\"org.revos.api.spi.KpiCalculator\"/></service>\n"
+                + "  <implementation class=\"" + calculator.getName() + "\"/>\n"
+                + "</scr:component>\n";
+        return write(manifest, Map.of(classEntry(calculator), classBytes(calculator), "OSGI-INF/kpi.xml",
+                descriptor.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** @return a plugin {@code id} serving {@link ThrowingResource} at {@code /api/v1/bad-resource} */
+    public static byte[] throwingResourcePlugin(String id) {
+        Manifest manifest = manifest(id);
+        manifest.getMainAttributes().putValue("Service-Component", "OSGI-INF/resource.xml");
+        manifest.getMainAttributes().putValue("Import-Package", "jakarta.ws.rs;version=\"[3.1,4)\"");
+        String descriptor = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"bad-resource\">\n"
+                + "  <property name=\"osgi.jakartars.resource\" type=\"Boolean\" value=\"true\"/>\n"
+                + "  <property name=\"osgi.jakartars.application.select\" type=\"String\""
+                + " value=\"(osgi.jakartars.name=revos)\"/>\n"
+                + "  <service scope=\"prototype\"><provide interface=\"" + ThrowingResource.class.getName()
+                + "\"/></service>\n"
+                + "  <implementation class=\"" + ThrowingResource.class.getName() + "\"/>\n"
+                + "</scr:component>\n";
+        return write(manifest, Map.of(classEntry(ThrowingResource.class), classBytes(ThrowingResource.class),
+                "OSGI-INF/resource.xml", descriptor.getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** @return a plugin holding one entry of {@code entryBytes} zeros: it compresses about a thousand times */
     public static byte[] bombPlugin(String id, long entryBytes) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

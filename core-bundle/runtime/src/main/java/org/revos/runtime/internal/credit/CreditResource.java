@@ -37,6 +37,7 @@ import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
 import org.revos.runtime.internal.problem.Problem;
 import org.revos.runtime.internal.problem.Violations;
+import org.revos.runtime.internal.rest.Access;
 import org.revos.runtime.internal.rest.Answer;
 import org.revos.runtime.internal.rest.Idempotency;
 import org.revos.runtime.internal.rest.Listing;
@@ -246,6 +247,7 @@ public final class CreditResource {
         });
     }
 
+    @Access(Access.Level.TENANT_ADMIN)
     @POST
     @Path("rules")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -319,7 +321,7 @@ public final class CreditResource {
     @POST
     @Path("recompute")
     @ResponseStatus(202)
-    public Response recompute(String ignoredBody, @Context SecurityContext security) {
+    public Response recompute(@Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
         return JobsResource.accepted(submitRecompute(caller.tenantId(), caller));
     }

@@ -133,7 +133,7 @@ public final class ImportsResource {
     @POST
     @Path("{id}/resume")
     @ResponseStatus(202)
-    public Response resume(@PathParam("id") String id, String ignoredBody, @Context SecurityContext security) {
+    public Response resume(@PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
         return JobsResource.accepted(imports.resume(caller.tenantId(), caller, id));
     }

@@ -28,6 +28,7 @@ import org.revos.runtime.internal.persistence.UserEntity;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
 import org.revos.runtime.internal.problem.Problem;
 import org.revos.runtime.internal.problem.Violations;
+import org.revos.runtime.internal.rest.Access;
 import org.revos.runtime.internal.rest.Answer;
 import org.revos.runtime.internal.rest.Idempotency;
 import org.revos.runtime.internal.rest.Listing;
@@ -90,6 +91,7 @@ public final class SyncResource {
         this.idempotency = idempotency;
     }
 
+    @Access(Access.Level.TENANT_ADMIN)
     @POST
     @Path("definitions")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -144,6 +146,7 @@ public final class SyncResource {
         return store.read(tenant(security), em -> render(find(em, id)));
     }
 
+    @Access(Access.Level.TENANT_ADMIN)
     @DELETE
     @Path("definitions/{id}")
     @ResponseStatus(204)
@@ -161,10 +164,11 @@ public final class SyncResource {
         return Response.noContent().build();
     }
 
+    @Access(Access.Level.TENANT_ADMIN)
     @POST
     @Path("definitions/{id}/run")
     @ResponseStatus(202)
-    public Response run(@PathParam("id") String id, String ignoredBody, @Context SecurityContext security) {
+    public Response run(@PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = admin(security);
         JsonNode shown = store.read(caller.tenantId(), em -> render(find(em, id)));
         engine.runSoon(caller.tenantId(), id);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.revos.api.model.Period;
 import org.revos.api.model.Pipeline;
@@ -23,6 +25,8 @@ import org.revos.runtime.internal.problem.Problem;
  * the pipelines. A goal matrix computes dozens of figures with one session.
  */
 public final class KpiSession {
+
+    private static final Logger LOG = Logger.getLogger(KpiSession.class.getName());
 
     private final KpiCalculators calculators;
     private final Tenant tenant;
@@ -111,8 +115,24 @@ public final class KpiSession {
             throw Problem.invalid(refused.problems().entrySet().stream()
                     .map(e -> new FieldError(e.getKey(), e.getValue())).toList());
         } catch (PluginCallFailed failed) {
+            LOG.log(Level.WARNING, failed.getMessage(), failed.getCause());
             throw new Problem(503, "plugin-unavailable", "KPI unavailable", "KPI " + kpiId + " could not be"
-                    + " computed: " + failed.getMessage(), List.of());
+                    + " computed: " + why(failed), List.of());
         }
+    }
+
+    /**
+     * @return why in plain words; what the plugin threw stays in the log (its class and message are the plugin's,
+     *         not the caller's business)
+     */
+    static String why(PluginCallFailed failed) {
+        String plugin = "the plugin " + failed.pluginId();
+        return switch (failed.reason()) {
+            case FAILED -> plugin + " failed; the runtime's log has the details";
+            case TIMED_OUT -> plugin + " did not answer in time";
+            case SATURATED -> plugin + " is busy with other calls; try again shortly";
+            case QUARANTINED -> plugin + " is quarantined for this tenant after failing repeatedly; it is tried"
+                    + " again after a pause";
+        };
     }
 }

@@ -26,6 +26,7 @@ import org.revos.runtime.internal.persistence.WebhookEntity;
 import org.revos.runtime.internal.net.OutboundUrls;
 import org.revos.runtime.internal.problem.Problem;
 import org.revos.runtime.internal.problem.Violations;
+import org.revos.runtime.internal.rest.Access;
 import org.revos.runtime.internal.rest.Answer;
 import org.revos.runtime.internal.rest.Idempotency;
 import org.revos.runtime.internal.rest.Listing;
@@ -86,6 +87,7 @@ public final class WebhooksResource {
         this.idempotency = idempotency;
     }
 
+    @Access(Access.Level.TENANT_ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
@@ -130,6 +132,7 @@ public final class WebhooksResource {
         return store.read(tenant(security), em -> render(find(em.find(WebhookEntity.class, id), id)));
     }
 
+    @Access(Access.Level.TENANT_ADMIN)
     @PATCH
     @Path("{id}")
     @Consumes({ MediaType.APPLICATION_JSON, MutableCollectionResource.MERGE_PATCH })
@@ -149,6 +152,7 @@ public final class WebhooksResource {
         return changed;
     }
 
+    @Access(Access.Level.TENANT_ADMIN)
     @DELETE
     @Path("{id}")
     @ResponseStatus(204)
@@ -204,9 +208,10 @@ public final class WebhooksResource {
     }
 
     /** {@code POST /webhooks/{id}/deliveries/{deliveryId}/retry}: a dead letter back in the queue. */
+    @Access(Access.Level.TENANT_ADMIN)
     @POST
     @Path("{id}/deliveries/{deliveryId}/retry")
-    public JsonNode retry(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId, String ignoredBody,
+    public JsonNode retry(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId,
             @Context SecurityContext security) {
         Caller caller = admin(security);
         JsonNode out = store.write(caller.tenantId(), caller, tx -> {

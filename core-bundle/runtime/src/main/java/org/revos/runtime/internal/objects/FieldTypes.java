@@ -38,7 +38,11 @@ public final class FieldTypes {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern DOMAIN = Pattern.compile(
             "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    /** {@link #DOMAIN} as the document states it: any case (RevOS stores it in lower case), a dot, a TLD. */
+    private static final String DOMAIN_PATTERN = "^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$";
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    /** The Crockford base-32 characters of an id after its prefix (ULID layout). */
+    public static final String ID_CHARACTERS = "[0-9A-HJKMNP-TV-Z]{26}";
     /** Money above this (in major units) is refused: ten trillion is not a deal, it is a typo. */
     private static final BigDecimal MAX_MONEY = new BigDecimal("10000000000000");
 
@@ -89,10 +93,21 @@ public final class FieldTypes {
         }, stored -> NODES.booleanNode(Boolean.TRUE.equals(stored)), () -> jsonType("boolean"));
     }
 
+    /**
+     * What {@link #text(int)} admits, as the document states it (ECMA-262, as JSON Schema reads it): at least one
+     * character that is not white space, and no control character other than tab, line feed and carriage return.
+     */
+    public static final String TEXT_PATTERN = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]*[^\\s\\x00-\\x1F]"
+            + "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]*$";
+
     /** Free text up to {@code max} characters; blank text is refused (send null to clear). */
     public static FieldType text(int max) {
-        return of((node, path, v) -> text(node, path, v, max), AS_TEXT,
-                () -> jsonType("string").put("maxLength", max));
+        return of((node, path, v) -> text(node, path, v, max), AS_TEXT, () -> textSchema(max));
+    }
+
+    /** @return the schema of {@link #text(int)}: not blank, no control characters, at most {@code max} */
+    public static ObjectNode textSchema(int max) {
+        return jsonType("string").put("minLength", 1).put("maxLength", max).put("pattern", TEXT_PATTERN);
     }
 
     private static String text(JsonNode node, String path, Violations v, int max) {
@@ -156,7 +171,8 @@ public final class FieldTypes {
 
     public static FieldType domain() {
         return lowerCaseText(253, DOMAIN, "a domain name such as example.com",
-                () -> jsonType("string").put("format", "hostname"));
+                () -> jsonType("string").put("format", "hostname").put("maxLength", 253).put("pattern",
+                        DOMAIN_PATTERN));
     }
 
     /** ISO-3166 alpha-2, upper case. */
@@ -167,7 +183,12 @@ public final class FieldTypes {
                 return null;
             }
             return node.textValue().toUpperCase(Locale.ROOT);
-        }, AS_TEXT, () -> jsonType("string").put("pattern", "^[A-Z]{2}$"));
+        }, AS_TEXT, () -> {
+            ObjectNode s = jsonType("string").put("description", "An ISO-3166 alpha-2 country code such as DE or US");
+            ArrayNode codes = s.putArray("enum");
+            COUNTRIES.stream().sorted().forEach(codes::add);
+            return s;
+        });
     }
 
     /** One of the constants of {@code type}, spelled exactly. */
@@ -334,7 +355,8 @@ public final class FieldTypes {
                 return null;
             }
             return node.textValue();
-        }, AS_TEXT, () -> jsonType("string").put("description", "id of a " + prefix + " object"));
+        }, AS_TEXT, () -> jsonType("string").put("pattern", "^" + prefix + "_" + ID_CHARACTERS + "$")
+                .put("description", "id of a " + prefix + " object"));
     }
 
     /**
@@ -445,7 +467,7 @@ public final class FieldTypes {
             return array;
         }, () -> {
             ObjectNode s = jsonType("array");
-            s.putObject("items").put("type", "string").put("maxLength", 100);
+            s.set("items", textSchema(100));
             return s.put("maxItems", maxItems).put("uniqueItems", true);
         });
     }

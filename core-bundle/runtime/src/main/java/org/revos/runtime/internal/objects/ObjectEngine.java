@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -31,7 +32,8 @@ public final class ObjectEngine {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
 
-    private static final FieldType EXTERNAL_ID = FieldTypes.text(200);
+    /** Every object's own key in other systems: text of at most 200 characters, also a list filter. */
+    public static final FieldType EXTERNAL_ID = FieldTypes.text(200);
     private static final List<String> ASSIGNED = List.of("id", "createdAt", "updatedAt");
 
     private ObjectEngine() {
@@ -320,7 +322,8 @@ public final class ObjectEngine {
             return null;
         }
         if (name.equals("externalId")) {
-            return values.get(0);
+            // the same rules as the member: at most 200 characters, no control characters, not blank
+            return EXTERNAL_ID.parseQuery(values.get(0), name, v);
         }
         Field<?> field = schema.field(name).orElse(null);
         if (field == null || !field.isFilterable()) {
@@ -350,7 +353,13 @@ public final class ObjectEngine {
         return DEFAULT_LIMIT;
     }
 
-    /** @return the id after which the page starts ("" for the first page) */
+    /**
+     * @return the id after which the page starts ("" for the first page)
+     *         <p>
+     *         A cursor is {@code v1:<id>.<check>} in URL-safe base 64, where the check is the CRC-32 of the id: a
+     *         cursor someone made up or cut short ({@code djE6} is {@code v1:} alone) is refused, not read as the
+     *         first page.
+     */
     public static String cursor(Map<String, List<String>> query, Violations v) {
         List<String> values = query.get("cursor");
         if (values == null || values.isEmpty() || values.get(0).isEmpty()) {
@@ -358,8 +367,12 @@ public final class ObjectEngine {
         }
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(values.get(0)), StandardCharsets.UTF_8);
-            if (decoded.startsWith("v1:")) {
-                return decoded.substring(3);
+            int dot = decoded.lastIndexOf('.');
+            if (decoded.startsWith("v1:") && dot > 3) {
+                String id = decoded.substring(3, dot);
+                if (decoded.substring(dot + 1).equals(cursorCheck(id))) {
+                    return id;
+                }
             }
         } catch (IllegalArgumentException e) {
             // reported below
@@ -368,7 +381,14 @@ public final class ObjectEngine {
         return "";
     }
 
+    private static String cursorCheck(String id) {
+        CRC32 crc = new CRC32();
+        crc.update(id.getBytes(StandardCharsets.UTF_8));
+        return Long.toString(crc.getValue(), 36);
+    }
+
     public static String encodeCursor(String lastId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + lastId).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + lastId + "." + cursorCheck(lastId))
+                .getBytes(StandardCharsets.UTF_8));
     }
 }

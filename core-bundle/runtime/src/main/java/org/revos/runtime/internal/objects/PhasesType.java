@@ -104,10 +104,14 @@ final class PhasesType implements FieldType {
 
     @Override
     public ObjectNode schema() {
-        ObjectNode phase = FieldTypes.jsonType("object").put("additionalProperties", false);
+        ObjectNode phase = FieldTypes.jsonType("object").put("additionalProperties", false).put("description",
+                "A phase's dates are null until planned; its end may not be before its start");
         ObjectNode props = phase.putObject("properties");
-        props.set("start", FieldTypes.jsonType("string").put("format", "date"));
-        props.set("end", FieldTypes.jsonType("string").put("format", "date"));
+        // Null until the phase is planned, and null clears a date: the answer shows null for an unplanned phase.
+        for (String date : new String[] { "start", "end" }) {
+            ObjectNode s = props.putObject(date).put("format", "date");
+            s.putArray("type").add("string").add("null");
+        }
         ObjectNode status = props.putObject("status").put("type", "string");
         Arrays.stream(PhaseStatus.values()).forEach(s -> status.withArray("enum").add(s.name()));
         ObjectNode schema = FieldTypes.jsonType("object").put("additionalProperties", false);

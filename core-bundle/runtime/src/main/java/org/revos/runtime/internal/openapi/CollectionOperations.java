@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.Field;
+import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.objects.ObjectSchema;
 import org.revos.runtime.internal.rest.CollectionResource;
 import org.revos.runtime.internal.rest.MutableCollectionResource;
@@ -48,7 +49,7 @@ final class CollectionOperations {
                 ArrayNode parameters = operation.withArrayProperty("parameters");
                 parameters.add(Schemas.ref("parameters", Conventions.LIMIT));
                 parameters.add(Schemas.ref("parameters", Conventions.CURSOR));
-                parameters.add(filter("externalId", Schemas.type("string").put("maxLength", 200)));
+                parameters.add(filter("externalId", ObjectEngine.EXTERNAL_ID.schema()));
                 for (Field<?> field : schema.fields()) {
                     if (field.isFilterable()) {
                         parameters.add(filter(field.name(), CollectionSchemas.filterSchema(field)));

@@ -5,6 +5,8 @@ import java.util.stream.Collectors;
 
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.Field;
+import org.revos.runtime.internal.objects.FieldTypes;
+import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.objects.ObjectSchema;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,9 +19,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * list ({@code AccountList}).
  */
 final class CollectionSchemas {
-
-    /** The Crockford base-32 characters of an id after its prefix (ULID layout). */
-    static final String ID_CHARACTERS = "[0-9A-HJKMNP-TV-Z]{26}";
 
     private final Components components;
 
@@ -75,7 +74,7 @@ final class CollectionSchemas {
         ArrayNode required = object.putArray("required");
         ObjectNode properties = object.putObject("properties");
         properties.set("id", Schemas.type("string").put("readOnly", true)
-                .put("pattern", "^" + schema.idPrefix() + "_" + ID_CHARACTERS + "$")
+                .put("pattern", "^" + schema.idPrefix() + "_" + FieldTypes.ID_CHARACTERS + "$")
                 .put("description", "Assigned by RevOS: " + schema.idPrefix()
                         + "_ and 26 characters that sort by creation time"));
         properties.set("externalId", externalId());
@@ -148,7 +147,7 @@ final class CollectionSchemas {
     }
 
     private static ObjectNode externalId() {
-        return Schemas.nullable(Schemas.type("string").put("maxLength", 200)).put("description",
+        return Schemas.nullable(ObjectEngine.EXTERNAL_ID.schema()).put("description",
                 "Your own id of the object, such as the id in the system it came from; unique within the "
                         + "collection, and a list filter");
     }

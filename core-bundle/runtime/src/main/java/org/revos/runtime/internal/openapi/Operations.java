@@ -115,7 +115,8 @@ final class Operations {
         ObjectNode schema = types.schema(resolve(endpoint, param.type(), param.declaring()));
         String pattern = param.in().equals("path") ? endpoint.patterns().get(param.name()) : null;
         if (pattern != null) {
-            schema.put("pattern", "^" + pattern + "$");
+            // an alternation (leads|deals) is grouped, so the anchors hold for every alternative
+            schema.put("pattern", pattern.contains("|") ? "^(" + pattern + ")$" : "^" + pattern + "$");
         }
         if (param.defaultValue() != null) {
             schema.set("default", defaultValue(schema, param.defaultValue()));

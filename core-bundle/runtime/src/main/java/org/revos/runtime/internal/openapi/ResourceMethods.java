@@ -81,7 +81,9 @@ final class ResourceMethods {
             String http = httpMethod(method);
             if (http != null) {
                 Type returns = isAsync(method) ? Response.class : method.getGenericReturnType();
-                out.add(new Endpoint(resource, resourcePath.path(), level, http, path.path(), path.patterns(),
+                Access narrowed = method.getAnnotation(Access.class);
+                Access.Level methodLevel = narrowed == null ? level : narrowed.value();
+                out.add(new Endpoint(resource, resourcePath.path(), methodLevel, http, path.path(), path.patterns(),
                         method, operationId, params, body, mediaTypes(method, type, Consumes.class),
                         mediaTypes(method, type, Produces.class), returns));
             } else if (sub != null && depth < MAX_LOCATOR_DEPTH && !visiting.contains(method.getReturnType())

@@ -7,9 +7,13 @@ import java.lang.annotation.Target;
 
 /**
  * Who may call a resource class. Resources without it (plugin resources included) are {@link Level#TENANT}.
+ * <p>
+ * On a resource method it narrows the class's level for that method (writes of webhooks by tenant ADMIN keys only,
+ * say). The access filter sees only the matched class, so such a method checks the narrower rule itself; the
+ * annotation is what the OpenAPI document states, and a black-box test holds the two together.
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.TYPE)
+@Target({ ElementType.TYPE, ElementType.METHOD })
 public @interface Access {
 
     Level value();

@@ -41,7 +41,7 @@ public final class RevosApplication extends Application {
         return Set.of(JacksonJsonProvider.class, JsonBodyReader.class, ObjectMapperResolver.class,
                 ExceptionMappers.ProblemMapper.class,
                 ExceptionMappers.MalformedJsonMapper.class, ExceptionMappers.WebApplicationMapper.class,
-                ExceptionMappers.UnexpectedMapper.class, RequestBodyDrain.class);
+                ExceptionMappers.UnexpectedMapper.class, RequestBodyDrain.class, MediaTypeHeaders.class);
     }
 
     @Override
