@@ -1,6 +1,7 @@
 package org.revos.blackbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,14 @@ class OpenApiIT {
         assertEquals(Set.of("get"), methods(paths, "/audit"));
         assertEquals(Set.of("get"), methods(paths, "/health"));
         assertEquals(Set.of("get"), methods(paths, "/openapi.json"));
+    }
+
+    @Test
+    void aPluginUploadIsDocumentedAsTheJarItTakes() {
+        JsonNode content = document().at("/paths/~1admin~1plugins/post/requestBody/content");
+        assertTrue(content.has("application/java-archive"), content::toString);
+        assertFalse(content.has("application/json"), content::toString);
+        assertEquals("binary", content.at("/application~1java-archive/schema/format").asText(), content::toString);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -85,6 +86,7 @@ public final class PluginsResource {
     }
 
     @POST
+    @Consumes({ "application/java-archive", "application/x-java-archive", "application/octet-stream" })
     public Response install(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             @QueryParam("allowDowngrade") String allowDowngrade, @Context SecurityContext security) {

@@ -171,6 +171,9 @@ final class TypeSchemas {
         if (raw == byte[].class) {
             return Schemas.type("string").put("contentEncoding", "base64");
         }
+        if (raw == java.io.InputStream.class) {
+            return Schemas.type("string").put("format", "binary");
+        }
         if (raw.getPackageName().equals("java.time")) {
             return Schemas.type("string");
         }

@@ -61,7 +61,8 @@ public final class ExceptionMappers {
                 case 404 -> "No such resource";
                 case 405 -> "Method not allowed here";
                 case 406 -> "This resource answers application/json";
-                case 415 -> "Unsupported media type; send application/json";
+                case 415 -> "This operation does not take that Content-Type; the media types each operation takes"
+                        + " are in /api/v1/openapi.json (application/json for most)";
                 default -> title;
             };
             Response.ResponseBuilder response = Response.status(status).type(ProblemResponses.PROBLEM_JSON)
