@@ -91,6 +91,25 @@ class KpiDifferentialPropertiesTest {
 
     @Property
     void everyGoalStandsAsTheReferenceSays(@ForAll("tenants") TenantScript script) {
+        WithGoals t = withGoals(script);
+        TenantRows rows = t.rows();
+        assertEquals(8, rows.goals().size(), "every generated goal is a valid one");
+        for (Goal goal : rows.goals()) {
+            Period period = Period.parse(goal.period());
+            Instant from = period.start(t.tenant().timeZone()).minusSeconds(10 * 86_400);
+            Instant to = period.end(t.tenant().timeZone()).plusSeconds(10 * 86_400);
+            Instant at = Instant.ofEpochMilli(Math.min(t.now().toEpochMilli(), from.toEpochMilli()
+                    + t.random().nextLong(to.toEpochMilli() - from.toEpochMilli())));
+            assertSameStanding(t.tenant(), rows, goal, at);
+        }
+    }
+
+    /** A generated tenant after its whole history and eight generated goals, with its rows as stored. */
+    private record WithGoals(Tenant tenant, ScriptWriter writer, SplittableRandom random, Instant now,
+            TenantRows rows) {
+    }
+
+    private WithGoals withGoals(TenantScript script) {
         Tenant tenant = newTenant(script);
         ScriptWriter writer = new ScriptWriter(STORES.store, tenant, TenantScripts.CATALOG, CLOCK);
         script.writes().forEach(writer::apply);
@@ -98,15 +117,7 @@ class KpiDifferentialPropertiesTest {
         Instant now = Instant.ofEpochMilli(CLOCK.get());
         GoalScript.write(random, 8, writer, tenant.timeZone(), script.start(), now);
         TenantRows rows = StoredRows.read(STORES.store, PROJECTION, tenant, TenantScripts.CATALOG.pipelines());
-        assertEquals(8, rows.goals().size(), "every generated goal is a valid one");
-        for (Goal goal : rows.goals()) {
-            Period period = Period.parse(goal.period());
-            Instant from = period.start(tenant.timeZone()).minusSeconds(10 * 86_400);
-            Instant to = period.end(tenant.timeZone()).plusSeconds(10 * 86_400);
-            Instant at = Instant.ofEpochMilli(Math.min(now.toEpochMilli(), from.toEpochMilli()
-                    + random.nextLong(to.toEpochMilli() - from.toEpochMilli())));
-            assertSameStanding(tenant, rows, goal, at);
-        }
+        return new WithGoals(tenant, writer, random, now, rows);
     }
 
     /**
@@ -117,13 +128,12 @@ class KpiDifferentialPropertiesTest {
      */
     @Property
     void everyGoalMatrixCellIsAsTheReferenceSays(@ForAll("tenants") TenantScript script) {
-        Tenant tenant = newTenant(script);
-        ScriptWriter writer = new ScriptWriter(STORES.store, tenant, TenantScripts.CATALOG, CLOCK);
-        script.writes().forEach(writer::apply);
-        SplittableRandom random = new SplittableRandom(script.probeSeed());
-        Instant now = Instant.ofEpochMilli(CLOCK.get());
-        GoalScript.write(random, 8, writer, tenant.timeZone(), script.start(), now);
-        TenantRows rows = StoredRows.read(STORES.store, PROJECTION, tenant, TenantScripts.CATALOG.pipelines());
+        WithGoals t = withGoals(script);
+        Tenant tenant = t.tenant();
+        ScriptWriter writer = t.writer();
+        SplittableRandom random = t.random();
+        Instant now = t.now();
+        TenantRows rows = t.rows();
         for (int request = 0; request < 2; request++) {
             List<String> kpis = new java.util.ArrayList<>();
             for (int i = 0; i < 3; i++) {
