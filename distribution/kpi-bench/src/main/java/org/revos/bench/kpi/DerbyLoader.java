@@ -107,16 +107,21 @@ public final class DerbyLoader {
 
     private void deals(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO DEALS (" + COMMON
-                + ", ACCOUNTID, OWNERID, NAME, TYPE, ARRCENTS, PIPELINE, STAGE, PROPERTIES)"
-                + " VALUES (?, NULL, ?, ?, 1, ?, ?, ?, ?, 'NEW_BUSINESS', ?, ?, ?, '{}')")) {
+                + ", ACCOUNTID, OWNERID, NAME, TYPE, ARRCENTS, PIPELINE, STAGE, PROPERTIES, CLOSEDATE)"
+                + " VALUES (?, NULL, ?, ?, 1, ?, ?, ?, ?, 'NEW_BUSINESS', ?, ?, ?, '{}', ?)")) {
             for (int d = 0; d < t.deals(); d++) {
                 common(s, GeneratedTenant.dealId(d), t.dealCreated[d]);
                 s.setString(5, GeneratedTenant.accountId(t.dealAccount[d]));
                 s.setString(6, GeneratedTenant.userId(t.dealOwner[d]));
                 s.setString(7, "Deal " + d);
-                s.setLong(8, t.dealArrCents[d]);
+                s.setLong(8, t.arrOrZero(d)); // RevOS keeps a deal without amount as 0
                 s.setString(9, GeneratedTenant.PIPELINE);
                 s.setString(10, GeneratedTenant.STAGES.get(t.dealStage[d]));
+                if (t.dealCloseDay[d] == GeneratedTenant.NO_CLOSE_DATE) {
+                    s.setNull(11, Types.DATE);
+                } else {
+                    s.setDate(11, java.sql.Date.valueOf(java.time.LocalDate.ofEpochDay(t.dealCloseDay[d])));
+                }
                 add(c, s, d);
             }
             s.executeBatch();
@@ -149,7 +154,7 @@ public final class DerbyLoader {
                 + ", ACCOUNTID, OCCURREDAT, KIND, ARRDELTACENTS, SEATSDELTA, DEALID)"
                 + " VALUES (?, NULL, ?, ?, 1, ?, ?, ?, ?, ?, 0, ?)")) {
             for (int r = 0; r < t.revenueEvents(); r++) {
-                common(s, GeneratedTenant.revenueId(r), t.revenueAt[r]);
+                common(s, GeneratedTenant.revenueId(r), t.revenueRecorded[r]); // created = when it was recorded
                 s.setString(5, GeneratedTenant.accountId(t.revenueAccount[r]));
                 s.setLong(6, t.revenueAt[r]);
                 s.setString(7, GeneratedTenant.KINDS.get(t.revenueKind[r]));

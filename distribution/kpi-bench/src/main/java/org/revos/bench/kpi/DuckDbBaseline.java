@@ -32,8 +32,12 @@ public final class DuckDbBaseline implements AutoCloseable {
         }
     }
 
-    /** A quarter index from the first quarter asked, by arithmetic on the instant (no range join). */
-    private static final String QUARTER = "(year(epoch_ms(%1$s)) - ?) * 4 + quarter(epoch_ms(%1$s)) - ?";
+    /**
+     * A quarter index from the first quarter asked, by arithmetic on the instant's local date-time in the tenant's
+     * zone (no range join): {@code %1$s} is the instant column, {@code %2$s} the zone id.
+     */
+    private static final String QUARTER = "(year(" + local("%1$s", "%2$s") + ") - ?) * 4 + quarter("
+            + local("%1$s", "%2$s") + ") - ?";
     private static final String CLOSED = """
             WITH closes AS (
               SELECT d, %s AS i, arg_max(stage, at) AS last
@@ -50,7 +54,7 @@ public final class DuckDbBaseline implements AutoCloseable {
     private static final String BRIDGE = """
             WITH ev AS (
               SELECT a, delta, kind,
-                     greatest(-1, (year(epoch_ms(at)) - ?) * 4 + quarter(epoch_ms(at)) - ?) AS q
+                     greatest(-1, %s) AS q
               FROM revenue WHERE at < ?),
             per AS (
               SELECT a, q, sum(delta) AS net,
@@ -88,15 +92,29 @@ public final class DuckDbBaseline implements AutoCloseable {
                    coalesce(sum(ch) FILTER (WHERE st > 0), 0)
             FROM acc""";
 
-    private final Connection connection;
+    /** The team of each user at an instant: the last membership since then, else the first one (none: no team). */
+    private static final String TEAM_AT = """
+            SELECT u FROM (
+              SELECT u, coalesce(arg_max(team, since) FILTER (WHERE since <= %d), arg_min(team, since)) AS team
+              FROM memberships GROUP BY u)
+            WHERE team = '%s'""";
 
-    private DuckDbBaseline(Connection connection) {
+    private final Connection connection;
+    private final String zone;
+
+    private DuckDbBaseline(Connection connection, java.time.ZoneId zone) {
         this.connection = connection;
+        this.zone = zone.getId();
+    }
+
+    /** @return the local date-time of an epoch-milliseconds column in a zone (DuckDB's ICU time zones) */
+    private static String local(String column, String zone) {
+        return "timezone('" + zone + "', timezone('UTC', epoch_ms(" + column + ")))";
     }
 
     /** Opens an in-memory database and appends every row of {@code tenant}. */
     public static DuckDbBaseline load(GeneratedTenant tenant) throws SQLException {
-        DuckDbBaseline db = new DuckDbBaseline(DriverManager.getConnection("jdbc:duckdb:"));
+        DuckDbBaseline db = new DuckDbBaseline(DriverManager.getConnection("jdbc:duckdb:"), tenant.shape().zone());
         db.create(tenant);
         return db;
     }
@@ -106,6 +124,7 @@ public final class DuckDbBaseline implements AutoCloseable {
             s.execute("CREATE TABLE deals (d INTEGER, created BIGINT, owner INTEGER, account INTEGER, arr BIGINT)");
             s.execute("CREATE TABLE transitions (d INTEGER, stage VARCHAR, at BIGINT)");
             s.execute("CREATE TABLE revenue (a INTEGER, at BIGINT, kind VARCHAR, delta BIGINT)");
+            s.execute("CREATE TABLE memberships (u INTEGER, team VARCHAR, since BIGINT)");
         }
         DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
         try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "deals")) {
@@ -116,6 +135,18 @@ public final class DuckDbBaseline implements AutoCloseable {
                 a.append(t.dealOwner[d]);
                 a.append(t.dealAccount[d]);
                 a.append(t.dealArrCents[d]);
+                a.endRow();
+            }
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("UPDATE deals SET arr = NULL WHERE arr = " + GeneratedTenant.NO_ARR); // deals without amount
+        }
+        try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "memberships")) {
+            for (int m = 0; m < t.memberships(); m++) {
+                a.beginRow();
+                a.append(t.memberUser[m]);
+                a.append(GeneratedTenant.teamName(t.memberTeam[m]));
+                a.append(t.memberSince[m]);
                 a.endRow();
             }
         }
@@ -146,10 +177,23 @@ public final class DuckDbBaseline implements AutoCloseable {
      * @param owner a deal owner's row number to slice by, or -1 for every deal
      */
     public Map<Quarters.Quarter, Funnel> funnel(List<Quarters.Quarter> quarters, int owner) throws SQLException {
+        return funnel(quarters, owner < 0 ? "" : " AND d.owner = " + owner);
+    }
+
+    /**
+     * The funnel figures of one quarter for a team: the deals whose owner was in the team at the quarter's end (the
+     * team history's rule; a user in no team is in none).
+     */
+    public Funnel funnelOfTeam(Quarters.Quarter quarter, String team) throws SQLException {
+        long teamAt = quarter.end(java.time.ZoneId.of(zone)) - 1;
+        return funnel(List.of(quarter), " AND d.owner IN (" + String.format(TEAM_AT, teamAt, team.replace("'", "''"))
+                + ")").get(quarter);
+    }
+
+    private Map<Quarters.Quarter, Funnel> funnel(List<Quarters.Quarter> quarters, String slice) throws SQLException {
         long[][] closed = new long[quarters.size()][3];
         long[] created = new long[quarters.size()];
-        String slice = owner < 0 ? "" : " AND d.owner = " + owner;
-        try (PreparedStatement s = connection.prepareStatement(String.format(CLOSED, String.format(QUARTER, "at"),
+        try (PreparedStatement s = connection.prepareStatement(String.format(CLOSED, String.format(QUARTER, "at", zone),
                 slice.isEmpty() ? "" : "WHERE" + slice.substring(4)))) {
             bind(s, quarters);
             try (ResultSet r = s.executeQuery()) {
@@ -159,7 +203,7 @@ public final class DuckDbBaseline implements AutoCloseable {
             }
         }
         try (PreparedStatement s = connection.prepareStatement(String.format(CREATED, String.format(QUARTER,
-                "created"), slice))) {
+                "created", zone), slice))) {
             bind(s, quarters);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -175,21 +219,23 @@ public final class DuckDbBaseline implements AutoCloseable {
     }
 
     /** Binds the first quarter (for the index) and the bounds of all of them. */
-    private static void bind(PreparedStatement s, List<Quarters.Quarter> quarters) throws SQLException {
+    private void bind(PreparedStatement s, List<Quarters.Quarter> quarters) throws SQLException {
+        java.time.ZoneId z = java.time.ZoneId.of(zone);
         s.setInt(1, quarters.get(0).year());
         s.setInt(2, quarters.get(0).quarter());
-        s.setLong(3, quarters.get(0).start());
-        s.setLong(4, quarters.get(quarters.size() - 1).end());
+        s.setLong(3, quarters.get(0).start(z));
+        s.setLong(4, quarters.get(quarters.size() - 1).end(z));
     }
 
     /** The ARR bridge of consecutive quarters (the first one's start is everything before it). */
     public Map<Quarters.Quarter, Bridge> bridges(List<Quarters.Quarter> quarters) throws SQLException {
         Quarters.Quarter first = quarters.get(0);
         Map<Quarters.Quarter, Bridge> out = new LinkedHashMap<>();
-        try (PreparedStatement s = connection.prepareStatement(BRIDGE)) {
+        try (PreparedStatement s = connection.prepareStatement(String.format(BRIDGE, String.format(QUARTER, "at",
+                zone)))) {
             s.setInt(1, first.year());
             s.setInt(2, first.quarter());
-            s.setLong(3, quarters.get(quarters.size() - 1).end());
+            s.setLong(3, quarters.get(quarters.size() - 1).end(java.time.ZoneId.of(zone)));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     int q = r.getInt(1);
@@ -205,12 +251,13 @@ public final class DuckDbBaseline implements AutoCloseable {
 
     /** The ARR bridge of one period, the revenue summary's query. */
     public Bridge summary(Quarters.Quarter quarter) throws SQLException {
+        java.time.ZoneId z = java.time.ZoneId.of(zone);
         try (PreparedStatement s = connection.prepareStatement(SUMMARY)) {
-            s.setLong(1, quarter.start());
+            s.setLong(1, quarter.start(z));
             for (int p = 2; p <= 5; p++) {
-                s.setLong(p, quarter.start());
+                s.setLong(p, quarter.start(z));
             }
-            s.setLong(6, quarter.end());
+            s.setLong(6, quarter.end(z));
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 return new Bridge(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6),

@@ -18,10 +18,15 @@ public final class GeneratedTenant {
     public static final List<String> SEGMENTS = List.of("SMB", "MID_MARKET", "ENTERPRISE");
     public static final List<String> COUNTRIES = List.of("US", "GB", "DE", "FR", "NL", "ES", "CA", "AU", "JP", "BR");
     public static final List<String> KINDS = List.of("NEW", "EXPANSION", "CONTRACTION", "CHURN", "RENEWAL");
+    public static final long NO_ARR = -1;
+    public static final int NO_CLOSE_DATE = Integer.MIN_VALUE;
 
     final TenantShape shape;
 
-    /** Users: role AE (1) or AM (0), segment index; their current team is the last of their memberships. */
+    /**
+     * Users: role AE (1) or AM (0), segment index; their current team is the last of their memberships, and a user
+     * without memberships is in no team.
+     */
     final boolean[] userIsAe;
     final byte[] userSegment;
 
@@ -38,7 +43,10 @@ public final class GeneratedTenant {
     final long[] dealCreated;
     final int[] dealAccount;
     final int[] dealOwner;
+    /** {@link #NO_ARR} for a deal without amount (stored as 0 by RevOS, NULL in the baseline) */
     final long[] dealArrCents;
+    /** The deal's close date as an epoch day, {@link #NO_CLOSE_DATE} for none. */
+    final int[] dealCloseDay;
     /** The deal's current stage (its last transition's). */
     final byte[] dealStage;
 
@@ -54,12 +62,15 @@ public final class GeneratedTenant {
     final byte[] revenueKind;
     final long[] revenueDeltaCents;
     final int[] revenueDeal;
+    /** When each event was recorded: mostly as it occurred, some later (back-dated), some before (future-dated). */
+    final long[] revenueRecorded;
 
     GeneratedTenant(TenantShape shape, boolean[] userIsAe, byte[] userSegment, int[] memberUser, int[] memberTeam,
             long[] memberSince, long[] accountCreated, int[] accountOwner, byte[] accountSegment,
-            byte[] accountCountry, long[] dealCreated, int[] dealAccount, int[] dealOwner, long[] dealArrCents,
+            byte[] accountCountry, long[] dealCreated, int[] dealAccount, int[] dealOwner, long[] dealArrCents, int[] dealCloseDay,
             byte[] dealStage, int[] transitionDeal, byte[] transitionFrom, byte[] transitionTo, long[] transitionAt,
-            int[] revenueAccount, long[] revenueAt, byte[] revenueKind, long[] revenueDeltaCents, int[] revenueDeal) {
+            int[] revenueAccount, long[] revenueAt, byte[] revenueKind, long[] revenueDeltaCents, int[] revenueDeal,
+            long[] revenueRecorded) {
         this.shape = shape;
         this.userIsAe = userIsAe;
         this.userSegment = userSegment;
@@ -74,6 +85,7 @@ public final class GeneratedTenant {
         this.dealAccount = dealAccount;
         this.dealOwner = dealOwner;
         this.dealArrCents = dealArrCents;
+        this.dealCloseDay = dealCloseDay;
         this.dealStage = dealStage;
         this.transitionDeal = transitionDeal;
         this.transitionFrom = transitionFrom;
@@ -84,6 +96,7 @@ public final class GeneratedTenant {
         this.revenueKind = revenueKind;
         this.revenueDeltaCents = revenueDeltaCents;
         this.revenueDeal = revenueDeal;
+        this.revenueRecorded = revenueRecorded;
     }
 
     public TenantShape shape() {
@@ -114,7 +127,12 @@ public final class GeneratedTenant {
         return revenueAccount.length;
     }
 
-    /** @return the team a user belongs to now: the last membership's */
+    /** @return the deal's ARR as RevOS stores it: a deal without amount has 0 */
+    long arrOrZero(int deal) {
+        return dealArrCents[deal] == NO_ARR ? 0 : dealArrCents[deal];
+    }
+
+    /** @return the team a user belongs to now: the last membership's; {@code null} for a user in no team */
     String currentTeam(int user) {
         String team = null;
         for (int m = 0; m < memberUser.length; m++) {

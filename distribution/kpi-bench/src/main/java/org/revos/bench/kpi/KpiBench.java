@@ -130,7 +130,7 @@ public final class KpiBench {
         try (RunningServer server = launcher.runtime(home, List.of(), false)) {
             RestClient rest = new RestClient(server);
             tenantId = rest.create(launcher.adminKey(), "/api/v1/admin/tenants", Map.of("name", "KPI bench",
-                    "timeZone", "UTC")).get("id").asText();
+                    "timeZone", tenant.shape().zone().getId())).get("id").asText();
             key = rest.create(launcher.adminKey(), "/api/v1/admin/tenants/" + tenantId + "/api-keys",
                     Map.of("name", "kpi-bench", "role", "ADMIN")).get("key").asText();
             goals(rest, key);
@@ -231,7 +231,8 @@ public final class KpiBench {
      * zero delta (every period's figures must be computed again, and come out the same).
      */
     private static void write(RestClient rest, String key, int n, boolean backdated) throws Exception {
-        Instant at = backdated ? Instant.ofEpochMilli(FIRST.previousYear().start() + 86_400_000L) : Instant.now();
+        Instant at = backdated ? Instant.ofEpochMilli(FIRST.previousYear().start(TenantShape.ZONE)
+                + 86_400_000L) : Instant.now();
         rest.create(key, "/api/v1/revenue-events", Map.of("accountId", GeneratedTenant.accountId(n), "occurredAt",
                 at.toString(), "kind", backdated ? "RENEWAL" : "EXPANSION", "arrDelta", backdated ? 0 : 1));
     }

@@ -1,22 +1,22 @@
 package org.revos.bench.kpi;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Calendar quarters in UTC (the bench tenant's time zone), as RevOS names them ({@code 2025-Q4}). */
+/** Calendar quarters, cut in the tenant's time zone, as RevOS names them ({@code 2025-Q4}). */
 public final class Quarters {
 
-    /** One quarter; {@link #start()} inclusive, {@link #end()} exclusive, epoch milliseconds. */
+    /** One quarter; {@link #start(ZoneId)} inclusive, {@link #end(ZoneId)} exclusive, epoch milliseconds. */
     public record Quarter(int year, int quarter) {
 
-        public long start() {
-            return firstDay().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        public long start(ZoneId zone) {
+            return firstDay().atStartOfDay(zone).toInstant().toEpochMilli();
         }
 
-        public long end() {
-            return firstDay().plusMonths(3).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        public long end(ZoneId zone) {
+            return firstDay().plusMonths(3).atStartOfDay(zone).toInstant().toEpochMilli();
         }
 
         public Quarter previousYear() {

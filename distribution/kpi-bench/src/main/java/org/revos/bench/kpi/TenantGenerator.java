@@ -7,15 +7,20 @@ import java.util.SplittableRandom;
  * Generates a realistic tenant from a {@link TenantShape}, deterministically from its seed.
  * <ul>
  * <li>Users: four in five are AEs, the rest AMs, in teams of about ten with a segment each; one in five changes team
- * once during the three years (the history is kept as memberships).</li>
+ * once during the three years (the history is kept as memberships); one in ten is in no team at all.</li>
  * <li>Accounts: a segment (60 % SMB, 30 % mid-market, 10 % enterprise), a country and an owner (an AM when the
  * segment has one, else an AE).</li>
  * <li>Deals: created evenly over the three years on a random account, owned by an AE of the account's segment, with an
- * ARR drawn by segment. Each enters QUALIFICATION when created and moves on through OPPORTUNITY, PROPOSAL and
- * NEGOTIATION, days to weeks apart, losing some at each step; a negotiation may slip back to PROPOSAL, and a lost
- * deal may be reopened. A deal whose next move would fall after the history stays where it is.</li>
+ * ARR drawn by segment (one in twenty has no amount) and a close date (one in four has none). Each enters
+ * QUALIFICATION when created and moves on through OPPORTUNITY, PROPOSAL and NEGOTIATION, days to weeks apart, losing
+ * some at each step; a negotiation may slip back to PROPOSAL, a lost deal may be reopened, and a won deal may be
+ * reopened into NEGOTIATION and closed again. A deal whose next move would fall after the history stays where it is.
+ * </li>
  * <li>Revenue: most accounts start (NEW) at some point, then each quarter may expand, contract or churn, renew once a
- * year (up or down), and a churned account may come back as NEW. Sales-led NEW and EXPANSION events name a deal.</li>
+ * year (up or down), and a churned account may come back as NEW. Sales-led NEW and EXPANSION events name a deal.
+ * Most events are recorded as they occur; one in eight is recorded days to weeks later (back-dated) and one in twelve
+ * ahead of its date (future-dated), always before the history's end.</li>
+ * <li>Periods are cut in the shape's time zone (not UTC by default).</li>
  * </ul>
  */
 public final class TenantGenerator {
@@ -48,6 +53,10 @@ public final class TenantGenerator {
         for (int u = 0; u < users; u++) {
             isAe[u] = u % 5 != 4;
             int team = u % teams;
+            if (random.nextInt(10) == 0) {
+                userSegment[u] = (byte) (u % 3); // in no team
+                continue;
+            }
             userSegment[u] = (byte) teamSegment[team];
             members.add(u, team, shape.start());
             if (random.nextInt(5) == 0) {
@@ -78,6 +87,7 @@ public final class TenantGenerator {
         int[] dealAccount = new int[deals];
         int[] dealOwner = new int[deals];
         long[] dealArr = new long[deals];
+        int[] dealCloseDay = new int[deals];
         byte[] dealStage = new byte[deals];
         Growing transitions = new Growing(4);
         long span = shape.end() - shape.start();
@@ -86,20 +96,23 @@ public final class TenantGenerator {
             int segment = accountSegment[account];
             dealAccount[d] = account;
             dealOwner[d] = bySegment[segment][random.nextInt(bySegment[segment].length)];
-            dealArr[d] = arrCents(segment);
+            dealArr[d] = random.nextInt(20) == 0 ? GeneratedTenant.NO_ARR : arrCents(segment);
             dealCreated[d] = shape.start() + random.nextLong(span);
+            dealCloseDay[d] = random.nextInt(4) == 0 ? GeneratedTenant.NO_CLOSE_DATE
+                    : (int) (java.time.Instant.ofEpochMilli(dealCreated[d]).atZone(shape.zone()).toLocalDate()
+                            .toEpochDay() + 10 + random.nextInt(120));
             dealStage[d] = (byte) progress(d, dealCreated[d], transitions);
         }
 
-        Growing revenue = new Growing(5);
+        Growing revenue = new Growing(6);
         for (int a = 0; a < accounts; a++) {
             revenue(a, accountSegment[a], deals, revenue);
         }
         return new GeneratedTenant(shape, isAe, userSegment, members.ints(0), members.ints(1), members.longs(2),
                 accountCreated, accountOwner, accountSegment, accountCountry, dealCreated, dealAccount, dealOwner,
-                dealArr, dealStage, transitions.ints(0), transitions.bytes(1), transitions.bytes(2),
+                dealArr, dealCloseDay, dealStage, transitions.ints(0), transitions.bytes(1), transitions.bytes(2),
                 transitions.longs(3), revenue.ints(0), revenue.longs(1), revenue.bytes(2), revenue.longs(3),
-                revenue.ints(4));
+                revenue.ints(4), revenue.longs(5));
     }
 
     /** Adds the deal's stage entries and returns the stage it ends in. */
@@ -107,9 +120,14 @@ public final class TenantGenerator {
         int stage = 0;
         long at = created;
         out.add(deal, -1, 0, at);
-        while (stage != GeneratedTenant.WON) {
+        while (true) {
             int next;
-            if (stage == GeneratedTenant.LOST) {
+            if (stage == GeneratedTenant.WON) {
+                if (random.nextInt(15) != 0) {
+                    return stage;
+                }
+                next = 3; // reopened into negotiation, to be closed again
+            } else if (stage == GeneratedTenant.LOST) {
                 if (random.nextInt(5) != 0) {
                     return stage;
                 }
@@ -128,7 +146,6 @@ public final class TenantGenerator {
             out.add(deal, stage, next, at);
             stage = next;
         }
-        return stage;
     }
 
     private long arrCents(int segment) {
@@ -182,7 +199,10 @@ public final class TenantGenerator {
             }
             int deal = kind <= 1 && random.nextInt(10) < 7 ? random.nextInt(deals) : -1;
             if (at >= shape.start() - 180 * DAY) {
-                out.add(account, at, kind, delta, deal);
+                int roll = random.nextInt(24);
+                long recorded = roll < 3 ? Math.min(shape.end() - 1, at + DAY + random.nextLong(60 * DAY))
+                        : roll < 5 ? at - DAY - random.nextLong(60 * DAY) : at;
+                out.add(account, at, kind, delta, deal, recorded);
             }
             arr += delta;
             if (kind == 3 && random.nextInt(5) != 0) {

@@ -2,14 +2,26 @@ package org.revos.bench.kpi;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 
 /**
  * The size of a generated tenant and the seed that makes it reproducible: the same shape always gives the same rows.
  *
- * @param firstDay the first day of the three years of history (UTC); nothing happens on or after {@link #end()}
+ * @param firstDay the first day of the three years of history, in the tenant's zone; nothing happens on or after
+ *                 {@link #end()}
+ * @param zone     the tenant's time zone, which cuts its periods
  */
-public record TenantShape(long seed, int users, int accounts, int deals, LocalDate firstDay, int years) {
+public record TenantShape(long seed, int users, int accounts, int deals, LocalDate firstDay, int years, ZoneId zone) {
+
+    /**
+     * The tenant's zone unless one is given: Newfoundland, UTC−3:30 with daylight saving (−2:30), so a period's
+     * bounds are neither UTC's nor whole hours, and move within the year.
+     */
+    public static final ZoneId ZONE = ZoneId.of("America/St_Johns");
+
+    public TenantShape(long seed, int users, int accounts, int deals, LocalDate firstDay, int years) {
+        this(seed, users, accounts, deals, firstDay, years, ZONE);
+    }
 
     /** The benchmark's tenant: 400 users, 200k accounts, 1M deals over 2023–2025. */
     public static TenantShape benchmark(long seed) {
@@ -29,12 +41,12 @@ public record TenantShape(long seed, int users, int accounts, int deals, LocalDa
 
     /** @return the first instant of the history, epoch milliseconds */
     public long start() {
-        return firstDay.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        return firstDay.atStartOfDay(zone).toInstant().toEpochMilli();
     }
 
     /** @return the first instant after the history, epoch milliseconds */
     public long end() {
-        return firstDay.plusYears(years).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        return firstDay.plusYears(years).atStartOfDay(zone).toInstant().toEpochMilli();
     }
 
     public Instant endInstant() {

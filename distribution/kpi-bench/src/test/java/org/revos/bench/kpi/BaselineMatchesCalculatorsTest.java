@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -96,6 +95,13 @@ class BaselineMatchesCalculatorsTest {
         assertTrue(f.won() > 0);
         assertTrue(KpiFigures.same(KpiFigures.value("won_revenue", f, null), revos("won_revenue", q,
                 Map.of("ownerId", GeneratedTenant.userId(owner)))));
+        String team = GeneratedTenant.teamName(tenant.memberTeam[tenant.memberships() - 1]);
+        DuckDbBaseline.Funnel ofTeam = duck.funnelOfTeam(q, team);
+        assertTrue(ofTeam.won() > 0);
+        for (String kpi : List.of("deals_won", "deals_lost", "won_revenue", "avg_deal_size", "deals_created")) {
+            assertTrue(KpiFigures.same(KpiFigures.value(kpi, ofTeam, null), revos(kpi, q, Map.of("team", team))),
+                    kpi + " of " + team + " " + q);
+        }
         DuckDbBaseline.Bridge b = duck.summary(q);
         assertEquals(b, duck.bridges(Quarters.from(new Quarters.Quarter(2023, 1), 12)).get(q));
         assertTrue(KpiFigures.same(KpiFigures.value("nrr", null, b), revos("nrr", q, Map.of())));
@@ -110,6 +116,34 @@ class BaselineMatchesCalculatorsTest {
         assertTrue(java.util.Arrays.equals(tenant.revenueDeltaCents, again.revenueDeltaCents));
         GeneratedTenant other = TenantGenerator.generate(TenantShape.small(8));
         assertTrue(!java.util.Arrays.equals(tenant.transitionAt, other.transitionAt));
+    }
+
+    @Test
+    void theTenantHasTheShapesOfARealOne() {
+        java.util.Set<Integer> inTeams = new java.util.HashSet<>();
+        for (int m = 0; m < tenant.memberships(); m++) {
+            inTeams.add(tenant.memberUser[m]);
+        }
+        assertTrue(inTeams.size() < tenant.users(), "some users are in no team");
+        assertTrue(tenant.memberships() > inTeams.size(), "some users change team");
+        assertTrue(java.util.Arrays.stream(tenant.dealArrCents).anyMatch(a -> a == GeneratedTenant.NO_ARR),
+                "some deals have no amount");
+        assertTrue(java.util.Arrays.stream(tenant.dealCloseDay).anyMatch(d -> d == GeneratedTenant.NO_CLOSE_DATE),
+                "some deals have no close date");
+        boolean reopenedWon = false;
+        for (int i = 0; i < tenant.transitions(); i++) {
+            reopenedWon |= tenant.transitionFrom[i] == GeneratedTenant.WON;
+        }
+        assertTrue(reopenedWon, "some won deals are reopened");
+        int back = 0;
+        int ahead = 0;
+        for (int r = 0; r < tenant.revenueEvents(); r++) {
+            back += tenant.revenueRecorded[r] > tenant.revenueAt[r] ? 1 : 0;
+            ahead += tenant.revenueRecorded[r] < tenant.revenueAt[r] ? 1 : 0;
+            assertTrue(tenant.revenueRecorded[r] < tenant.shape().end(), "recorded within the history");
+        }
+        assertTrue(back > 0 && ahead > 0, "back-dated and future-dated revenue");
+        assertTrue(!tenant.shape().zone().getRules().isFixedOffset(), "a zone with daylight saving");
     }
 
     @Test
@@ -139,7 +173,7 @@ class BaselineMatchesCalculatorsTest {
 
     /** The generated rows as RevOS's facts, the way the runtime's projection reads them from the store. */
     static Facts facts(GeneratedTenant t) {
-        FactsBuilder b = Facts.builder(new Tenant("ten_bench", "bench", "USD", ZoneOffset.UTC));
+        FactsBuilder b = Facts.builder(new Tenant("ten_bench", "bench", "USD", t.shape().zone()));
         for (int m = 0; m < t.memberships(); m++) {
             b.membership(GeneratedTenant.userId(t.memberUser[m]), GeneratedTenant.teamName(t.memberTeam[m]),
                     Instant.ofEpochMilli(t.memberSince[m]));
@@ -156,7 +190,7 @@ class BaselineMatchesCalculatorsTest {
             dims.put("pipeline", GeneratedTenant.PIPELINE);
             dims.put("segment", GeneratedTenant.SEGMENTS.get(t.accountSegment[t.dealAccount[d]]));
             b.object(ObjectType.DEAL, GeneratedTenant.dealId(d), Instant.ofEpochMilli(t.dealCreated[d]),
-                    t.dealArrCents[d], dims);
+                    t.arrOrZero(d), dims);
         }
         for (int i = 0; i < t.transitions(); i++) {
             b.entered(ObjectType.DEAL, GeneratedTenant.dealId(t.transitionDeal[i]),
@@ -166,7 +200,7 @@ class BaselineMatchesCalculatorsTest {
             Instant at = Instant.ofEpochMilli(t.revenueAt[r]);
             b.revenue(GeneratedTenant.accountId(t.revenueAccount[r]), at,
                     RevenueKind.valueOf(GeneratedTenant.KINDS.get(t.revenueKind[r])), t.revenueDeltaCents[r],
-                    t.revenueDeal[r] >= 0, at);
+                    t.revenueDeal[r] >= 0, Instant.ofEpochMilli(t.revenueRecorded[r]));
         }
         return b.build(t.shape().endInstant());
     }

@@ -52,7 +52,15 @@ final class Recompute implements Jobs.Work {
 
     /** What is stored of one account's credit, as far as deciding whether to rewrite it goes. */
     private record Stored(String ruleId, String bucket, long total, long threshold, long digest,
-            String handedOverFrom) {
+            String handedOverFrom, Long greenAt, boolean near) {
+
+        /** @return whether the account's state besides its lines differs from {@code credit}'s */
+        boolean stateDiffers(AccountCredit credit) {
+            return !credit.bucket().name().equals(bucket) || credit.total() != total
+                    || credit.threshold() != threshold || credit.nearThreshold() != near
+                    || !java.util.Objects.equals(credit.greenAt() == null ? null : credit.greenAt().toEpochMilli(),
+                            greenAt);
+        }
     }
 
     @Override
@@ -70,9 +78,10 @@ final class Recompute implements Jobs.Work {
                 accounts.add(new CreditInput.Account((String) a[0], (String) a[1], (String) a[2]));
             }
             for (Object[] s : em.createQuery("SELECT s.id, s.ruleId, s.bucket, s.total, s.threshold, s.linesDigest,"
-                    + " s.handedOverFrom FROM CreditAccountEntity s", Object[].class).getResultList()) {
+                    + " s.handedOverFrom, s.greenAt, s.nearThreshold FROM CreditAccountEntity s", Object[].class)
+                    .getResultList()) {
                 stored.put((String) s[0], new Stored((String) s[1], (String) s[2], (Long) s[3], (Long) s[4],
-                        (Long) s[5], (String) s[6]));
+                        (Long) s[5], (String) s[6], (Long) s[7], Boolean.TRUE.equals(s[8])));
             }
             for (Object[] r : em.createQuery("SELECT l.ownerId, SUM(l.amountCents) FROM CreditLineEntity l WHERE"
                     + " l.bucket = 'GREEN' GROUP BY l.ownerId", Object[].class).getResultList()) {
@@ -109,8 +118,7 @@ final class Recompute implements Jobs.Work {
                 boolean empty = credit.lines().isEmpty() && credit.total() == 0;
                 boolean lines = s == null ? !empty
                         : LedgerStore.linesChange(setup.ruleId(), credit, s.ruleId(), s.digest());
-                if (lines || s != null && (!credit.bucket().name().equals(s.bucket()) || credit.total() != s.total()
-                        || credit.threshold() != s.threshold())) {
+                if (lines || s != null && s.stateDiffers(credit)) {
                     rewrite.add(credit);
                 }
                 if (lines) {

@@ -25,11 +25,14 @@ final class GoalBook {
         this.teams = teams;
     }
 
-    /** @return the goal set for the scope of a filter: a user ({@code ownerId}), a team, or the tenant */
+    /**
+     * @return the goal set for the scope of a filter: a user ({@code ownerId}) or a team given alone, else the
+     *         tenant; the filter's other dimensions only slice the actuals. A team and a user together are no scope.
+     */
     Optional<Goal> setFor(String kpi, Period period, Map<String, String> filter) {
-        String user = filter.size() == 1 ? filter.get("ownerId") : null;
-        String team = filter.size() == 1 ? filter.get("team") : null;
-        if (!filter.isEmpty() && user == null && team == null) {
+        String user = filter.get("ownerId");
+        String team = filter.get("team");
+        if (user != null && team != null) {
             return Optional.empty();
         }
         return goals.stream().filter(g -> g.kpi().equals(kpi) && g.period().equals(period.toString())

@@ -138,6 +138,35 @@ class CreditEngineTest {
         assertTrue(again.get("byRep").isEmpty());
     }
 
+    /**
+     * Regression (found by CreditLedgerPropertiesTest): a recompute rewrote an account only when its lines, bucket,
+     * total or threshold changed, so an account whose green instant or near-threshold flag changed under a new
+     * version (and nothing else) kept the old ones: a wrong {@code greenAt}, a stale near-threshold worklist.
+     */
+    @Test
+    void aRecomputeRewritesTheGreenInstantAndTheNearFlagWhenOnlyTheyChange() throws Exception {
+        credit.version(T, "2026-01-15", "{\"threshold\": 5000}", false);
+        String account = create(Catalog.ACCOUNT, "{\"name\": \"Self-serve only\"}");
+        revenue(account, null, "2026-01-01T00:00:00Z", "6000");
+        revenue(account, null, "2026-02-01T00:00:00Z", "6000");
+        credit.engine.drain(T, true);
+        assertEquals(java.time.Instant.parse("2026-01-01T00:00:00Z").toEpochMilli(), state(account).greenAt,
+                "the earliest version also governs the history before its date");
+
+        credit.version(T, "2025-01-01", "{\"threshold\": 10000}", false);
+        new Recompute(credit.engine, stores.store, T, credit.setup(T)).run(new CreditFixture.Counting());
+        assertEquals(java.time.Instant.parse("2026-02-01T00:00:00Z").toEpochMilli(), state(account).greenAt,
+                "6,000 in January is below the new 10,000; 12,000 in February is above the 5,000 from 15 January");
+
+        String near = create(Catalog.ACCOUNT, "{\"name\": \"Near\"}");
+        revenue(near, null, "2026-03-01T00:00:00Z", "3000");
+        credit.engine.drain(T, true);
+        assertEquals(false, state(near).nearThreshold, "3,000 of 5,000 is not within 80 %");
+        credit.version(T, "2026-01-15", "{\"threshold\": 5000, \"nearThresholdShare\": 0.5}", false);
+        new Recompute(credit.engine, stores.store, T, credit.setup(T)).run(new CreditFixture.Counting());
+        assertEquals(true, state(near).nearThreshold, "3,000 of 5,000 is within 50 %");
+    }
+
     @Test
     void withoutARuleVersionNothingIsCreditedAndNothingStaysPending() {
         String account = create(Catalog.ACCOUNT, "{\"name\": \"Acme\"}");

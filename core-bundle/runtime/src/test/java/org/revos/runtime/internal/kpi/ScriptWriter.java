@@ -30,20 +30,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Makes generated {@link Write}s through the real write path (object engine, stage engine, their rules), each in its
  * own transaction at the tenant's simulated clock, which moves a minute per write and more on {@link Write.Wait}.
  */
-final class ScriptWriter {
+public final class ScriptWriter {
 
     private final Store store;
     private final Tenant tenant;
     private final StageCatalog catalog;
     private final AtomicLong clock;
-    final List<String> users = new ArrayList<>();
-    final List<String> accounts = new ArrayList<>();
-    final List<String> deals = new ArrayList<>();
-    final List<String> leads = new ArrayList<>();
+    public final List<String> users = new ArrayList<>();
+    public final List<String> accounts = new ArrayList<>();
+    public final List<String> deals = new ArrayList<>();
+    public final List<String> leads = new ArrayList<>();
     private final Map<String, String> pipelineOf = new HashMap<>();
     private final Map<String, String> accountOf = new HashMap<>();
 
-    ScriptWriter(Store store, Tenant tenant, StageCatalog catalog, AtomicLong clock) {
+    public ScriptWriter(Store store, Tenant tenant, StageCatalog catalog, AtomicLong clock) {
         this.store = store;
         this.tenant = tenant;
         this.catalog = catalog;
@@ -51,7 +51,7 @@ final class ScriptWriter {
     }
 
     /** @return whether the write was accepted (a refused write changes nothing) */
-    boolean apply(Write write) {
+    public boolean apply(Write write) {
         clock.addAndGet(Duration.ofMinutes(1).toMillis());
         try {
             return make(write);
@@ -88,6 +88,13 @@ final class ScriptWriter {
             return advance(a);
         } else if (write instanceof Write.Book b) {
             return !accounts.isEmpty() && book(b);
+        } else if (write instanceof Write.Reassign r) {
+            return !deals.isEmpty() && !users.isEmpty() && patch(Catalog.DEAL, pick(deals, r.deal()),
+                    json().put("ownerId", pick(users, r.owner())));
+        } else if (write instanceof Write.AddAm am) {
+            write(tx -> ObjectEngine.create(tx, Catalog.USER, json().put("name", "M").put("role", "AM")
+                    .put("segment", am.segment()).put("capacity", am.capacity())));
+            return true;
         }
         return delete((Write.Delete) write);
     }
@@ -146,7 +153,7 @@ final class ScriptWriter {
     private boolean book(Write.Book b) {
         String account = pick(accounts, b.account());
         ObjectNode body = json().put("accountId", account).put("kind", b.kind().name())
-                .put("arrDelta", b.arr()).put("occurredAt", Instant.ofEpochMilli(clock.get())
+                .put("arrDelta", b.arr()).put("seatsDelta", b.seats()).put("occurredAt", Instant.ofEpochMilli(clock.get())
                         .plus(Duration.ofHours(b.shiftHours())).toString());
         List<String> ofAccount = deals.stream().filter(d -> accountOf.get(d).equals(account)).toList();
         if (b.sales() && !ofAccount.isEmpty()) {

@@ -24,16 +24,16 @@ import net.jqwik.api.RandomDistribution;
  * time zones with half- and quarter-hour offsets and half-hour daylight saving, long quiet spells (empty periods),
  * histories across February 29 and year ends.
  */
-final class TenantScripts {
+public final class TenantScripts {
 
-    static final List<String> TEAMS = List.of("East", "West", "North");
-    static final List<String> SEGMENTS = List.of("SMB", "MID_MARKET", "ENTERPRISE");
-    static final List<String> COUNTRIES = List.of("DE", "US", "NP");
+    public static final List<String> TEAMS = List.of("East", "West", "North");
+    public static final List<String> SEGMENTS = List.of("SMB", "MID_MARKET", "ENTERPRISE");
+    public static final List<String> COUNTRIES = List.of("DE", "US", "NP");
     static final List<String> SOURCES = List.of("WEB", "EVENT");
-    static final List<String> ZONES = List.of("UTC", "Pacific/Chatham", "America/St_Johns", "Asia/Kathmandu",
+    public static final List<String> ZONES = List.of("UTC", "Pacific/Chatham", "America/St_Johns", "Asia/Kathmandu",
             "Australia/Lord_Howe", "America/Los_Angeles");
 
-    static final StageCatalog CATALOG = new StageCatalog(true, List.of(
+    public static final StageCatalog CATALOG = new StageCatalog(true, List.of(
             pipeline("sales", ObjectType.DEAL, true, "QUALIFICATION", "OPPORTUNITY", "WON", "LOST"),
             pipeline("partner", ObjectType.DEAL, false, "REFERRED", "PARTNER_WON", "PARTNER_LOST"),
             pipeline("lifecycle", ObjectType.LEAD, true, "RAW", "MQL", "SAL", "SQL", "DISQUALIFIED")), List.of());
@@ -45,7 +45,7 @@ final class TenantScripts {
     private TenantScripts() {
     }
 
-    static Arbitrary<TenantScript> scripts(int maxWrites) {
+    public static Arbitrary<TenantScript> scripts(int maxWrites) {
         Arbitrary<ZoneId> zones = Arbitraries.of(ZONES).map(ZoneId::of);
         // from mid-November 2023 to mid-March 2024: histories cross a year end and February 29, 2024
         Arbitrary<Instant> starts = Arbitraries.longs().between(0, 120L * 24 * 60)
@@ -60,7 +60,7 @@ final class TenantScripts {
     }
 
     /** A few users, accounts, deals and leads first, so that most later writes have something to act on. */
-    private static Arbitrary<List<Write>> prelude() {
+    public static Arbitrary<List<Write>> prelude() {
         Arbitrary<Integer> pick = Arbitraries.integers().between(0, 50);
         return Combinators.combine(
                 Combinators.combine(Arbitraries.of(TEAMS).injectNull(0.3), Arbitraries.of(SEGMENTS))
@@ -78,7 +78,7 @@ final class TenantScripts {
                         });
     }
 
-    static Arbitrary<Write> writes() {
+    public static Arbitrary<Write> writes() {
         Arbitrary<Integer> pick = Arbitraries.integers().between(0, 50);
         Arbitrary<String> team = Arbitraries.of(TEAMS).injectNull(0.3);
         Arbitrary<String> segment = Arbitraries.of(SEGMENTS);
@@ -104,7 +104,7 @@ final class TenantScripts {
     }
 
     /** Revenue mostly dated now, some back-dated up to a year and some future-dated up to a year. */
-    private static Arbitrary<Write> book() {
+    public static Arbitrary<Write> book() {
         Arbitrary<RevenueKind> kind = Arbitraries.of(RevenueKind.class);
         Arbitrary<Long> shift = Arbitraries.frequencyOf(Tuple(3, Arbitraries.just(0L)),
                 Tuple(2, Arbitraries.longs().between(-24 * 366, -1)), Tuple(1, Arbitraries.longs().between(1, 24 * 366)));

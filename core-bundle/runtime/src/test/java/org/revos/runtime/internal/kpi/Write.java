@@ -8,7 +8,7 @@ import org.revos.api.model.RevenueKind;
  * One generated write to a tenant. Objects are picked by position among those that exist when the write is made
  * (modulo how many there are), so any sequence of writes is valid and shrinks well.
  */
-sealed interface Write {
+public sealed interface Write {
 
     /** Time passes: minutes to weeks, so periods without any write occur. */
     record Wait(long minutes) implements Write {
@@ -58,7 +58,20 @@ sealed interface Write {
      * A revenue event, self-serve or naming one of the account's deals, dated {@code shiftHours} before (negative) or
      * after now.
      */
-    record Book(int account, boolean sales, RevenueKind kind, long arr, long shiftHours) implements Write {
+    record Book(int account, boolean sales, RevenueKind kind, long arr, long shiftHours, int seats) implements Write {
+
+        /** Revenue without a change of seats. */
+        public Book(int account, boolean sales, RevenueKind kind, long arr, long shiftHours) {
+            this(account, sales, kind, arr, shiftHours, 0);
+        }
+    }
+
+    /** A deal is given to another owner (the rep of revenue recorded later). */
+    record Reassign(int deal, int owner) implements Write {
+    }
+
+    /** An account manager of a segment, with a capacity of accounts (the handover's candidates). */
+    record AddAm(String segment, int capacity) implements Write {
     }
 
     /** A deal, lead or account is deleted (refused while something refers to it). */

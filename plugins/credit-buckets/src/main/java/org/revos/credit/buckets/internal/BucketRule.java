@@ -26,7 +26,8 @@ import org.revos.api.spi.CreditRule;
  * green is credit.
  * <p>
  * Versions: each event is bucketed under the version in effect at its instant; the earliest version also governs
- * the events before its date, so a tenant's first rule covers its whole history. An account turns green at an
+ * the events before its date, so a tenant's first rule covers its whole history. Of versions with the same date, the
+ * one posted last is in effect (versions come ordered by date, then posting). An account turns green at an
  * event, never between events, so a lowered threshold takes effect at the account's next revenue event.
  */
 @Component(service = CreditRule.class)
@@ -52,7 +53,13 @@ public final class BucketRule implements CreditRule {
         List<Version> versions = input.versions();
         List<BucketSettings> parsed = versions.stream().map(v -> settings(v.settings())).toList();
         Account account = new Account(input.account());
+        // Before every version's date the earliest one governs; of versions posted for that same date, the last
+        // posted (it corrects the others), as it does from that date on.
         int current = 0;
+        while (current + 1 < versions.size()
+                && versions.get(current + 1).effectiveFrom().equals(versions.get(0).effectiveFrom())) {
+            current++;
+        }
         for (Event event : input.history()) {
             while (current + 1 < versions.size()
                     && !versions.get(current + 1).effectiveFrom().isAfter(event.occurredAt())) {

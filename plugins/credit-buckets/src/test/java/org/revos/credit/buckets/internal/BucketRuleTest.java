@@ -177,6 +177,22 @@ class BucketRuleTest {
         assertEquals(Instant.parse("2026-01-05T00:00:00Z"), credit.greenAt());
     }
 
+    /**
+     * Regression (found by CreditLedgerPropertiesTest): two versions posted for the same date, the second correcting
+     * the first. From that date on the correction governed, but the history before it was still bucketed under the
+     * superseded first version, so back-dated revenue could turn an account green under a threshold no longer in
+     * force.
+     */
+    @Test
+    void aVersionPostedAgainForTheSameDateAlsoGovernsTheHistoryBeforeIt() {
+        History h = History.account().rule("2026-06-01", Map.of("threshold", 2)).rule("2026-06-01",
+                Map.of("threshold", 3)).on("2026-01-05").selfServe(2);
+        assertEquals(CreditBucket.ORANGE, h.credit().bucket(), "2 is below the corrected threshold of 3");
+        assertEquals(3_00, h.credit().threshold());
+        h.on("2026-07-01").sale("A", 1);
+        assertEquals(Instant.parse("2026-07-01T00:00:00Z"), h.credit().greenAt());
+    }
+
     @Test
     void anAccountWithoutHistoryIsOrangeAndEmpty() {
         AccountCredit credit = History.account().rule(ARR_10K).credit();
