@@ -19,6 +19,10 @@ import java.util.logging.Logger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Runs calls into plugin code on the gateway's own threads with a timeout, at most
@@ -27,19 +31,76 @@ import org.osgi.service.component.annotations.Deactivate;
  * tenant only: calls fail at once without running plugin code until the quarantine ends (then one trial call decides)
  * or an admin releases it. Other tenants and other plugins are not affected.
  */
-@Component(service = PluginGateway.class)
+@Component(service = PluginGateway.class, configurationPid = PluginGateway.PID)
+@Designate(ocd = PluginGateway.Config.class)
 public final class PluginGateway {
+
+    /** The configuration's PID: {@code org.revos.gateway.cfg} in the deploy folder, or any ConfigAdmin client. */
+    public static final String PID = "org.revos.gateway";
+
+    /** The limits on every call into plugin code; a change applies to the next call, without a restart. */
+    @ObjectClassDefinition(id = PID, name = "RevOS plugin gateway", description = "Limits on every call the runtime"
+            + " makes into plugin code: time, concurrency per plugin, and the per-tenant quarantine")
+    public @interface Config {
+        @AttributeDefinition(name = "Call timeout (ms)", description = "How long one call may take (1-600000)")
+        long timeoutMillis() default 10_000;
+
+        @AttributeDefinition(name = "Concurrent calls per plugin", description = "Calls one plugin may run at once,"
+                + " timed-out calls still running included (1-1000)")
+        int maxConcurrent() default 8;
+
+        @AttributeDefinition(name = "Queue wait (ms)", description = "How long a call waits for a free place before"
+                + " it is refused as busy (0-60000)")
+        long queueWaitMillis() default 500;
+
+        @AttributeDefinition(name = "Failures before quarantine", description = "Consecutive failures for one"
+                + " tenant after which the plugin is quarantined for that tenant (1-1000)")
+        int quarantineAfter() default 5;
+
+        @AttributeDefinition(name = "Quarantine (s)", description = "How long a quarantine lasts before one trial"
+                + " call is let through (1-86400)")
+        long quarantineSeconds() default 60;
+    }
 
     private static final Logger LOG = Logger.getLogger(PluginGateway.class.getName());
 
-    private final GatewayPolicy policy;
+    private volatile GatewayPolicy policy;
     private final LongSupplier clock;
     private final ExecutorService threads;
     private final ConcurrentHashMap<String, PluginStats> plugins = new ConcurrentHashMap<>();
 
-    @Activate
     public PluginGateway() {
         this(GatewayPolicy.DEFAULT, System::currentTimeMillis);
+    }
+
+    /** @throws IllegalArgumentException naming every value out of range: the component does not start */
+    @Activate
+    public PluginGateway(Config config) {
+        this(GatewayPolicy.of(config), System::currentTimeMillis);
+    }
+
+    /**
+     * Applies a changed configuration to the next calls; calls running keep their places. A configuration with values
+     * out of range is refused with a log entry naming them, and the limits stay as they were.
+     */
+    @Modified
+    void modified(Config config) {
+        GatewayPolicy next;
+        try {
+            next = GatewayPolicy.of(config);
+        } catch (IllegalArgumentException e) {
+            LOG.warning("Ignored the plugin gateway configuration " + PID + ": " + e.getMessage()
+                    + "; the limits stay as they were");
+            return;
+        }
+        policy = next;
+        plugins.values().forEach(stats -> stats.permits.resize(next.maxConcurrent()));
+        LOG.info("Plugin gateway limits now: " + next);
+    }
+
+    /** @return the limits in force */
+    public GatewayPolicy policy() {
+        return policy;
     }
 
     public PluginGateway(GatewayPolicy policy, LongSupplier clock) {
@@ -65,7 +126,9 @@ public final class PluginGateway {
      * @throws PluginCallFailed when the plugin threw, timed out, is saturated or is quarantined for the tenant
      */
     public <T> T call(String pluginId, String tenantId, String operation, Callable<T> work) throws PluginCallFailed {
+        GatewayPolicy policy = this.policy;
         PluginStats stats = plugins.computeIfAbsent(pluginId, id -> new PluginStats(id, policy.maxConcurrent()));
+        stats.permits.resize(policy.maxConcurrent()); // a no-op unless the limit changed meanwhile
         PluginStats.Breaker breaker = stats.breakers.computeIfAbsent(tenantId, t -> new PluginStats.Breaker());
         boolean trial = admit(stats, breaker, tenantId, operation);
         try {

@@ -18,8 +18,28 @@ final class PluginStats {
         boolean trialInFlight;
     }
 
+    /** A cap that can be lowered while calls hold permits: they return them, and the lower cap holds from then on. */
+    static final class Cap extends Semaphore {
+        private static final long serialVersionUID = 1L;
+        private int limit;
+
+        Cap(int limit) {
+            super(limit, true);
+            this.limit = limit;
+        }
+
+        synchronized void resize(int newLimit) {
+            if (newLimit > limit) {
+                release(newLimit - limit);
+            } else if (newLimit < limit) {
+                reducePermits(limit - newLimit);
+            }
+            limit = newLimit;
+        }
+    }
+
     final String pluginId;
-    final Semaphore permits;
+    final Cap permits;
     final AtomicLong calls = new AtomicLong();
     final AtomicLong failures = new AtomicLong();
     final AtomicLong timeouts = new AtomicLong();
@@ -31,7 +51,7 @@ final class PluginStats {
 
     PluginStats(String pluginId, int maxConcurrent) {
         this.pluginId = pluginId;
-        this.permits = new Semaphore(maxConcurrent, true);
+        this.permits = new Cap(maxConcurrent);
     }
 
     void recordLatency(long millis) {

@@ -37,7 +37,8 @@ public final class DeployWatcher {
         properties.put("felix.fileinstall.poll", POLL_MILLIS);
         properties.put("felix.fileinstall.noInitialDelay", "true");
         properties.put("felix.fileinstall.active.level", "0");
-        properties.put("felix.fileinstall.filter", ".*\\.jar");
+        // plugin jars, and configuration files (PID.cfg / PID.config) that FileInstall hands to ConfigAdmin
+        properties.put("felix.fileinstall.filter", ".*\\.(jar|cfg|config)");
         properties.put("felix.fileinstall.subdir.mode", "skip");
         configuration = configAdmin.getFactoryConfiguration(FACTORY_PID, NAME, "?");
         configuration.updateIfDifferent(properties);

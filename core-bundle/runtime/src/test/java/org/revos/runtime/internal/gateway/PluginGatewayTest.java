@@ -46,6 +46,77 @@ class PluginGatewayTest {
         assertEquals(1, gateway.health("p").orElseThrow().failures());
     }
 
+    private static PluginGateway.Config config(long timeoutMillis, int maxConcurrent) {
+        return new PluginGateway.Config() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return PluginGateway.Config.class;
+            }
+
+            @Override
+            public long timeoutMillis() {
+                return timeoutMillis;
+            }
+
+            @Override
+            public int maxConcurrent() {
+                return maxConcurrent;
+            }
+
+            @Override
+            public long queueWaitMillis() {
+                return 50;
+            }
+
+            @Override
+            public int quarantineAfter() {
+                return 3;
+            }
+
+            @Override
+            public long quarantineSeconds() {
+                return 60;
+            }
+        };
+    }
+
+    @Test
+    void aChangedCapAppliesToTheNextCallsWhileRunningCallsKeepTheirPlaces() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            try {
+                gateway.call("p", "t1", "kpi long", () -> {
+                    started.countDown();
+                    return release.await(5, TimeUnit.SECONDS);
+                });
+            } catch (PluginCallFailed e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        holder.start();
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        gateway.modified(config(200, 1));
+        assertEquals(1, gateway.policy().maxConcurrent());
+        assertEquals(PluginCallFailed.Reason.SATURATED, assertThrows(PluginCallFailed.class,
+                () -> gateway.call("p", "t2", "kpi x", () -> 1)).reason(), "the lowered cap of 1 is taken");
+        gateway.modified(config(200, 2));
+        assertEquals(2, gateway.call("p", "t2", "kpi x", () -> 2), "the raised cap lets the next call in");
+        release.countDown();
+        holder.join(5_000);
+    }
+
+    @Test
+    void aConfigurationOutOfRangeIsRefusedNamingEachValueAndTheLimitsStay() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new PluginGateway(config(0, 0)));
+        assertTrue(refused.getMessage().contains("timeoutMillis") && refused.getMessage().contains("maxConcurrent"),
+                refused.getMessage());
+        GatewayPolicy before = gateway.policy();
+        gateway.modified(config(-5, 2));
+        assertEquals(before, gateway.policy());
+    }
+
     @Test
     void aTimedOutCallThatStillRunsKeepsItsPlaceUnderTheCapUntilItEnds() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
