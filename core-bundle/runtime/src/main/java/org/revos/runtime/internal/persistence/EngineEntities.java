@@ -35,7 +35,8 @@ public final class EngineEntities {
     @Activate
     public EngineEntities(@Reference Store store, BundleContext context) {
         this.store = store;
-        this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, null) {
+        // STOPPING is tracked too, so removal comes when the bundle is RESOLVED: after its components deactivated.
+        this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING, null) {
             @Override
             public String addingBundle(Bundle bundle, BundleEvent event) {
                 String header = bundle.getHeaders("").get(HEADER);
