@@ -35,6 +35,16 @@ class ImportMappingsIT {
     }
 
     @Test
+    void aDryRunValueOtherThanTrueOrFalseIsRefusedNotTakenForARealImport() {
+        Revos.Tenant t = revos.newTenant("dry-run-word");
+        Revos.Reply reply = revos.sendBytes(t.admin(), "POST", "/imports?object=accounts&format=hubspot&dryRun=maybe",
+                "Company name\nInitech\n".getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertEquals(400, reply.status(), reply.raw().body());
+        assertTrue(reply.body().get("errors").findValuesAsText("field").contains("dryRun"), reply.raw().body());
+        assertEquals(0, revos.get(t.readOnly(), "/accounts").expect(200).get("items").size(), "nothing imported");
+    }
+
+    @Test
     void hubSpotDealsKeepTheirStagesTypesOwnersAndRevenue() {
         Revos.Tenant t = revos.newTenant("hubspot migration");
         String ann = user(t, "Ann Lee", "ann@acme.test");

@@ -85,7 +85,7 @@ public final class ImportsResource {
             @QueryParam("dryRun") @DefaultValue("false") @Described("true: answer 200 with the rows, the columns"
                     + " read and ignored, every distinct value that maps onto nothing (with its count) and what each"
                     + " mapped value becomes, writing nothing. false (the default): 202 with the import job.")
-            boolean dryRun,
+            String dryRun,
             @QueryParam("mapStage") @Described("Source value=stage id, repeatable: maps a deal stage for this"
                     + " import, over the tenant's mappings (GET /imports/mappings/{format}).") List<String> mapStage,
             @QueryParam("mapLifecycleStage") @Described("Source value=stage id of the lead lifecycle, repeatable:"
@@ -112,6 +112,11 @@ public final class ImportsResource {
             v.add("revenueEvents", "must be record (the default: a deal placed in a won or churned stage records"
                     + " its revenue event) or skip (the revenue events come in their own import)");
         }
+        if (!"true".equals(dryRun) && !"false".equals(dryRun)) {
+            // anything else would start a real import for a caller who meant to preview one
+            v.add("dryRun", "must be true (report what the import would do, writing nothing) or false (the default:"
+                    + " import)");
+        }
         Map<String, String> overrides = schema == null ? Map.of() : overrides(map, schema, v);
         ValueMappings values = MappingDocuments.fromQuery(Map.of(ValueKind.STAGES, mapStage,
                 ValueKind.LIFECYCLE_STAGES, mapLifecycleStage, ValueKind.DEAL_TYPES, mapDealType,
@@ -123,7 +128,7 @@ public final class ImportsResource {
         }
         ImportOptions options = new ImportOptions(Transfers.format(format), partial, overrides,
                 "record".equals(revenueEvents), values);
-        if (dryRun) {
+        if ("true".equals(dryRun)) {
             return Response.ok(imports.preview(caller.tenantId(), schema, importer, options, body),
                     MediaType.APPLICATION_JSON).build();
         }
