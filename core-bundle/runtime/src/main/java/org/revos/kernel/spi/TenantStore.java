@@ -1,5 +1,6 @@
 package org.revos.kernel.spi;
 
+import java.util.List;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
@@ -26,4 +27,10 @@ public interface TenantStore {
      * 409 problem.
      */
     <T> T transaction(String tenantId, Caller caller, Function<TenantTransaction, T> work);
+
+    /** @return the ids of every tenant, for work an engine does for each (timers, reminders) */
+    List<String> tenantIds();
+
+    /** @return whether the database answers; background work skips its round when it does not */
+    boolean isUp();
 }

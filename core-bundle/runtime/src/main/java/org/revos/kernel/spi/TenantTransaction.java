@@ -30,6 +30,13 @@ public interface TenantTransaction {
     void audit(String action, String objectType, String objectId, Map<String, Object> before,
             Map<String, Object> after);
 
+    /**
+     * @return what wrote this transaction when it is not one API request (such as {@code import:job_…} or
+     *         {@code sync:…}), {@code null} for a request; events it publishes carry it as
+     *         {@link org.revos.api.event.RevosEvents#ORIGIN}
+     */
+    String origin();
+
     /** Publishes an event (EventAdmin topic and properties) once the transaction has committed, never before. */
     void publish(String topic, Map<String, Object> properties);
 }

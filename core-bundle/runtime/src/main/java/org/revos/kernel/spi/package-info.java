@@ -10,7 +10,7 @@
  * started, so an engine's write and its consequences commit in one transaction, and an engine adds or changes its
  * tables without a kernel change. Rows of a removed engine stay in the database for its return.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.revos.kernel.spi;
 
 import org.osgi.annotation.versioning.Version;

@@ -31,8 +31,8 @@ import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.plugins.Change;
 import org.revos.runtime.internal.plugins.PluginInstaller;
 import org.revos.runtime.internal.plugins.PluginView;
-import org.revos.runtime.internal.problem.Problem;
-import org.revos.runtime.internal.rest.Access;
+import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.rest.Access;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -22,7 +22,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.Caller;
 import org.revos.runtime.internal.gateway.PluginGateway;
-import org.revos.runtime.internal.objects.FieldTypes;
+import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TenantPluginEntity;
 import org.revos.runtime.internal.plugins.PluginConfig;
@@ -30,9 +30,9 @@ import org.revos.runtime.internal.plugins.PluginInstaller;
 import org.revos.runtime.internal.plugins.PluginView;
 import org.revos.runtime.internal.plugins.TenantPluginConfigs;
 import org.revos.runtime.internal.plugins.TenantPlugins;
-import org.revos.runtime.internal.problem.Problem;
-import org.revos.runtime.internal.problem.Violations;
-import org.revos.runtime.internal.rest.Access;
+import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.rest.Access;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.JsonNode;

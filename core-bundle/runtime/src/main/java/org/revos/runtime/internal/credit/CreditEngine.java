@@ -32,7 +32,7 @@ import org.revos.api.spi.CreditBucket;
 import org.revos.api.spi.CreditInput;
 import org.revos.api.spi.CreditRule;
 import org.revos.runtime.internal.boot.Daemons;
-import org.revos.runtime.internal.gateway.PluginCallFailed;
+import org.revos.kernel.spi.PluginCallFailed;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.CreditAccountEntity;

@@ -1,5 +1,6 @@
 package org.revos.runtime.internal.gateway;
 
+import org.revos.kernel.spi.PluginCallFailed;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;

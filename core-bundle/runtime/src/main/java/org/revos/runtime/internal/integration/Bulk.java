@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import org.revos.runtime.internal.objects.ObjectSchema;
-import org.revos.runtime.internal.persistence.TenantRow;
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.TenantRow;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;

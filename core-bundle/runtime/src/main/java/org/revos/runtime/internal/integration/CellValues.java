@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.revos.runtime.internal.json.Json;
-import org.revos.runtime.internal.objects.Field;
-import org.revos.runtime.internal.objects.ObjectSchema;
+import org.revos.kernel.spi.objects.Field;
+import org.revos.kernel.spi.objects.ObjectSchema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;

@@ -13,13 +13,13 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.Caller;
 import org.revos.api.spi.Exporter;
-import org.revos.runtime.internal.objects.Field;
-import org.revos.runtime.internal.objects.ObjectSchema;
-import org.revos.runtime.internal.persistence.TenantRow;
+import org.revos.kernel.spi.objects.Field;
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.TenantRow;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
-import org.revos.runtime.internal.problem.Problem;
-import org.revos.runtime.internal.problem.Violations;
-import org.revos.runtime.internal.rest.Described;
+import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.rest.Described;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -9,7 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.revos.api.model.ObjectType;
-import org.revos.runtime.internal.gateway.PluginCallFailed;
+import org.revos.kernel.spi.PluginCallFailed;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.plugins.PluginServices;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;

@@ -12,8 +12,8 @@ import org.revos.runtime.internal.integration.mapping.MappingRules;
 import org.revos.runtime.internal.integration.mapping.MappingTargets;
 import org.revos.runtime.internal.integration.mapping.MappingsView;
 import org.revos.runtime.internal.integration.mapping.ValueMappings;
-import org.revos.runtime.internal.problem.Violations;
-import org.revos.runtime.internal.rest.Described;
+import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.rest.Described;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.JsonNode;

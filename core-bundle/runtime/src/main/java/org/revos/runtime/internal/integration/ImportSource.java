@@ -12,7 +12,7 @@ import org.revos.api.model.ObjectType;
 import org.revos.api.spi.ImportReader;
 import org.revos.api.spi.ImportRow;
 import org.revos.api.spi.Importer;
-import org.revos.runtime.internal.gateway.PluginCallFailed;
+import org.revos.kernel.spi.PluginCallFailed;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
 

@@ -20,11 +20,11 @@ import org.revos.runtime.internal.integration.mapping.SourceHints;
 import org.revos.runtime.internal.integration.mapping.ValueKind;
 import org.revos.runtime.internal.integration.mapping.ValueMappings;
 import org.revos.runtime.internal.jobs.JobsResource;
-import org.revos.runtime.internal.objects.ObjectSchema;
+import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
-import org.revos.runtime.internal.problem.Violations;
-import org.revos.runtime.internal.rest.Described;
-import org.revos.runtime.internal.rest.ResponseStatus;
+import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.rest.Described;
+import org.revos.kernel.spi.rest.ResponseStatus;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import jakarta.ws.rs.Consumes;

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.revos.runtime.internal.objects.Catalog;
-import org.revos.runtime.internal.objects.Field;
-import org.revos.runtime.internal.objects.ObjectSchema;
+import org.revos.kernel.spi.objects.Field;
+import org.revos.kernel.spi.objects.ObjectSchema;
 
 import jakarta.persistence.EntityManager;
 

@@ -26,18 +26,18 @@ import org.revos.api.spi.ImportRow;
 import org.revos.api.spi.Importer;
 import org.revos.api.spi.Notification;
 import org.revos.runtime.internal.boot.Daemons;
-import org.revos.runtime.internal.gateway.PluginCallFailed;
+import org.revos.kernel.spi.PluginCallFailed;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.notify.Notifications;
 import org.revos.runtime.internal.objects.Catalog;
-import org.revos.runtime.internal.objects.ObjectSchema;
+import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.SyncDefinitionEntity;
 import org.revos.runtime.internal.persistence.SyncErrorEntity;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
-import org.revos.runtime.internal.problem.FieldError;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.FieldError;
+import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.stages.StageModels;
 
 import jakarta.persistence.EntityManager;
@@ -161,7 +161,7 @@ public final class SyncEngine {
         Run(String tenantId, SyncDefinitionEntity d) {
             this.tenantId = tenantId;
             this.d = d;
-            this.schema = Catalog.ALL.stream().filter(s -> s.type().name().equals(d.objectType)).findFirst()
+            this.schema = Catalog.all().stream().filter(s -> s.type().name().equals(d.objectType)).findFirst()
                     .orElseThrow();
         }
 

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.revos.runtime.internal.objects.Catalog;
-import org.revos.runtime.internal.objects.ObjectSchema;
-import org.revos.runtime.internal.problem.Violations;
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.Violations;
 
 /** Query parameters imports and exports share: which objects, in which format. */
 final class Transfers {

@@ -11,9 +11,9 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.Caller;
 import org.revos.runtime.internal.json.Json;
-import org.revos.runtime.internal.objects.FieldTypes;
+import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.runtime.internal.persistence.JobEntity;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -26,8 +26,8 @@ import org.revos.api.model.Period;
 import org.revos.api.security.Caller;
 import org.revos.api.spi.KpiDefinition;
 import org.revos.runtime.internal.persistence.Store;
-import org.revos.runtime.internal.problem.Violations;
-import org.revos.runtime.internal.rest.Described;
+import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.rest.Described;
 import org.revos.runtime.internal.rest.FactFilters;
 import org.revos.runtime.internal.rest.RevosApplication;
 
@@ -84,7 +84,7 @@ public final class GoalMatrixResource {
         KpiQuery filter = null;
         try {
             filter = KpiQuery.parse(rest, List.of(), List.of());
-        } catch (org.revos.runtime.internal.problem.Problem p) {
+        } catch (org.revos.kernel.spi.Problem p) {
             p.errors().forEach(e -> v.add(e.field(), e.message()));
         }
         String tenantId = ((Caller) security.getUserPrincipal()).tenantId();

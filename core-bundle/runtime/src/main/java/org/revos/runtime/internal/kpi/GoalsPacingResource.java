@@ -23,8 +23,8 @@ import org.revos.api.security.Caller;
 import org.revos.api.spi.KpiResult;
 import org.revos.runtime.internal.json.Json;
 import org.revos.runtime.internal.persistence.Store;
-import org.revos.runtime.internal.problem.Problem;
-import org.revos.runtime.internal.problem.Violations;
+import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.Violations;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -19,7 +19,7 @@ import org.revos.api.spi.KpiCalculator;
 import org.revos.api.spi.KpiDefinition;
 import org.revos.api.spi.KpiRequest;
 import org.revos.api.spi.KpiResult;
-import org.revos.runtime.internal.gateway.PluginCallFailed;
+import org.revos.kernel.spi.PluginCallFailed;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.plugins.PluginServices;
 import org.revos.runtime.internal.plugins.TenantPlugins;

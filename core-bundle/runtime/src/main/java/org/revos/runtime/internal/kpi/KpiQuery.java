@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.revos.api.model.Period;
 import org.revos.api.query.Facts;
-import org.revos.runtime.internal.problem.Violations;
+import org.revos.kernel.spi.Violations;
 
 /**
  * The query of a KPI request: {@code period} (required), {@code asOf} (optional instant), the filter dimensions and
@@ -22,7 +22,7 @@ public record KpiQuery(Period period, Instant asOf, Map<String, String> filter, 
     /**
      * @param own      the KPI's own parameter names
      * @param reserved other names the caller's endpoint takes (ignored here)
-     * @throws org.revos.runtime.internal.problem.Problem 400 naming every problem
+     * @throws org.revos.kernel.spi.Problem 400 naming every problem
      */
     public static KpiQuery parse(Map<String, List<String>> query, List<String> own, List<String> reserved) {
         Violations v = new Violations();

@@ -16,9 +16,9 @@ import org.revos.api.query.TenantData;
 import org.revos.api.spi.InvalidKpiRequest;
 import org.revos.api.spi.KpiRequest;
 import org.revos.api.spi.KpiResult;
-import org.revos.runtime.internal.gateway.PluginCallFailed;
-import org.revos.runtime.internal.problem.FieldError;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.PluginCallFailed;
+import org.revos.kernel.spi.FieldError;
+import org.revos.kernel.spi.Problem;
 
 /**
  * Everything one request needs to compute KPIs for one tenant as of one instant: the offered calculators, the facts,

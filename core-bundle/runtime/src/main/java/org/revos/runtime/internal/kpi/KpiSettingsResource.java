@@ -19,8 +19,8 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.Caller;
 import org.revos.runtime.internal.persistence.KpiSettingsEntity;
 import org.revos.runtime.internal.persistence.Store;
-import org.revos.runtime.internal.problem.Violations;
-import org.revos.runtime.internal.rest.Access;
+import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.rest.Access;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.JsonNode;

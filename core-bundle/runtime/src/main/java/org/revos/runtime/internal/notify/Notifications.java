@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
+import org.revos.api.services.NotificationCenter;
 import org.revos.api.event.RevosEvents;
 import org.revos.api.model.Tenant;
 import org.revos.api.query.RevosData;
@@ -33,10 +34,10 @@ import org.revos.api.spi.NotificationTarget;
 import org.revos.api.spi.Notifier;
 import org.revos.api.spi.NotifierSubscription;
 import org.revos.runtime.internal.boot.Daemons;
-import org.revos.runtime.internal.gateway.PluginCallFailed;
+import org.revos.kernel.spi.PluginCallFailed;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.json.Json;
-import org.revos.runtime.internal.objects.FieldTypes;
+import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.runtime.internal.net.OutboundUrls;
 import org.revos.runtime.internal.net.RefusedUrl;
 import org.revos.runtime.internal.persistence.Ids;
@@ -60,9 +61,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
  * and checked again ({@link OutboundUrls}); a refused address fails the attempt with that reason and nothing is
  * sent. Notifiers that reach people directly get {@link Notifier#deliver} as well.
  */
-@Component(service = { Notifications.class, EventHandler.class },
+@Component(service = { Notifications.class, EventHandler.class, NotificationCenter.class },
         property = EventConstants.EVENT_TOPIC + "=" + RevosEvents.ALL)
-public final class Notifications implements EventHandler {
+public final class Notifications implements EventHandler, NotificationCenter {
 
     private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
     static final String BACKOFF_PROPERTY = "revos.webhook.backoff.ms";
@@ -152,6 +153,7 @@ public final class Notifications implements EventHandler {
      * @param person a user id, or {@code null} for the team
      * @return how many webhooks and notifiers took it
      */
+    @Override
     public int notify(Tenant tenant, String person, Notification notification) {
         int taken = enqueue(tenant.id(), notification, null);
         for (Contribution<Notifier> n : notifiers.enabledFor(tenant.id())) {
@@ -172,6 +174,7 @@ public final class Notifications implements EventHandler {
     }
 
     /** @return what the tenant's webhooks and notifiers announce */
+    @Override
     public List<NotifierSubscription> subscriptions(Tenant tenant) {
         List<NotifierSubscription> out = new ArrayList<>();
         for (WebhookEntity w : activeWebhooks(tenant.id())) {

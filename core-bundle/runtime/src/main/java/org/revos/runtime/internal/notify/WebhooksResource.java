@@ -15,7 +15,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.ApiRole;
 import org.revos.api.security.Caller;
-import org.revos.runtime.internal.objects.FieldTypes;
+import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.Store;
@@ -24,14 +24,14 @@ import org.revos.runtime.internal.persistence.UserEntity;
 import org.revos.runtime.internal.persistence.WebhookDeliveryEntity;
 import org.revos.runtime.internal.persistence.WebhookEntity;
 import org.revos.runtime.internal.net.OutboundUrls;
-import org.revos.runtime.internal.problem.Problem;
-import org.revos.runtime.internal.problem.Violations;
-import org.revos.runtime.internal.rest.Access;
+import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.rest.Access;
 import org.revos.runtime.internal.rest.Answer;
 import org.revos.runtime.internal.rest.Idempotency;
-import org.revos.runtime.internal.rest.Listing;
-import org.revos.runtime.internal.rest.MutableCollectionResource;
-import org.revos.runtime.internal.rest.ResponseStatus;
+import org.revos.kernel.spi.rest.Listing;
+import org.revos.kernel.spi.rest.MutableCollectionResource;
+import org.revos.kernel.spi.rest.ResponseStatus;
 import org.revos.runtime.internal.rest.RevosApplication;
 import org.revos.runtime.internal.security.Secrets;
 
@@ -228,7 +228,7 @@ public final class WebhooksResource {
             d.deadAt = null;
             d.nextAttemptAt = tx.now();
             d.updatedAt = tx.now();
-            tx.audit("RETRY", "WEBHOOK_DELIVERY", d.id, null, null);
+            tx.audit("RETRY", "WEBHOOK_DELIVERY", d.id, (JsonNode) null, null);
             return render(d);
         });
         notifications.requeue(caller.tenantId());

@@ -1,5 +1,8 @@
 package org.revos.runtime.internal.objects;
 
+import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.objects.ObjectRules;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,13 +18,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class AccountRules implements ObjectRules<AccountEntity> {
 
     @Override
-    public void defaults(Tx tx, AccountEntity created) {
+    public void defaults(TenantTransaction tx, AccountEntity created) {
         created.arrCents = 0;
         created.seats = 0;
     }
 
     @Override
-    public void afterWrite(Tx tx, AccountEntity e, ObjectNode before) {
+    public void afterWrite(TenantTransaction tx, AccountEntity e, ObjectNode before) {
         if (before == null) {
             EnrichmentMarks.markIfMissing(tx, "ACCOUNT", e.id, e.domain, e.country, e.employees, e.industry);
             return;

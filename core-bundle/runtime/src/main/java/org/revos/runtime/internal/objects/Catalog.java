@@ -1,39 +1,42 @@
 package org.revos.runtime.internal.objects;
 
-import static org.revos.runtime.internal.objects.FieldTypes.country;
-import static org.revos.runtime.internal.objects.FieldTypes.date;
-import static org.revos.runtime.internal.objects.FieldTypes.decimal;
-import static org.revos.runtime.internal.objects.FieldTypes.decimalList;
-import static org.revos.runtime.internal.objects.FieldTypes.domain;
-import static org.revos.runtime.internal.objects.FieldTypes.email;
-import static org.revos.runtime.internal.objects.FieldTypes.instant;
-import static org.revos.runtime.internal.objects.FieldTypes.integer;
-import static org.revos.runtime.internal.objects.FieldTypes.money;
-import static org.revos.runtime.internal.objects.FieldTypes.oneOf;
-import static org.revos.runtime.internal.objects.FieldTypes.properties;
-import static org.revos.runtime.internal.objects.FieldTypes.provenance;
-import static org.revos.runtime.internal.objects.FieldTypes.reference;
-import static org.revos.runtime.internal.objects.FieldTypes.text;
-import static org.revos.runtime.internal.objects.FieldTypes.writeJson;
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.objects.Field;
+import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.kernel.spi.objects.ObjectRules;
+
+import static org.revos.kernel.spi.objects.FieldTypes.country;
+import static org.revos.kernel.spi.objects.FieldTypes.date;
+import static org.revos.kernel.spi.objects.FieldTypes.decimal;
+import static org.revos.kernel.spi.objects.FieldTypes.decimalList;
+import static org.revos.kernel.spi.objects.FieldTypes.domain;
+import static org.revos.kernel.spi.objects.FieldTypes.email;
+import static org.revos.kernel.spi.objects.FieldTypes.instant;
+import static org.revos.kernel.spi.objects.FieldTypes.integer;
+import static org.revos.kernel.spi.objects.FieldTypes.money;
+import static org.revos.kernel.spi.objects.FieldTypes.oneOf;
+import static org.revos.kernel.spi.objects.FieldTypes.properties;
+import static org.revos.kernel.spi.objects.FieldTypes.provenance;
+import static org.revos.kernel.spi.objects.FieldTypes.reference;
+import static org.revos.kernel.spi.objects.FieldTypes.text;
+import static org.revos.kernel.spi.objects.FieldTypes.writeJson;
 
 import java.math.BigDecimal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.revos.api.spi.AdoptionTactic;
-import org.revos.api.spi.ChecklistItem;
 import org.revos.api.model.ActivityType;
 import org.revos.api.model.DealType;
 import org.revos.api.model.ObjectType;
 import org.revos.api.model.RevenueKind;
 import org.revos.api.model.UserRole;
-import org.revos.runtime.internal.persistence.InitiativeEntity;
-import org.revos.runtime.internal.persistence.ChecklistItemEntity;
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.ActivityEntity;
 import org.revos.runtime.internal.persistence.ContactEntity;
@@ -225,69 +228,47 @@ public final class Catalog {
                             (e, v) -> e.documentationUrl = (String) v)),
             new PropertyRules(), false);
 
-    public static final ObjectSchema<InitiativeEntity> INITIATIVE = new ObjectSchema<>("initiative",
-            "adoption/initiatives", ObjectType.INITIATIVE, InitiativeEntity.class, "ini", InitiativeEntity::new,
-            List.of(Field.<InitiativeEntity>of("name", text(200), e -> e.name, (e, v) -> e.name = (String) v)
-                    .required(),
-                    Field.<InitiativeEntity>of("goal", text(1000), e -> e.goal, (e, v) -> e.goal = (String) v),
-                    Field.<InitiativeEntity>of("objectType", oneOf(WITH_PROPERTIES), e -> e.objectType,
-                            (e, v) -> e.objectType = (String) v).filterable(),
-                    Field.<InitiativeEntity>of("property", PropertyValues.KEY_TYPE, e -> e.property,
-                            (e, v) -> e.property = (String) v),
-                    Field.<InitiativeEntity>of("pipeline", text(100), e -> e.pipeline,
-                            (e, v) -> e.pipeline = (String) v),
-                    Field.<InitiativeEntity>of("stage", text(100), e -> e.stage, (e, v) -> e.stage = (String) v),
-                    Field.<InitiativeEntity>of("kpi", text(100), e -> e.kpi, (e, v) -> e.kpi = (String) v),
-                    Field.<InitiativeEntity>of("ownerId", reference("usr"), e -> e.ownerId,
-                            (e, v) -> e.ownerId = (String) v).references(ObjectType.USER).filterable(),
-                    Field.<InitiativeEntity>of("winEvent", text(200), e -> e.winEvent,
-                            (e, v) -> e.winEvent = (String) v),
-                    Field.<InitiativeEntity>of("documentationUrl", text(1000), e -> e.documentationUrl,
-                            (e, v) -> e.documentationUrl = (String) v),
-                    Field.<InitiativeEntity>of("trainingTeam", text(100), e -> e.trainingTeam,
-                            (e, v) -> e.trainingTeam = (String) v),
-                    Field.<InitiativeEntity>of("phases", new PhasesType(), e -> e.phases,
-                            (e, v) -> e.phases = v == null ? null : PhasesType.mergeInto(e.phases, (ObjectNode) v)),
-                    Field.<InitiativeEntity>readOnly("celebratedAt", instant(), e -> e.celebratedAt,
-                            "it is set when every tactic of the checklist is done and the win was celebrated")),
-            new InitiativeRules(), false);
+    /** The kernel's collections, in dependency order (what others refer to first). */
+    public static final List<ObjectSchema<?>> KERNEL = List.of(USER, ACCOUNT, CONTACT, LEAD, DEAL, ACTIVITY,
+            REVENUE_EVENT, GOAL, PROPERTY);
 
-    public static final ObjectSchema<ChecklistItemEntity> CHECKLIST_ITEM = new ObjectSchema<>("checklist item",
-            "adoption/items", ObjectType.CHECKLIST_ITEM, ChecklistItemEntity.class, "chk",
-            ChecklistItemEntity::new, List.of(
-                    Field.<ChecklistItemEntity>of("initiativeId", reference("ini"), e -> e.initiativeId,
-                            (e, v) -> e.initiativeId = (String) v).references(ObjectType.INITIATIVE).required()
-                            .filterable().createOnly("an item belongs to one initiative"),
-                    Field.<ChecklistItemEntity>of("tactic", oneOf(AdoptionTactic.class), e -> e.tactic,
-                            (e, v) -> e.tactic = (String) v).required().filterable(),
-                    Field.<ChecklistItemEntity>of("kind", oneOf(ChecklistItem.Kind.class), e -> e.kind,
-                            (e, v) -> e.kind = (String) v).filterable().createOnly("create another item instead"),
-                    Field.<ChecklistItemEntity>of("text", text(1000), e -> e.text, (e, v) -> e.text = (String) v)
-                            .required(),
-                    Field.<ChecklistItemEntity>of("ownerId", reference("usr"), e -> e.ownerId,
-                            (e, v) -> e.ownerId = (String) v).references(ObjectType.USER).filterable(),
-                    Field.<ChecklistItemEntity>of("due", date(), e -> e.due, (e, v) -> e.due = (LocalDate) v),
-                    Field.<ChecklistItemEntity>of("userId", reference("usr"), e -> e.userId,
-                            (e, v) -> e.userId = (String) v).references(ObjectType.USER).filterable(),
-                    Field.<ChecklistItemEntity>of("cadence", oneOf(List.of("DAILY", "WEEKLY")), e -> e.cadence,
-                            (e, v) -> e.cadence = (String) v),
-                    Field.<ChecklistItemEntity>of("done", FieldTypes.bool(), e -> e.doneAt != null,
-                            (e, v) -> e.doneRequested = (Boolean) v),
-                    Field.<ChecklistItemEntity>readOnly("doneBy", text(100), e -> e.doneBy,
-                            "it is the key that set done"),
-                    Field.<ChecklistItemEntity>readOnly("doneAt", instant(), e -> e.doneAt,
-                            "it is the instant done was set")),
-            new ChecklistItemRules(), false);
-
-    /** Every collection, in dependency order (what others refer to first). */
-    public static final List<ObjectSchema<?>> ALL = List.of(USER, ACCOUNT, CONTACT, LEAD, DEAL, ACTIVITY,
-            REVENUE_EVENT, GOAL, PROPERTY, INITIATIVE, CHECKLIST_ITEM);
+    /**
+     * The collections engines brought ({@link EngineCollections} keeps it), in the order they arrived. The catalog is
+     * the kernel's, like the persistence unit those collections are stored in: one per runtime.
+     */
+    private static final List<ObjectSchema<?>> ENGINES = new CopyOnWriteArrayList<>();
 
     private Catalog() {
     }
 
+    /** @return every collection: the kernel's first, then those of the engines now started */
+    public static List<ObjectSchema<?>> all() {
+        List<ObjectSchema<?>> all = new ArrayList<>(KERNEL);
+        all.addAll(ENGINES);
+        return all;
+    }
+
     public static Optional<ObjectSchema<?>> of(ObjectType type) {
-        return ALL.stream().filter(s -> s.type() == type).findFirst();
+        return all().stream().filter(s -> s.type() == type).findFirst();
+    }
+
+    /**
+     * Adds an engine's collection.
+     *
+     * @throws IllegalArgumentException when a collection of that object type or path is already known
+     */
+    static synchronized void add(ObjectSchema<?> schema) {
+        for (ObjectSchema<?> known : all()) {
+            if (known.type() == schema.type() || known.path().equals(schema.path())) {
+                throw new IllegalArgumentException("the collection " + schema.path() + " (" + schema.type()
+                        + ") is already served by " + known.path() + " (" + known.type() + ")");
+            }
+        }
+        ENGINES.add(schema);
+    }
+
+    static void remove(ObjectSchema<?> schema) {
+        ENGINES.remove(schema);
     }
 
     private static Object scope(GoalEntity e) {

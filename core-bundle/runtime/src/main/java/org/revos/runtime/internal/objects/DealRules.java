@@ -1,5 +1,8 @@
 package org.revos.runtime.internal.objects;
 
+import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.objects.ObjectRules;
+
 import org.revos.api.model.DealType;
 import org.revos.runtime.internal.persistence.DealEntity;
 import org.revos.runtime.internal.persistence.Tx;
@@ -8,7 +11,7 @@ import org.revos.runtime.internal.persistence.Tx;
 final class DealRules implements ObjectRules<DealEntity> {
 
     @Override
-    public void defaults(Tx tx, DealEntity created) {
+    public void defaults(TenantTransaction tx, DealEntity created) {
         created.type = DealType.NEW_BUSINESS.name();
     }
 }

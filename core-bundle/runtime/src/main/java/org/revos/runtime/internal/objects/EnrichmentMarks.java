@@ -1,5 +1,8 @@
 package org.revos.runtime.internal.objects;
 
+import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.objects.FieldTypes;
+
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +25,7 @@ public final class EnrichmentMarks {
     }
 
     /** Marks a new object pending when it names a company domain and lacks one of {@code firmographics}. */
-    static void markIfMissing(Tx tx, String objectType, String objectId, String domain, Object... firmographics) {
+    static void markIfMissing(TenantTransaction tx, String objectType, String objectId, String domain, Object... firmographics) {
         if (domain == null || domain.isBlank()) {
             return;
         }

@@ -1,5 +1,9 @@
 package org.revos.runtime.internal.objects;
 
+import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.kernel.spi.objects.ObjectRules;
+
 import java.math.BigDecimal;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -11,7 +15,7 @@ import org.revos.runtime.internal.persistence.GoalRevisionEntity;
 import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.Tx;
 import org.revos.runtime.internal.persistence.UserEntity;
-import org.revos.runtime.internal.problem.Violations;
+import org.revos.kernel.spi.Violations;
 
 /**
  * A goal's period is a year, quarter or month; its pacing has one weight per month of a quarter or per quarter of a
@@ -21,7 +25,7 @@ import org.revos.runtime.internal.problem.Violations;
 final class GoalRules implements ObjectRules<GoalEntity> {
 
     @Override
-    public void check(Tx tx, GoalEntity goal, ObjectNode before, Violations v) {
+    public void check(TenantTransaction tx, GoalEntity goal, ObjectNode before, Violations v) {
         Period period = null;
         if (goal.period != null) {
             try {
@@ -57,16 +61,16 @@ final class GoalRules implements ObjectRules<GoalEntity> {
 
     /** Every state of a goal is kept as a revision: changing its period or target does not erase what it was. */
     @Override
-    public void afterWrite(Tx tx, GoalEntity goal, ObjectNode before) {
+    public void afterWrite(TenantTransaction tx, GoalEntity goal, ObjectNode before) {
         revise(tx, goal, false);
     }
 
     @Override
-    public void afterDelete(Tx tx, GoalEntity goal) {
+    public void afterDelete(TenantTransaction tx, GoalEntity goal) {
         revise(tx, goal, true);
     }
 
-    private static void revise(Tx tx, GoalEntity goal, boolean deleted) {
+    private static void revise(TenantTransaction tx, GoalEntity goal, boolean deleted) {
         GoalRevisionEntity r = new GoalRevisionEntity();
         r.id = Ids.next("grv");
         r.goalId = goal.id;

@@ -1,12 +1,15 @@
 package org.revos.runtime.internal.objects;
 
+import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.objects.ObjectRules;
+
 import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.revos.runtime.internal.persistence.LeadEntity;
 import org.revos.runtime.internal.persistence.Tx;
-import org.revos.runtime.internal.problem.Violations;
+import org.revos.kernel.spi.Violations;
 
 /**
  * A lead must say who or what it is: an email, a name or a company. A new lead whose email names a company domain
@@ -15,14 +18,14 @@ import org.revos.runtime.internal.problem.Violations;
 public final class LeadRules implements ObjectRules<LeadEntity> {
 
     @Override
-    public void check(Tx tx, LeadEntity candidate, ObjectNode before, Violations v) {
+    public void check(TenantTransaction tx, LeadEntity candidate, ObjectNode before, Violations v) {
         if (candidate.email == null && candidate.name == null && candidate.company == null) {
             v.add("email", "a lead needs at least one of email, name or company");
         }
     }
 
     @Override
-    public void afterWrite(Tx tx, LeadEntity e, ObjectNode before) {
+    public void afterWrite(TenantTransaction tx, LeadEntity e, ObjectNode before) {
         if (before == null) {
             EnrichmentMarks.markIfMissing(tx, "LEAD", e.id, emailDomain(e.email), e.company, e.country, e.employees);
             return;

@@ -1,5 +1,10 @@
 package org.revos.runtime.internal.objects;
 
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.objects.Field;
+import org.revos.kernel.spi.objects.FieldType;
+import org.revos.kernel.spi.objects.FieldTypes;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -13,11 +18,11 @@ import jakarta.persistence.TypedQuery;
 
 import org.revos.api.event.RevosEvents;
 import org.revos.runtime.internal.persistence.Ids;
-import org.revos.runtime.internal.persistence.TenantRow;
+import org.revos.kernel.spi.TenantRow;
 import org.revos.runtime.internal.persistence.Tx;
-import org.revos.runtime.internal.problem.FieldError;
-import org.revos.runtime.internal.problem.Problem;
-import org.revos.runtime.internal.problem.Violations;
+import org.revos.kernel.spi.FieldError;
+import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.Violations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -113,7 +118,7 @@ public final class ObjectEngine {
     public static <E extends TenantRow> void delete(Tx tx, ObjectSchema<E> schema, String id) {
         E entity = find(tx.em(), schema, id);
         Violations v = new Violations();
-        for (ObjectSchema<?> other : Catalog.ALL) {
+        for (ObjectSchema<?> other : Catalog.all()) {
             for (Field<?> field : other.fields()) {
                 if (field.references() == schema.type()) {
                     long count = tx.em().createQuery("SELECT COUNT(x) FROM " + other.entityName() + " x WHERE x."

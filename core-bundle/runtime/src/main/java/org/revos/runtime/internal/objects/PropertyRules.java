@@ -1,12 +1,16 @@
 package org.revos.runtime.internal.objects;
 
+import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.kernel.spi.objects.ObjectRules;
+
 import java.util.List;
 
 import org.revos.runtime.internal.persistence.PropertyDefinitionEntity;
 import org.revos.runtime.internal.persistence.Tx;
-import org.revos.runtime.internal.problem.FieldError;
-import org.revos.runtime.internal.problem.Problem;
-import org.revos.runtime.internal.problem.Violations;
+import org.revos.kernel.spi.FieldError;
+import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.Violations;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -17,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class PropertyRules implements ObjectRules<PropertyDefinitionEntity> {
 
     @Override
-    public void check(Tx tx, PropertyDefinitionEntity p, ObjectNode before, Violations v) {
+    public void check(TenantTransaction tx, PropertyDefinitionEntity p, ObjectNode before, Violations v) {
         int optionCount = p.options == null ? 0 : FieldTypes.readTree(p.options).size();
         if ("ENUM".equals(p.type) && optionCount == 0) {
             v.add("options", "an ENUM property lists its options");

@@ -1,5 +1,8 @@
 package org.revos.runtime.internal.objects;
 
+import org.revos.kernel.spi.objects.FieldType;
+import org.revos.kernel.spi.objects.FieldTypes;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -8,7 +11,7 @@ import java.util.Map;
 
 import org.revos.runtime.internal.persistence.PropertyDefinitionEntity;
 import org.revos.runtime.internal.persistence.Tx;
-import org.revos.runtime.internal.problem.Violations;
+import org.revos.kernel.spi.Violations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,29 +26,7 @@ public final class PropertyValues {
     public static final List<String> TYPES = List.of("STRING", "NUMBER", "BOOLEAN", "DATE", "ENUM");
 
     /** A property key: what the {@code properties} object of an object accepts as a member name. */
-    static final FieldType KEY_TYPE = new FieldType() {
-        private final FieldType text = FieldTypes.text(64);
-
-        @Override
-        public Object parse(JsonNode node, String path, Violations v) {
-            Object key = text.parse(node, path, v);
-            if (key != null && !((String) key).matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
-                v.add(path, "starts with a letter and holds letters, digits and _ (at most 64)");
-                return null;
-            }
-            return key;
-        }
-
-        @Override
-        public JsonNode render(Object stored) {
-            return text.render(stored);
-        }
-
-        @Override
-        public ObjectNode schema() {
-            return FieldTypes.jsonType("string").put("pattern", "^[A-Za-z][A-Za-z0-9_]{0,63}$");
-        }
-    };
+    static final FieldType KEY_TYPE = FieldTypes.propertyKey();
 
     private PropertyValues() {
     }

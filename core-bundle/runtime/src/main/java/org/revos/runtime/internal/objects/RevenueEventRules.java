@@ -1,5 +1,9 @@
 package org.revos.runtime.internal.objects;
 
+import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.kernel.spi.objects.ObjectRules;
+
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +15,7 @@ import org.revos.runtime.internal.persistence.DealEntity;
 import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.RevenueEventEntity;
 import org.revos.runtime.internal.persistence.Tx;
-import org.revos.runtime.internal.problem.Violations;
+import org.revos.kernel.spi.Violations;
 
 /**
  * Revenue events move an account's ARR: NEW and EXPANSION add, CONTRACTION and CHURN take away, RENEWAL may do
@@ -22,7 +26,7 @@ import org.revos.runtime.internal.problem.Violations;
 final class RevenueEventRules implements ObjectRules<RevenueEventEntity> {
 
     @Override
-    public void check(Tx tx, RevenueEventEntity e, ObjectNode before, Violations v) {
+    public void check(TenantTransaction tx, RevenueEventEntity e, ObjectNode before, Violations v) {
         if (e.kind != null && !v.has("arrDelta")) {
             RevenueKind kind = RevenueKind.valueOf(e.kind);
             if ((kind == RevenueKind.NEW || kind == RevenueKind.EXPANSION) && e.arrDeltaCents <= 0) {
@@ -46,7 +50,7 @@ final class RevenueEventRules implements ObjectRules<RevenueEventEntity> {
     }
 
     @Override
-    public void afterWrite(Tx tx, RevenueEventEntity e, ObjectNode before) {
+    public void afterWrite(TenantTransaction tx, RevenueEventEntity e, ObjectNode before) {
         AccountEntity account = tx.em().find(AccountEntity.class, e.accountId);
         account.arrCents += e.arrDeltaCents;
         account.seats += e.seatsDelta;

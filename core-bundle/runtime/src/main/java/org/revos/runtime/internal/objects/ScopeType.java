@@ -1,10 +1,13 @@
 package org.revos.runtime.internal.objects;
 
+import org.revos.kernel.spi.objects.FieldType;
+import org.revos.kernel.spi.objects.FieldTypes;
+
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.revos.runtime.internal.problem.Violations;
+import org.revos.kernel.spi.Violations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,5 +1,8 @@
 package org.revos.runtime.internal.objects;
 
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.objects.Field;
+
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,8 +12,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Transient;
 
-import org.revos.runtime.internal.persistence.TenantRow;
-import org.revos.runtime.internal.problem.Violations;
+import org.revos.kernel.spi.TenantRow;
+import org.revos.kernel.spi.Violations;
 
 /**
  * Refuses values the database cannot hold before anything is written: text longer than its column (custom

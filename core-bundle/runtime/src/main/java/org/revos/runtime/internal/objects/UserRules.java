@@ -1,5 +1,8 @@
 package org.revos.runtime.internal.objects;
 
+import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.objects.ObjectRules;
+
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,7 +10,7 @@ import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.TeamMembershipEntity;
 import org.revos.runtime.internal.persistence.Tx;
 import org.revos.runtime.internal.persistence.UserEntity;
-import org.revos.runtime.internal.problem.Violations;
+import org.revos.kernel.spi.Violations;
 
 /**
  * A user's email is unique in the tenant; a user with goals cannot be deleted; team changes are kept as memberships.
@@ -15,7 +18,7 @@ import org.revos.runtime.internal.problem.Violations;
 final class UserRules implements ObjectRules<UserEntity> {
 
     @Override
-    public void check(Tx tx, UserEntity candidate, ObjectNode before, Violations v) {
+    public void check(TenantTransaction tx, UserEntity candidate, ObjectNode before, Violations v) {
         if (candidate.email != null && (before == null || !candidate.email.equals(before.path("email").asText(null)))) {
             long taken = tx.em().createQuery("SELECT COUNT(u) FROM UserEntity u WHERE u.email = :email AND u.id <> :id",
                     Long.class).setParameter("email", candidate.email).setParameter("id", candidate.id)
@@ -31,7 +34,7 @@ final class UserRules implements ObjectRules<UserEntity> {
      * then on); a user changing team starts another; the earlier ones stay.
      */
     @Override
-    public void afterWrite(Tx tx, UserEntity written, ObjectNode before) {
+    public void afterWrite(TenantTransaction tx, UserEntity written, ObjectNode before) {
         String previous = before == null ? null : before.path("team").asText(null);
         if (before == null || !Objects.equals(written.team, previous)) {
             TeamMembershipEntity membership = new TeamMembershipEntity();
@@ -46,7 +49,7 @@ final class UserRules implements ObjectRules<UserEntity> {
     }
 
     @Override
-    public void checkDelete(Tx tx, UserEntity stored, Violations v) {
+    public void checkDelete(TenantTransaction tx, UserEntity stored, Violations v) {
         long goals = tx.em().createQuery("SELECT COUNT(g) FROM GoalEntity g WHERE g.scopeUserId = :id", Long.class)
                 .setParameter("id", stored.id).getSingleResult();
         if (goals > 0) {

@@ -1,6 +1,6 @@
 package org.revos.runtime.internal.openapi;
 
-import org.revos.runtime.internal.rest.Access;
+import org.revos.kernel.spi.rest.Access;
 
 /** Says in words who may call an endpoint, as the access filter decides it. */
 final class AccessText {

@@ -4,11 +4,11 @@ import java.util.Iterator;
 import java.util.Optional;
 
 import org.revos.runtime.internal.objects.Catalog;
-import org.revos.runtime.internal.objects.Field;
+import org.revos.kernel.spi.objects.Field;
 import org.revos.runtime.internal.objects.ObjectEngine;
-import org.revos.runtime.internal.objects.ObjectSchema;
-import org.revos.runtime.internal.rest.CollectionResource;
-import org.revos.runtime.internal.rest.MutableCollectionResource;
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.rest.CollectionResource;
+import org.revos.kernel.spi.rest.MutableCollectionResource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -29,7 +29,7 @@ final class CollectionOperations {
         if (!CollectionResource.class.isAssignableFrom(type)) {
             return Optional.empty();
         }
-        return Catalog.ALL.stream().filter(s -> ("/" + s.path()).equals(resourcePath)).findFirst();
+        return Catalog.all().stream().filter(s -> ("/" + s.path()).equals(resourcePath)).findFirst();
     }
 
     /** @return whether the collection base classes declare the endpoint's method */

@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import org.revos.runtime.internal.objects.Catalog;
-import org.revos.runtime.internal.objects.Field;
-import org.revos.runtime.internal.objects.FieldTypes;
+import org.revos.kernel.spi.objects.Field;
+import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.runtime.internal.objects.ObjectEngine;
-import org.revos.runtime.internal.objects.ObjectSchema;
+import org.revos.kernel.spi.objects.ObjectSchema;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -5,7 +5,7 @@ import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
 
-import org.revos.runtime.internal.rest.Access;
+import org.revos.kernel.spi.rest.Access;
 
 /**
  * One HTTP method on one path, as a resource method declares it.

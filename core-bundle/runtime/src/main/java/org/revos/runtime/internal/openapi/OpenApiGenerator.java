@@ -15,7 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.revos.runtime.internal.objects.Catalog;
-import org.revos.runtime.internal.objects.ObjectSchema;
+import org.revos.kernel.spi.objects.ObjectSchema;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,7 +56,7 @@ public final class OpenApiGenerator {
                     t -> CollectionOperations.schemaOf(t, e.resourcePath()));
         }
         // Collections first, in catalog order, so they keep their plain schema names.
-        Catalog.ALL.stream().filter(s -> collectionOf.values().contains(Optional.of(s))).forEach(collections::register);
+        Catalog.all().stream().filter(s -> collectionOf.values().contains(Optional.of(s))).forEach(collections::register);
 
         Map<String, ObjectNode> paths = new TreeMap<>();
         Map<String, String> pathOfShape = new HashMap<>();

@@ -9,12 +9,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.revos.api.query.Facts;
-import org.revos.runtime.internal.objects.ObjectSchema;
-import org.revos.runtime.internal.rest.Access;
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.rest.Access;
 import org.revos.runtime.internal.rest.Idempotency;
 import org.revos.runtime.internal.rest.FactFilters;
-import org.revos.runtime.internal.rest.Listing;
-import org.revos.runtime.internal.rest.ResponseStatus;
+import org.revos.kernel.spi.rest.Listing;
+import org.revos.kernel.spi.rest.ResponseStatus;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;

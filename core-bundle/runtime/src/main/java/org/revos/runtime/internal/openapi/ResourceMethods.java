@@ -31,8 +31,8 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.revos.runtime.internal.rest.Access;
-import org.revos.runtime.internal.rest.Described;
+import org.revos.kernel.spi.rest.Access;
+import org.revos.kernel.spi.rest.Described;
 
 /**
  * Reads a resource class's endpoints from its Jakarta REST annotations: the class's {@code @Path}, each public

@@ -1,6 +1,6 @@
 package org.revos.runtime.internal.persistence;
 
-import java.util.Map;
+import java.util.List;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
@@ -11,7 +11,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.revos.api.security.Caller;
 import org.revos.kernel.spi.TenantStore;
 import org.revos.kernel.spi.TenantTransaction;
-import org.revos.runtime.internal.json.Json;
 
 /** The kernel's {@link Store} as engines see it through the engine SPI. */
 @Component(service = TenantStore.class)
@@ -31,41 +30,17 @@ public final class EngineStore implements TenantStore {
 
     @Override
     public <T> T transaction(String tenantId, Caller caller, Function<TenantTransaction, T> work) {
-        return store.write(tenantId, caller, tx -> work.apply(new Transaction(tx)));
+        return store.write(tenantId, caller, work::apply);
     }
 
-    /** A {@link Tx} seen through the SPI. */
-    private record Transaction(Tx tx) implements TenantTransaction {
-        @Override
-        public EntityManager em() {
-            return tx.em();
-        }
+    @Override
+    public List<String> tenantIds() {
+        return store.readPlatform(em -> em.createQuery("SELECT t.id FROM TenantEntity t ORDER BY t.id", String.class)
+                .getResultList());
+    }
 
-        @Override
-        public String tenantId() {
-            return tx.tenantId();
-        }
-
-        @Override
-        public Caller caller() {
-            return tx.caller();
-        }
-
-        @Override
-        public long now() {
-            return tx.now();
-        }
-
-        @Override
-        public void audit(String action, String objectType, String objectId, Map<String, Object> before,
-                Map<String, Object> after) {
-            tx.audit(action, objectType, objectId, before == null ? null : Json.MAPPER.valueToTree(before),
-                    after == null ? null : Json.MAPPER.valueToTree(after));
-        }
-
-        @Override
-        public void publish(String topic, Map<String, Object> properties) {
-            tx.publish(topic, properties);
-        }
+    @Override
+    public boolean isUp() {
+        return store.status().isUp();
     }
 }

@@ -25,8 +25,6 @@ final class KernelEntities {
             JobEntity.class,
             WebhookEntity.class,
             WebhookDeliveryEntity.class,
-            InitiativeEntity.class,
-            ChecklistItemEntity.class,
             CreditRuleVersionEntity.class,
             CreditLineEntity.class,
             CreditAccountEntity.class,

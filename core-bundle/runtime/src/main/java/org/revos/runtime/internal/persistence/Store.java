@@ -30,7 +30,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.revos.api.security.Caller;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.settings.RuntimeSettings;
 
 /**

@@ -1,5 +1,6 @@
 package org.revos.runtime.internal.persistence;
 
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import jakarta.persistence.EntityManager;
 
 import org.revos.api.event.RevosEvents;
 import org.revos.api.security.Caller;
+import org.revos.kernel.spi.TenantTransaction;
 import org.revos.runtime.internal.json.Json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,7 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One write transaction for one tenant: the entity manager, the caller, the audit entries it appends and the events
  * it publishes once the transaction has committed.
  */
-public final class Tx {
+public final class Tx implements TenantTransaction {
 
     private final EntityManager em;
     private final String tenantId;
@@ -48,21 +50,38 @@ public final class Tx {
         this.rehearsal = rehearsal;
     }
 
+    @Override
     public EntityManager em() {
         return em;
     }
 
+    @Override
     public String tenantId() {
         return tenantId;
     }
 
+    @Override
     public Caller caller() {
         return caller;
     }
 
     /** @return the instant of this transaction in epoch milliseconds: every row it stamps gets the same one */
+    @Override
     public long now() {
         return now;
+    }
+
+    /**
+     * Appends an audit entry in this transaction.
+     *
+     * @param before the object before the write, {@code null} on create
+     * @param after  the object after the write, {@code null} on delete
+     */
+    @Override
+    public void audit(String action, String objectType, String objectId, Map<String, Object> before,
+            Map<String, Object> after) {
+        audit(action, objectType, objectId, before == null ? null : (JsonNode) Json.MAPPER.valueToTree(before),
+                after == null ? null : (JsonNode) Json.MAPPER.valueToTree(after));
     }
 
     /**
@@ -131,6 +150,7 @@ public final class Tx {
     }
 
     /** @return what this transaction's events are marked as written by, {@code null} for one API request */
+    @Override
     public String origin() {
         return origin;
     }
@@ -141,6 +161,7 @@ public final class Tx {
     }
 
     /** Queues an event; it is posted only if this transaction commits. */
+    @Override
     public void publish(String topic, Map<String, Object> properties) {
         Map<String, Object> props = new HashMap<>(properties);
         props.put(RevosEvents.TENANT, tenantId);

@@ -3,8 +3,8 @@ package org.revos.runtime.internal.plugins;
 import java.util.List;
 
 import org.osgi.framework.Version;
-import org.revos.runtime.internal.problem.FieldError;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.FieldError;
+import org.revos.kernel.spi.Problem;
 
 /** What installing a jar does to a plugin, decided from its version and content against the running revision. */
 public enum Change {

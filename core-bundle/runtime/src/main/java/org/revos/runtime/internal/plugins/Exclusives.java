@@ -12,8 +12,8 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.revos.api.spi.Importer;
-import org.revos.runtime.internal.problem.FieldError;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.FieldError;
+import org.revos.kernel.spi.Problem;
 
 /**
  * What only one bundle may offer at a time: a KPI id ({@code revos.kpi.id}), a stage model id

@@ -15,8 +15,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.wiring.FrameworkWiring;
-import org.revos.runtime.internal.problem.FieldError;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.FieldError;
+import org.revos.kernel.spi.Problem;
 
 /**
  * The framework operations of the plugin lifecycle, each one confined to the plugin's own bundles: installing a

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.revos.runtime.internal.problem.Violations;
+import org.revos.kernel.spi.Violations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -29,8 +29,8 @@ import org.revos.api.security.Caller;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.gateway.SwapGate;
 import org.revos.runtime.internal.persistence.Store;
-import org.revos.runtime.internal.problem.FieldError;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.FieldError;
+import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.security.KeyCaller;
 import org.revos.runtime.internal.settings.RuntimeSettings;
 

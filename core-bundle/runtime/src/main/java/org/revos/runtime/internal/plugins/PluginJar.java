@@ -16,8 +16,8 @@ import java.util.zip.ZipInputStream;
 
 import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
-import org.revos.runtime.internal.problem.FieldError;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.FieldError;
+import org.revos.kernel.spi.Problem;
 
 /**
  * A jar offered as a plugin, checked on its own: an OSGi bundle (manifest version 2) with a usable symbolic name and

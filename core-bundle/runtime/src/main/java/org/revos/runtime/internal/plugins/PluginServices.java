@@ -50,7 +50,7 @@ public final class PluginServices<S> {
         return all().stream().filter(c -> plugins.isEnabled(tenantId, c.pluginId())).toList();
     }
 
-    private static String pluginId(ServiceReference<?> ref) {
+    static String pluginId(ServiceReference<?> ref) {
         return ref.getBundle() == null ? "unknown" : ref.getBundle().getSymbolicName();
     }
 }

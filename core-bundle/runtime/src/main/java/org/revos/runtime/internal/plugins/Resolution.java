@@ -14,8 +14,8 @@ import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleRequirement;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.FrameworkWiring;
-import org.revos.runtime.internal.problem.FieldError;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.FieldError;
+import org.revos.kernel.spi.Problem;
 
 /**
  * Resolves a freshly installed plugin bundle on its own against the live wiring, and when that fails, says which of

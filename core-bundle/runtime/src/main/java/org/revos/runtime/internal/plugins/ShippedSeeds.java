@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.Problem;
 
 /**
  * Puts the shipped plugins into the plugin store, so that the start-up restore installs them like any other plugin.

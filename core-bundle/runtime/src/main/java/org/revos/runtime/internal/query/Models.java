@@ -22,7 +22,7 @@ import org.revos.api.model.RevenueKind;
 import org.revos.api.model.StageTransition;
 import org.revos.api.model.User;
 import org.revos.api.model.UserRole;
-import org.revos.runtime.internal.objects.FieldTypes;
+import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.ActivityEntity;
 import org.revos.runtime.internal.persistence.ContactEntity;

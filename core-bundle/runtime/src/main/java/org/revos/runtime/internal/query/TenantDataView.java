@@ -33,7 +33,7 @@ import org.revos.runtime.internal.persistence.PropertyDefinitionEntity;
 import org.revos.runtime.internal.persistence.RevenueEventEntity;
 import org.revos.runtime.internal.persistence.StageTransitionEntity;
 import org.revos.runtime.internal.persistence.Store;
-import org.revos.runtime.internal.persistence.TenantRow;
+import org.revos.kernel.spi.TenantRow;
 import org.revos.runtime.internal.persistence.UserEntity;
 
 /** One tenant's data for plugins, read through tenant-scoped entity managers in pages. */

@@ -1,5 +1,7 @@
 package org.revos.runtime.internal.rest;
 
+import org.revos.kernel.spi.rest.MutableCollectionResource;
+
 import jakarta.ws.rs.Path;
 
 import org.osgi.service.component.annotations.Activate;
@@ -9,7 +11,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.persistence.ActivityEntity;
-import org.revos.runtime.internal.persistence.Store;
+import org.revos.kernel.spi.objects.ObjectCollections;
 
 /** {@code /api/v1/activities} */
 @Component(service = ActivitiesResource.class)
@@ -19,7 +21,7 @@ import org.revos.runtime.internal.persistence.Store;
 public final class ActivitiesResource extends MutableCollectionResource<ActivityEntity> {
 
     @Activate
-    public ActivitiesResource(@Reference Store store, @Reference Idempotency idempotency) {
-        super(Catalog.ACTIVITY, store, idempotency);
+    public ActivitiesResource(@Reference ObjectCollections collections) {
+        super(Catalog.ACTIVITY, collections);
     }
 }

@@ -10,7 +10,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.query.RevosData;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.persistence.DealEntity;
-import org.revos.runtime.internal.persistence.Store;
+import org.revos.kernel.spi.objects.ObjectCollections;
 import org.revos.runtime.internal.stages.StageModels;
 import org.revos.runtime.internal.stages.StagedCollectionResource;
 
@@ -22,8 +22,8 @@ import org.revos.runtime.internal.stages.StagedCollectionResource;
 public final class DealsResource extends StagedCollectionResource<DealEntity> {
 
     @Activate
-    public DealsResource(@Reference Store store, @Reference Idempotency idempotency, @Reference StageModels stageModels,
+    public DealsResource(@Reference ObjectCollections collections, @Reference StageModels stageModels,
             @Reference RevosData data) {
-        super(Catalog.DEAL, store, idempotency, stageModels, data);
+        super(Catalog.DEAL, collections, stageModels, data);
     }
 }

@@ -1,5 +1,8 @@
 package org.revos.runtime.internal.rest;
 
+import org.revos.kernel.spi.rest.Access;
+import org.revos.kernel.spi.rest.ResponseStatus;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -17,11 +17,11 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.revos.api.security.Caller;
 import org.revos.runtime.internal.boot.Daemons;
-import org.revos.runtime.internal.objects.FieldTypes;
+import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.runtime.internal.persistence.IdempotencyEntity;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.Tx;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.security.Secrets;
 
 /**
@@ -109,7 +109,7 @@ public final class Idempotency {
         }
         if (!record.requestHash.equals(requestHash)) {
             throw Problem.conflict("This Idempotency-Key was used for a different request in the last 24 hours",
-                    List.of(new org.revos.runtime.internal.problem.FieldError(HEADER,
+                    List.of(new org.revos.kernel.spi.FieldError(HEADER,
                             "was already used with another method, path or body; use a new key")));
         }
         return new Answer(record.status, record.body == null ? null : FieldTypes.readTree(record.body),

@@ -10,7 +10,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.query.RevosData;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.persistence.LeadEntity;
-import org.revos.runtime.internal.persistence.Store;
+import org.revos.kernel.spi.objects.ObjectCollections;
 import org.revos.runtime.internal.stages.StageModels;
 import org.revos.runtime.internal.stages.StagedCollectionResource;
 
@@ -22,8 +22,8 @@ import org.revos.runtime.internal.stages.StagedCollectionResource;
 public final class LeadsResource extends StagedCollectionResource<LeadEntity> {
 
     @Activate
-    public LeadsResource(@Reference Store store, @Reference Idempotency idempotency, @Reference StageModels stageModels,
+    public LeadsResource(@Reference ObjectCollections collections, @Reference StageModels stageModels,
             @Reference RevosData data) {
-        super(Catalog.LEAD, store, idempotency, stageModels, data);
+        super(Catalog.LEAD, collections, stageModels, data);
     }
 }

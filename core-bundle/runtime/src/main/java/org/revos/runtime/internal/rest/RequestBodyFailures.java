@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import org.eclipse.jetty.http.HttpException;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.Problem;
 
 /**
  * Tells a request body the client failed to deliver from a defect of the runtime. A body that ends before the length

@@ -1,5 +1,7 @@
 package org.revos.runtime.internal.rest;
 
+import org.revos.kernel.spi.rest.CollectionResource;
+
 import jakarta.ws.rs.Path;
 
 import org.osgi.service.component.annotations.Activate;
@@ -9,7 +11,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.persistence.RevenueEventEntity;
-import org.revos.runtime.internal.persistence.Store;
+import org.revos.kernel.spi.objects.ObjectCollections;
 
 /** {@code /api/v1/revenue-events}: append-only; corrections are new events. */
 @Component(service = RevenueEventsResource.class)
@@ -19,7 +21,7 @@ import org.revos.runtime.internal.persistence.Store;
 public final class RevenueEventsResource extends CollectionResource<RevenueEventEntity> {
 
     @Activate
-    public RevenueEventsResource(@Reference Store store, @Reference Idempotency idempotency) {
-        super(Catalog.REVENUE_EVENT, store, idempotency);
+    public RevenueEventsResource(@Reference ObjectCollections collections) {
+        super(Catalog.REVENUE_EVENT, collections);
     }
 }

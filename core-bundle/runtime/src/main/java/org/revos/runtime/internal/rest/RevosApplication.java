@@ -24,8 +24,8 @@ import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 @JakartarsApplicationBase("api/v1")
 public final class RevosApplication extends Application {
 
-    public static final String NAME = "revos";
-    public static final String SELECT = "(osgi.jakartars.name=" + NAME + ")";
+    public static final String NAME = org.revos.kernel.spi.rest.RevosResources.APPLICATION;
+    public static final String SELECT = org.revos.kernel.spi.rest.RevosResources.APPLICATION_SELECT;
 
     private final AccessFilter accessFilter;
 

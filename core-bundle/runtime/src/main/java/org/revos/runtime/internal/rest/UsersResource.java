@@ -1,5 +1,7 @@
 package org.revos.runtime.internal.rest;
 
+import org.revos.kernel.spi.rest.MutableCollectionResource;
+
 import jakarta.ws.rs.Path;
 
 import org.osgi.service.component.annotations.Activate;
@@ -9,7 +11,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.persistence.UserEntity;
-import org.revos.runtime.internal.persistence.Store;
+import org.revos.kernel.spi.objects.ObjectCollections;
 
 /** {@code /api/v1/users} */
 @Component(service = UsersResource.class)
@@ -19,7 +21,7 @@ import org.revos.runtime.internal.persistence.Store;
 public final class UsersResource extends MutableCollectionResource<UserEntity> {
 
     @Activate
-    public UsersResource(@Reference Store store, @Reference Idempotency idempotency) {
-        super(Catalog.USER, store, idempotency);
+    public UsersResource(@Reference ObjectCollections collections) {
+        super(Catalog.USER, collections);
     }
 }

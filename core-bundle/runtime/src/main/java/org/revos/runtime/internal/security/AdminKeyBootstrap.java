@@ -1,5 +1,6 @@
 package org.revos.runtime.internal.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.logging.Logger;
 
 import org.osgi.service.component.annotations.Activate;
@@ -72,7 +73,7 @@ public final class AdminKeyBootstrap {
                         keys.revoke(tx, old);
                     }
                     keys.register(tx, secret, FROM_ENVIRONMENT, ApiRole.PLATFORM_ADMIN);
-                    tx.audit("PLATFORM_KEY_REGISTERED", "API_KEY", null, null, null);
+                    tx.audit("PLATFORM_KEY_REGISTERED", "API_KEY", null, (JsonNode) null, null);
                 }
                 return null;
             });
@@ -81,7 +82,7 @@ public final class AdminKeyBootstrap {
         if (keys.platformKeys().isEmpty()) {
             String secret = store.write(Store.PLATFORM, null, tx -> {
                 ApiKeys.Issued issued = keys.issue(tx, null, GENERATED, ApiRole.PLATFORM_ADMIN);
-                tx.audit("PLATFORM_KEY_GENERATED", "API_KEY", issued.entity().id, null, null);
+                tx.audit("PLATFORM_KEY_GENERATED", "API_KEY", issued.entity().id, (JsonNode) null, null);
                 return issued.secret();
             });
             String banner = "\n==================================================================\n"

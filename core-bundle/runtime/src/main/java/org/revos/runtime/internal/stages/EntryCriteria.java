@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.revos.api.model.ActivityType;
 import org.revos.api.model.EntryCriterion;
 import org.revos.api.model.Stage;
-import org.revos.runtime.internal.problem.Violations;
+import org.revos.kernel.spi.Violations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

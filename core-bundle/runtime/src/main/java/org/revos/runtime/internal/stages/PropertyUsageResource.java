@@ -16,13 +16,20 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.revos.kernel.spi.PropertyReaders;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.model.Pipeline;
 import org.revos.api.model.Stage;
 import org.revos.api.query.RevosData;
 import org.revos.api.security.Caller;
-import org.revos.runtime.internal.objects.FieldTypes;
+import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.runtime.internal.persistence.PropertyDefinitionEntity;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.rest.RevosApplication;
@@ -47,8 +54,11 @@ public final class PropertyUsageResource {
             "ContactEntity", "LEAD", "LeadEntity", "DEAL", "DealEntity");
     private static final int PAGE = 500;
 
+    private static final Logger LOG = Logger.getLogger(PropertyUsageResource.class.getName());
+
     private final Store store;
     private final StageModels models;
+    private final List<PropertyReaders> readers = new CopyOnWriteArrayList<>();
     private final RevosData data;
 
     @Activate
@@ -56,6 +66,16 @@ public final class PropertyUsageResource {
         this.store = store;
         this.models = models;
         this.data = data;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addReaders(PropertyReaders engine) {
+        readers.add(engine);
+    }
+
+    void removeReaders(PropertyReaders engine) {
+        readers.remove(engine);
     }
 
     @GET
@@ -67,10 +87,7 @@ public final class PropertyUsageResource {
         store.read(tenantId, em -> {
             List<PropertyDefinitionEntity> definitions = em.createQuery("SELECT d FROM PropertyDefinitionEntity d"
                     + " ORDER BY d.objectType, d.propertyKey", PropertyDefinitionEntity.class).getResultList();
-            Map<String, List<String>> initiatives = new LinkedHashMap<>();
-            em.createQuery("SELECT i.objectType, i.property, i.id FROM InitiativeEntity i WHERE i.property IS NOT NULL"
-                    + " ORDER BY i.id", Object[].class).getResultList().forEach(r -> initiatives.computeIfAbsent(
-                            r[0] + "/" + r[1], k -> new ArrayList<>()).add("initiative:" + r[2]));
+            Map<String, List<String>> engines = engineReaders(tenantId);
             Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
             for (PropertyDefinitionEntity d : definitions) {
                 counts.computeIfAbsent(d.objectType, t -> count(em, t));
@@ -78,7 +95,7 @@ public final class PropertyUsageResource {
             for (PropertyDefinitionEntity d : definitions) {
                 long records = counts.get(d.objectType).getOrDefault(d.propertyKey, 0L);
                 List<String> readBy = new ArrayList<>(readers(d, catalog));
-                readBy.addAll(initiatives.getOrDefault(d.objectType + "/" + d.propertyKey, List.of()));
+                readBy.addAll(engines.getOrDefault(d.objectType + "/" + d.propertyKey, List.of()));
                 ObjectNode item = items.addObject().put("id", d.id).put("objectType", d.objectType)
                         .put("key", d.propertyKey).put("records", records)
                         .put("lastWrittenAt", d.lastWrittenAt == null ? null : FieldTypes.instantText(d.lastWrittenAt));
@@ -92,6 +109,23 @@ public final class PropertyUsageResource {
         });
         page.putNull("next");
         return page;
+    }
+
+    /**
+     * @return what engines say reads each property; an engine that fails to answer is left out, with the reason in
+     *         the log, so the others' answers still show
+     */
+    private Map<String, List<String>> engineReaders(String tenantId) {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        for (PropertyReaders engine : readers) {
+            try {
+                engine.readers(tenantId).forEach((property, by) -> all.computeIfAbsent(property,
+                        k -> new ArrayList<>()).addAll(by));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "An engine could not say which properties it reads", e);
+            }
+        }
+        return all;
     }
 
     /** @return how many objects of {@code type} set each property key (a non-null value) */

@@ -7,7 +7,7 @@ import org.revos.api.model.ObjectType;
 import org.revos.api.model.Pipeline;
 import org.revos.api.model.PropertyDefinition;
 import org.revos.api.model.Stage;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.Problem;
 
 /**
  * The pipelines and loss reasons one tenant has now.

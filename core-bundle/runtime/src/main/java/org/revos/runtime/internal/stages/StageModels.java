@@ -17,7 +17,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.revos.api.model.Pipeline;
 import org.revos.api.model.Tenant;
 import org.revos.api.spi.StageModel;
-import org.revos.runtime.internal.gateway.PluginCallFailed;
+import org.revos.kernel.spi.PluginCallFailed;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.plugins.PluginServices;
 import org.revos.runtime.internal.plugins.TenantPlugins;

@@ -4,13 +4,13 @@ import org.revos.api.model.ObjectType;
 import org.revos.api.model.Pipeline;
 import org.revos.api.model.Tenant;
 import org.revos.api.query.RevosData;
-import org.revos.runtime.internal.objects.ObjectSchema;
-import org.revos.runtime.internal.persistence.Store;
-import org.revos.runtime.internal.persistence.TenantRow;
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.objects.ObjectCollections;
+import org.revos.kernel.spi.TenantRow;
 import org.revos.runtime.internal.persistence.Tx;
-import org.revos.runtime.internal.problem.Problem;
-import org.revos.runtime.internal.rest.Idempotency;
-import org.revos.runtime.internal.rest.MutableCollectionResource;
+import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.rest.MutableCollectionResource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,9 +25,9 @@ public abstract class StagedCollectionResource<E extends TenantRow> extends Muta
     private final StageModels stageModels;
     private final RevosData data;
 
-    protected StagedCollectionResource(ObjectSchema<E> schema, Store store, Idempotency idempotency,
+    protected StagedCollectionResource(ObjectSchema<E> schema, ObjectCollections collections,
             StageModels stageModels, RevosData data) {
-        super(schema, store, idempotency);
+        super(schema, collections);
         this.stageModels = stageModels;
         this.data = data;
     }
@@ -50,9 +50,9 @@ public abstract class StagedCollectionResource<E extends TenantRow> extends Muta
      * transition has. Only where the stage may be entered from does not apply, as a new object comes from outside.
      */
     @Override
-    protected final void created(Tx tx, String id, JsonNode body) {
+    protected final void created(TenantTransaction tx, String id, JsonNode body) {
         Tenant tenant = data.forTenant(tx.tenantId()).tenant();
-        enter(tx, tenant, stageModels.forTenant(tenant), schema.type(), id, text(body, "pipeline"),
+        enter((Tx) tx, tenant, stageModels.forTenant(tenant), schema.type(), id, text(body, "pipeline"),
                 text(body, "stage"), true);
     }
 

@@ -24,12 +24,12 @@ import org.revos.api.model.Tenant;
 import org.revos.api.query.RevosData;
 import org.revos.api.security.Caller;
 import org.revos.runtime.internal.objects.Catalog;
-import org.revos.runtime.internal.objects.FieldTypes;
+import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.persistence.StageTransitionEntity;
 import org.revos.runtime.internal.persistence.Store;
-import org.revos.runtime.internal.problem.Violations;
-import org.revos.runtime.internal.rest.Listing;
+import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.rest.Listing;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.revos.api.event.RevosEvents;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
-import org.revos.runtime.internal.objects.ObjectSchema;
+import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.CreditAccountEntity;
 import org.revos.runtime.internal.persistence.CreditLineEntity;

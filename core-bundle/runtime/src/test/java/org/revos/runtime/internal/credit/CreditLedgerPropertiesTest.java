@@ -28,7 +28,7 @@ import org.revos.runtime.internal.kpi.ScriptWriter;
 import org.revos.runtime.internal.kpi.TenantScripts;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
-import org.revos.runtime.internal.objects.ObjectSchema;
+import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.runtime.internal.persistence.AuditEntryEntity;
 import org.revos.runtime.internal.persistence.CreditAccountEntity;
 import org.revos.runtime.internal.persistence.CreditLineEntity;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.revos.api.model.ObjectType;
 import org.revos.api.spi.EnrichmentRequest;
 import org.revos.api.spi.Firmographics;
-import org.revos.runtime.internal.objects.FieldTypes;
+import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.LeadEntity;
 

@@ -1,5 +1,6 @@
 package org.revos.runtime.internal.gateway;
 
+import org.revos.kernel.spi.PluginCallFailed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -17,7 +17,7 @@ import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.ContactEntity;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TestStores;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.Problem;
 
 /**
  * The import's row writer over a real (in-memory Derby) store: a batch resolved up front, rows that name each other

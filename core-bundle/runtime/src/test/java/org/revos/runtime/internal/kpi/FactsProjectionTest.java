@@ -38,7 +38,7 @@ import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TestStores;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.stages.StageCatalog;
 import org.revos.runtime.internal.stages.StageEngine;
 
@@ -275,7 +275,7 @@ class FactsProjectionTest {
                 "{'accountId': '" + account + "', 'occurredAt': '" + at + "', 'kind': 'EXPANSION', 'arrDelta': 10}")));
     }
 
-    private void patch(org.revos.runtime.internal.objects.ObjectSchema<?> schema, String id, String body) {
+    private void patch(org.revos.kernel.spi.objects.ObjectSchema<?> schema, String id, String body) {
         store.write(T, TestStores.member(T), tx -> ObjectEngine.patch(tx, schema, id, json(body)));
     }
 

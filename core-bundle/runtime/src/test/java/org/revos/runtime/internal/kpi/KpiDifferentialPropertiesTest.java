@@ -27,7 +27,7 @@ import org.revos.runtime.internal.kpi.reference.TenantRows;
 import org.revos.runtime.internal.persistence.TestStores;
 import org.revos.runtime.internal.query.RevosDataService;
 import org.revos.runtime.internal.stages.FixedStageModels;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.Problem;
 
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

@@ -19,7 +19,7 @@ import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TestStores;
 import org.revos.runtime.internal.persistence.Tx;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.stages.StageCatalog;
 import org.revos.runtime.internal.stages.StageEngine;
 
@@ -195,7 +195,7 @@ public final class ScriptWriter {
         }
     }
 
-    private boolean patch(org.revos.runtime.internal.objects.ObjectSchema<?> schema, String id, ObjectNode body) {
+    private boolean patch(org.revos.kernel.spi.objects.ObjectSchema<?> schema, String id, ObjectNode body) {
         write(tx -> ObjectEngine.patch(tx, schema, id, body));
         return true;
     }

@@ -1,5 +1,7 @@
 package org.revos.runtime.internal.objects;
 
+import org.revos.kernel.spi.objects.FieldTypes;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

@@ -3,8 +3,6 @@ package org.revos.runtime.internal.openapi;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.revos.runtime.internal.adoption.ChecklistItemsResource;
-import org.revos.runtime.internal.adoption.InitiativesResource;
 import org.revos.runtime.internal.admin.ApiKeysResource;
 import org.revos.runtime.internal.admin.AuditResource;
 import org.revos.runtime.internal.admin.PlatformAuditResource;
@@ -29,7 +27,7 @@ final class CoreResources {
             ContactsResource.class, LeadsResource.class, DealsResource.class, ActivitiesResource.class,
             RevenueEventsResource.class, GoalsResource.class, HealthResource.class, TenantsResource.class,
             ApiKeysResource.class, AuditResource.class, PlatformAuditResource.class, OpenApiResource.class,
-            PropertiesResource.class, InitiativesResource.class, ChecklistItemsResource.class);
+            PropertiesResource.class);
 
     private CoreResources() {
     }

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
-import org.revos.runtime.internal.objects.ObjectSchema;
+import org.revos.kernel.spi.objects.ObjectSchema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +37,7 @@ class OpenApiGeneratorTest {
 
     @Test
     void everyCollectionHasItsOperationsAndAppendOnlyOnesCannotChange() {
-        for (ObjectSchema<?> schema : Catalog.ALL) {
+        for (ObjectSchema<?> schema : Catalog.all()) {
             String path = "/" + schema.path();
             assertEquals(Set.of("get", "post"), methods(path), path);
             assertEquals(schema.appendOnly() ? Set.of("get") : Set.of("get", "patch", "delete"),

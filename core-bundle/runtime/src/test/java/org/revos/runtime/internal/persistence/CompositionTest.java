@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -67,7 +68,7 @@ class CompositionTest {
             note.id = Ids.next("note");
             note.text = "call back on Monday";
             tx.em().persist(note);
-            tx.audit("NOTE_CREATED", "NOTE", note.id, null, null);
+            tx.audit("NOTE_CREATED", "NOTE", note.id, (Map<String, Object>) null, null);
             return note.id;
         });
         assertEquals("call back on Monday", store.read("ten_a", em -> em.find(NoteEntity.class, id)).text);

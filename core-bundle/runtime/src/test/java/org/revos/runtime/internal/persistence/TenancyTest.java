@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.revos.api.event.RevosEvents;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.Problem;
 
 class TenancyTest {
 
@@ -98,7 +99,7 @@ class TenancyTest {
             x.name = "half";
             tx.em().persist(x);
             tx.em().flush();
-            tx.audit("CREATE", "ACCOUNT", x.id, null, null);
+            tx.audit("CREATE", "ACCOUNT", x.id, (Map<String, Object>) null, null);
             throw Problem.invalid("name", "refused after the insert");
         }));
         assertEquals(Long.valueOf(0), store.<Long>read("ten_a", em -> em.createQuery("SELECT COUNT(x) FROM AccountEntity x", Long.class)

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Version;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.Problem;
 
 class ChangeTest {
 

@@ -10,7 +10,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.Problem;
 
 /** Jars that unpack to too much, to too many entries or at a bomb's ratio are refused before they are read. */
 class JarBoundsTest {

@@ -9,8 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.revos.runtime.internal.json.Json;
-import org.revos.runtime.internal.problem.FieldError;
-import org.revos.runtime.internal.problem.Violations;
+import org.revos.kernel.spi.FieldError;
+import org.revos.kernel.spi.Violations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -14,8 +14,8 @@ import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Version;
-import org.revos.runtime.internal.problem.FieldError;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.FieldError;
+import org.revos.kernel.spi.Problem;
 
 class PluginJarTest {
 

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.revos.runtime.internal.problem.FieldError;
-import org.revos.runtime.internal.problem.Problem;
+import org.revos.kernel.spi.FieldError;
+import org.revos.kernel.spi.Problem;
 
 /** Request bodies that are not one well-formed JSON value are refused in plain words, never with Jackson's. */
 class JsonBodyReaderTest {

@@ -9,7 +9,7 @@ import org.revos.api.model.ObjectType;
 import org.revos.api.model.Tenant;
 import org.revos.api.query.RevosData;
 import org.revos.api.security.Caller;
-import org.revos.runtime.internal.objects.FieldTypes;
+import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.runtime.internal.persistence.ImportMappingEntity;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.stages.StageCatalog;

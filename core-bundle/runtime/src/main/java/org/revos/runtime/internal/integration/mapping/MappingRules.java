@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.revos.api.model.DealType;
 import org.revos.api.model.Pipeline;
 import org.revos.api.model.Stage;
-import org.revos.runtime.internal.problem.Problem;
-import org.revos.runtime.internal.problem.Violations;
+import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.Violations;
 
 /**
  * Checks that every target of a set of mappings exists in the tenant: stage ids of its default deal pipeline and of

@@ -13,9 +13,9 @@ import org.revos.api.model.ObjectType;
 import org.revos.api.model.Pipeline;
 import org.revos.api.model.Stage;
 import org.revos.api.model.StageCategory;
-import org.revos.runtime.internal.problem.FieldError;
-import org.revos.runtime.internal.problem.Problem;
-import org.revos.runtime.internal.problem.Violations;
+import org.revos.kernel.spi.FieldError;
+import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.Violations;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,0 +1,79 @@
+package org.revos.runtime.internal.rest;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.revos.api.security.Caller;
+import org.revos.kernel.spi.TenantRow;
+import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.objects.ObjectCollections;
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.runtime.internal.objects.ObjectEngine;
+import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.persistence.Tx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The kernel's {@link ObjectEngine} and {@link Idempotency} as collection resources, the kernel's and engines', use them. */
+@Component(service = ObjectCollections.class)
+public final class Collections implements ObjectCollections {
+
+    private final Store store;
+    private final Idempotency idempotency;
+
+    @Activate
+    public Collections(@Reference Store store, @Reference Idempotency idempotency) {
+        this.store = store;
+        this.idempotency = idempotency;
+    }
+
+    @Override
+    public <E extends TenantRow> ObjectNode list(String tenantId, ObjectSchema<E> schema,
+            Map<String, List<String>> query) {
+        return store.read(tenantId, em -> ObjectEngine.list(em, schema, query));
+    }
+
+    @Override
+    public <E extends TenantRow> ObjectNode get(String tenantId, ObjectSchema<E> schema, String id) {
+        return store.read(tenantId, em -> ObjectEngine.render(schema, ObjectEngine.find(em, schema, id)));
+    }
+
+    @Override
+    public <E extends TenantRow> Response create(Caller caller, ObjectSchema<E> schema, JsonNode fields,
+            JsonNode body, String idempotencyKey, AfterCreate afterCreate) {
+        return idempotency.post(caller.tenantId(), caller, idempotencyKey, "POST " + schema.path() + "\n" + body,
+                tx -> {
+                    String id = ObjectEngine.create(tx, schema, fields).get("id").asText();
+                    afterCreate.created(tx, id, body);
+                    JsonNode created = ObjectEngine.render(schema, ObjectEngine.find(tx.em(), schema, id));
+                    return Answer.created(schema.path() + "/" + id, created);
+                }, answer -> answer);
+    }
+
+    @Override
+    public <E extends TenantRow> ObjectNode patch(Caller caller, ObjectSchema<E> schema, String id, JsonNode body) {
+        return store.write(caller.tenantId(), caller, tx -> ObjectEngine.patch(tx, schema, id, body));
+    }
+
+    @Override
+    public <E extends TenantRow> void delete(Caller caller, ObjectSchema<E> schema, String id) {
+        store.write(caller.tenantId(), caller, tx -> {
+            ObjectEngine.delete(tx, schema, id);
+            return null;
+        });
+    }
+
+    @Override
+    public <E extends TenantRow> ObjectNode create(TenantTransaction tx, ObjectSchema<E> schema, JsonNode fields) {
+        if (!(tx instanceof Tx kernelTx)) {
+            throw new IllegalArgumentException("not a transaction of this kernel: " + tx);
+        }
+        return ObjectEngine.create(kernelTx, schema, fields);
+    }
+}
