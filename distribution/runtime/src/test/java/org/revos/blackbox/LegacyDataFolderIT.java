@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -65,6 +66,52 @@ class LegacyDataFolderIT {
             assertEquals(wonThisQuarter, revos.get(TENANT_KEY, "/kpis/deals_won?period=" + quarter).expect(200)
                     .get("value").asInt());
         }
+    }
+
+    /**
+     * Adoption moved from the kernel into its engine bundle; a folder written while the kernel held it opens with its
+     * initiatives and items, served by the engine, which takes new writes on the same tables.
+     */
+    @Test
+    void initiativesWrittenWhileTheKernelHeldAdoptionAreTheEnginesNow() throws Exception {
+        String platformKey = "rvs_legacy-folder-platform-admin-key-0002";
+        String tenantKey = "rvs_5M0-4z5QKNSDNXxYf6YGS-n5Auj5r_9TIaT3URziCno";
+        String initiative = "ini_01M98V5Z0Q1E30D0EF960Z5SDX";
+        Map<String, String> env = RevosProcess.ownFolders("legacy-adoption-");
+        Path data = Path.of(env.get("REVOS_DATA_DIR"));
+        unzip("/legacy/data-folder-3f7489e-adoption.zip", data.getParent());
+        try (RevosProcess process = RevosProcess.start(Map.of("REVOS_DATA_DIR", env.get("REVOS_DATA_DIR"),
+                "REVOS_DEPLOY_DIR", env.get("REVOS_DEPLOY_DIR"), "REVOS_ADMIN_KEY", platformKey))) {
+            Revos revos = new Revos(process);
+            JsonNode stored = revos.get(tenantKey, "/adoption/initiatives/" + initiative).expect(200);
+            assertEquals("ini-1", stored.get("externalId").asText());
+            assertEquals("DONE", stored.get("phases").get("discovery").get("status").asText(), stored::toString);
+            assertEquals("2026-11-20", stored.get("phases").get("discovery").get("end").asText());
+            JsonNode items = revos.get(tenantKey, "/adoption/items?initiativeId=" + initiative).expect(200);
+            assertEquals(List.of("Write the call policy"), items.get("items").findValuesAsText("text"));
+            JsonNode checklist = revos.get(tenantKey, "/adoption/initiatives/" + initiative + "/checklist")
+                    .expect(200);
+            assertEquals("Log every call", checklist.get("name").asText());
+            revos.post(tenantKey, "/properties", Map.of("objectType", "DEAL", "key", "budget", "type", "NUMBER"))
+                    .expect(201);
+            JsonNode usage = revos.get(tenantKey, "/properties/usage").expect(200);
+            assertEquals(List.of("initiative:" + initiative), texts(usage.get("items").get(0).get("readBy")),
+                    "an initiative about a property reads it: " + usage);
+
+            String next = revos.post(tenantKey, "/adoption/items", Map.of("initiativeId", initiative, "tactic",
+                    "TRAIN", "kind", "TRAINING", "text", "Demo the call log", "userId", stored.get("ownerId")
+                            .asText())).expect(201).get("id").asText();
+            assertEquals(2, revos.get(tenantKey, "/adoption/items?initiativeId=" + initiative).expect(200)
+                    .get("items").size(), "new items join the stored ones: " + next);
+            Revos.Reply refused = revos.delete(tenantKey, "/users/" + stored.get("ownerId").asText());
+            assertEquals(409, refused.status(), () -> "the engine's references hold: " + refused.raw().body());
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     private static String currentQuarter() {

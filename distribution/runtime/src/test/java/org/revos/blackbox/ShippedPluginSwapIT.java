@@ -38,15 +38,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 class ShippedPluginSwapIT {
 
     static final List<String> SHIPPED = List.of("org.revos.stages.lifecycle", "org.revos.credit.buckets",
-            "org.revos.adoption.credit", "org.revos.integration.webhook", "org.revos.kpi.funnel",
+            "org.revos.adoption", "org.revos.adoption.credit", "org.revos.integration.webhook", "org.revos.kpi.funnel",
             "org.revos.kpi.revenue", "org.revos.integration.csv", "org.revos.integration.enrichment");
     private static final String ADMIN = RevosProcess.ADMIN_KEY;
     private static final String JAR = "application/java-archive";
     private static final String FUNNEL = "org.revos.kpi.funnel";
+    private static final String ADOPTION = "org.revos.adoption";
     /** One path (at least) of every capability, the test plugin's own resource and KPI included. */
     private static final List<String> PATHS = List.of("/kpis", "/kpis/win_rate?period=2026",
             "/kpis/nrr?period=2026", "/revenue/summary?period=2026", "/pipelines", "/loss-reasons", "/credit/rules",
-            "/adoption/initiatives", "/exports?object=accounts&format=hubspot", "/webhooks", "/accounts", "/hello",
+            "/adoption/initiatives", "/adoption/items", "/exports?object=accounts&format=hubspot", "/webhooks", "/accounts", "/hello",
             "/kpis/hello_count?period=2026");
     private static final int CLIENTS = 4;
     private static final Duration LOAD_BOUND = Duration.ofMinutes(3);
@@ -120,11 +121,18 @@ class ShippedPluginSwapIT {
                         TestJars.withThrowingComponent(TestJars.shipped(FUNNEL), "1.0.2"), JAR);
                 assertEquals(422, funnel.status(), funnel.raw().body());
                 assertTrue(funnel.body().get("detail").asText().contains(ThrowingComponent.MESSAGE));
+                if (i == 0) {
+                    Revos.Reply engine = revos.sendBytes(ADMIN, "POST", "/admin/plugins",
+                            TestJars.withThrowingComponent(TestJars.shipped(ADOPTION), "1.0.2"), JAR);
+                    assertEquals(422, engine.status(), engine.raw().body());
+                    assertEquals(200, revos.get(tenant.member(), "/adoption/initiatives").status(),
+                            "the engine's old revision answers the next request");
+                }
                 assertEquals(200, revos.get(tenant.member(), "/kpis/win_rate?period=2026").status(),
                         "the old revision answers the next request");
             }
-            assertLoadClean(load, "6 failed updates");
-            System.out.printf("ShippedPluginSwapIT rollback: %d requests during 6 rolled-back updates, 0 failed,"
+            assertLoadClean(load, "7 failed updates (one of an engine)");
+            System.out.printf("ShippedPluginSwapIT rollback: %d requests during 7 rolled-back updates (one of an engine), 0 failed,"
                     + " slowest %d ms%n", load.requests(), load.slowestMillis());
         }
         assertEquals("1.0.1", revos.get(ADMIN, "/admin/plugins/" + FUNNEL).expect(200).get("version").asText());

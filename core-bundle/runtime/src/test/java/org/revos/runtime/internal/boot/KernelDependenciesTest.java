@@ -53,6 +53,28 @@ class KernelDependenciesTest {
         assertEquals(Map.of(), foreign, "kernel classes that refer to engine or plugin packages");
     }
 
+    /**
+     * Capabilities that moved into engine bundles leave nothing behind: no class, resource or entity of theirs in the
+     * kernel, and no query naming their entities. Each capability joins this list when it moves out.
+     */
+    @Test
+    void noCodeOfAMovedCapabilityStaysInTheKernel() throws Exception {
+        Map<String, List<String>> moved = Map.of("adoption", List.of("Adoption", "Initiative", "Checklist"));
+        Path classes = Path.of(KernelDependenciesTest.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI()).resolveSibling("classes");
+        Map<String, Set<String>> left = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString();
+                String text = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+                moved.forEach((capability, markers) -> markers.stream()
+                        .filter(m -> name.contains(m) || text.contains(m + "Entity"))
+                        .forEach(m -> left.computeIfAbsent(capability, k -> new TreeSet<>()).add(name)));
+            }
+        }
+        assertEquals(Map.of(), left, "classes of moved capabilities still in the kernel");
+    }
+
     @Test
     void theScanSeesAForeignReference() {
         assertEquals(Set.of("kpi/funnel/internal", "api/model"), Set.copyOf(packagesIn(
