@@ -308,6 +308,13 @@ class OpenApiFuzzIT {
 
     private String scalarText(JsonNode schema) {
         JsonNode v = values.valid(schema);
+        if (v.isArray()) {
+            // a query parameter that takes a list takes it repeated (OpenAPI's form style): one value is a list
+            if (v.isEmpty()) {
+                return null;
+            }
+            v = v.get(0);
+        }
         return v.isTextual() ? v.textValue() : v.isNull() ? "" : v.toString();
     }
 
@@ -616,6 +623,16 @@ class OpenApiFuzzIT {
             return firstPerKind.values().stream().limit(SHOWN).toList();
         }
 
+        /** @return "count operation" lines, most refused first */
+        java.util.stream.Stream<String> refusedByOperation() {
+            Map<String, Integer> counts = new TreeMap<>();
+            for (String f : List.copyOf(validRefused)) {
+                counts.merge(f.substring(0, f.indexOf(" -> ")), 1, Integer::sum);
+            }
+            return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .map(e -> e.getValue() + " " + e.getKey());
+        }
+
         String summary(int operations, int rounds, long seed, long seconds) {
             return "OpenAPI fuzz (seed " + seed + ", " + seconds + " s): " + operations + " operations, " + rounds
                     + " rounds, " + (valid + invalid) + " requests (" + valid + " valid, " + invalid + " invalid); "
@@ -637,6 +654,7 @@ class OpenApiFuzzIT {
             java.nio.file.Files.write(dir.resolve("fuzz-findings.txt"), java.util.stream.Stream.of(
                     java.util.stream.Stream.of("# 5xx"), shown(fiveXx).stream(),
                     java.util.stream.Stream.of("# schema violations"), shown(violations).stream(),
+                    java.util.stream.Stream.of("# valid requests refused, by operation"), refusedByOperation(),
                     java.util.stream.Stream.of("# valid requests refused"), shown(validRefused).stream(),
                     java.util.stream.Stream.of("# never answered 2xx to a valid request"),
                     untested(operations).stream()).flatMap(x -> x).toList());

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Makes strings that match a regular expression of the small kind the OpenAPI document uses: literals, escapes
- * ({@code \d \w \s \. \xHH}), classes with ranges ({@code [0-9A-HJ-Z_]}), groups with alternatives and the quantifiers
+ * ({@code \d \w \s \. \xHH}), classes with ranges ({@code [0-9A-HJ-Z_]}), groups with alternatives, lookaheads
+ * (which add nothing: the result is checked) and the quantifiers
  * {@code ? * + {n} {n,m}}, anchored with {@code ^...$}. Every string made is checked against {@link Pattern}; a
  * pattern outside that kind gives {@link Optional#empty()} rather than a wrong string.
  */
@@ -114,6 +115,13 @@ public final class RegexStrings {
         Node atom() {
             char c = s.charAt(pos++);
             if (c == '(') {
+                if (s.startsWith("?!", pos) || s.startsWith("?=", pos)) {
+                    // a lookahead matches no characters; what it demands or forbids is checked on the result
+                    pos += 2;
+                    alternatives();
+                    expect(')');
+                    return out -> { };
+                }
                 if (s.startsWith("?:", pos)) {
                     pos += 2;
                 }

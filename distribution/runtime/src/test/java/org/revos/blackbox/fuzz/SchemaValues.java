@@ -1,6 +1,7 @@
 package org.revos.blackbox.fuzz;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,7 +24,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * Values from the JSON Schemas of an OpenAPI 3.1 document: {@link #valid} makes a value the schema admits (required
- * members, enums, formats, patterns, lengths and bounds honoured; ids of objects that exist where a member names one),
+ * members, enums, formats, patterns, lengths, bounds (exclusive ones too) and multiples honoured; one shape of a
+ * {@code oneOf}; mostly one of the {@code examples} or the {@code default} where the schema gives them, as those are
+ * values the server knows, such as an import format a plugin provides; ids of objects that exist where a member
+ * names one),
  * {@link #invalid} one that breaks exactly one of its rules and says which.
  */
 public final class SchemaValues {
@@ -77,6 +81,14 @@ public final class SchemaValues {
             });
             return values.isEmpty() ? NullNode.instance : values.get(random.nextInt(values.size()));
         }
+        List<JsonNode> known = new ArrayList<>();
+        schema.path("examples").forEach(known::add);
+        if (schema.has("default")) {
+            known.add(schema.get("default"));
+        }
+        if (!known.isEmpty() && random.nextInt(4) != 0) {
+            return known.get(random.nextInt(known.size()));
+        }
         for (String choice : List.of("anyOf", "oneOf")) {
             if (schema.has(choice)) {
                 JsonNode options = schema.get(choice);
@@ -90,7 +102,7 @@ public final class SchemaValues {
         return switch (type) {
             case "null" -> NullNode.instance;
             case "string" -> TextNode.valueOf(validString(schema));
-            case "integer" -> NODES.numberNode(between(schema, 0, 1000).longValue());
+            case "integer" -> NODES.numberNode(integer(schema));
             case "number" -> NODES.numberNode(number(schema));
             case "boolean" -> NODES.booleanNode(random.nextBoolean());
             case "array" -> array(schema, depth);
@@ -124,13 +136,39 @@ public final class SchemaValues {
                 return id.get();
             }
         }
+        // A format says more than a pattern can (that 30 February does not exist): its value first, if it matches
+        String formatted = formatted(schema.path("format").asText(""));
+        if (formatted != null && fitsLength(schema, formatted) && (!schema.has("pattern")
+                || Pattern.compile(schema.get("pattern").asText()).matcher(formatted).find())) {
+            return formatted;
+        }
         if (schema.has("pattern")) {
             Optional<String> s = regex.matching(schema.get("pattern").asText());
             if (s.isPresent() && fitsLength(schema, s.get())) {
                 return s.get();
             }
         }
-        String format = schema.path("format").asText("");
+        if (formatted != null) {
+            return formatted;
+        }
+        int min = schema.path("minLength").asInt(1);
+        int max = Math.max(min, Math.min(schema.path("maxLength").asInt(40), 40));
+        StringBuilder text = new StringBuilder();
+        while (text.length() < min || (text.length() < max && random.nextInt(3) != 0)) {
+            text.append(text.length() == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
+        }
+        String s = text.toString().strip();
+        if (s.length() > max) {
+            s = s.substring(0, max).strip();
+        }
+        while (s.length() < min) {
+            s += "x";
+        }
+        return s;
+    }
+
+    /** @return a value of a format the generator knows, or null */
+    private String formatted(String format) {
         int n = random.nextInt(100000);
         switch (format) {
             case "date":
@@ -151,22 +189,8 @@ public final class SchemaValues {
             case "duration":
                 return "PT" + (1 + random.nextInt(60)) + "M";
             default:
-                break;
+                return null;
         }
-        int min = schema.path("minLength").asInt(1);
-        int max = Math.max(min, Math.min(schema.path("maxLength").asInt(40), 40));
-        StringBuilder text = new StringBuilder();
-        while (text.length() < min || (text.length() < max && random.nextInt(3) != 0)) {
-            text.append(text.length() == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
-        }
-        String s = text.toString().strip();
-        if (s.length() > max) {
-            s = s.substring(0, max).strip();
-        }
-        while (s.length() < min) {
-            s += "x";
-        }
-        return s;
     }
 
     private static boolean fitsLength(JsonNode schema, String s) {
@@ -174,22 +198,47 @@ public final class SchemaValues {
                 Integer.MAX_VALUE);
     }
 
-    private BigDecimal between(JsonNode schema, long defaultMin, long defaultMax) {
-        long min = schema.has("minimum") ? schema.get("minimum").asLong() : defaultMin;
-        long max = schema.has("maximum") ? schema.get("maximum").asLong() : Math.max(min, defaultMax);
-        max = Math.min(max, min + 100_000);
-        return BigDecimal.valueOf(min + (long) (random.nextDouble() * (max - min + 1)));
+    /** @return a whole number within the schema's bounds, exclusive ones too */
+    private long integer(JsonNode schema) {
+        return steps(schema, BigDecimal.ONE, 1000).longValueExact();
     }
 
+    /**
+     * @return a number within the schema's bounds: a multiple of its {@code multipleOf}, else mostly a whole number
+     *         and now and then one with decimals
+     */
     private BigDecimal number(JsonNode schema) {
-        BigDecimal whole = between(schema, 0, 100000);
         if (schema.has("multipleOf")) {
-            BigDecimal step = schema.get("multipleOf").decimalValue();
-            BigDecimal v = whole.add(step.multiply(BigDecimal.valueOf(random.nextInt(100))));
-            BigDecimal max = schema.has("maximum") ? schema.get("maximum").decimalValue() : null;
-            return max != null && v.compareTo(max) > 0 ? whole : v;
+            return steps(schema, schema.get("multipleOf").decimalValue(), 100_000);
         }
-        return whole;
+        return steps(schema, random.nextInt(3) == 0 ? new BigDecimal("0.01") : BigDecimal.ONE, 100_000);
+    }
+
+    /** @return {@code k * step} for a random whole k that keeps the value within the bounds */
+    private BigDecimal steps(JsonNode schema, BigDecimal step, long span) {
+        BigDecimal lo = bound(schema, "minimum", "exclusiveMinimum", step, true);
+        BigDecimal hi = bound(schema, "maximum", "exclusiveMaximum", step, false);
+        long first = lo == null ? 0 : lo.divide(step, 0, RoundingMode.CEILING).longValue();
+        long last = hi == null ? first + span : hi.divide(step, 0, RoundingMode.FLOOR).longValue();
+        if (lo == null && hi != null) {
+            first = last - span;
+        }
+        if (last < first) {
+            return lo != null ? lo : hi;
+        }
+        last = Math.min(last, first + 100_000);
+        long k = first + (long) (random.nextDouble() * (last - first + 1));
+        return step.multiply(BigDecimal.valueOf(Math.min(k, last))).stripTrailingZeros();
+    }
+
+    /** @return the inclusive bound, an exclusive one moved one step inwards; null when there is none */
+    private static BigDecimal bound(JsonNode schema, String inclusive, String exclusive, BigDecimal step,
+            boolean lower) {
+        if (schema.has(exclusive)) {
+            BigDecimal b = schema.get(exclusive).decimalValue();
+            return lower ? b.add(step) : b.subtract(step);
+        }
+        return schema.has(inclusive) ? schema.get(inclusive).decimalValue() : null;
     }
 
     private JsonNode array(JsonNode schema, int depth) {
@@ -248,7 +297,7 @@ public final class SchemaValues {
      *         required member left out), or the whole value of the wrong type
      */
     public Broken invalid(JsonNode raw) {
-        JsonNode schema = resolve(raw);
+        JsonNode schema = shape(resolve(raw));
         JsonNode value = valid(schema);
         if (value instanceof ObjectNode object && random.nextInt(5) != 0) {
             List<String> required = new ArrayList<>();
@@ -278,6 +327,17 @@ public final class SchemaValues {
             }
         }
         return brokenScalar(schema);
+    }
+
+    /** @return one shape of a oneOf or anyOf: the shapes differ in what they fix, so a broken one fits no other */
+    private JsonNode shape(JsonNode schema) {
+        JsonNode s = schema;
+        for (String choice : List.of("oneOf", "anyOf")) {
+            if (s.path(choice).size() > 0 && !s.has("type")) {
+                s = resolve(s.get(choice).get(random.nextInt(s.get(choice).size())));
+            }
+        }
+        return s;
     }
 
     private Broken brokenScalar(JsonNode schema) {

@@ -379,10 +379,17 @@ public final class FieldTypes {
     public static FieldType properties() {
         return of(FieldTypes::properties, v -> v == null ? NODES.objectNode() : readTree((String) v), () -> {
             ObjectNode s = jsonType("object");
-            s.putObject("additionalProperties").putArray("type").add("string").add("number").add("boolean").add("null");
+            s.putObject("propertyNames").put("pattern", "^" + PROPERTY_KEY + "$");
+            ObjectNode value = s.putObject("additionalProperties");
+            value.putArray("type").add("string").add("number").add("boolean").add("null");
+            // strings only: at most MAX_PROPERTY_TEXT, no control character but tab, line feed and carriage return
+            value.put("maxLength", MAX_PROPERTY_TEXT).put("pattern", "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]*$");
             return s;
         });
     }
+
+    private static final String PROPERTY_KEY = "[A-Za-z][A-Za-z0-9_]{0,63}";
+    private static final int MAX_PROPERTY_TEXT = 2000;
 
     /** Read-only provenance of enriched fields: field name → {@code {"provider", "at", "value"}}. */
     public static FieldType provenance() {
@@ -410,12 +417,12 @@ public final class FieldTypes {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
-            if (!key.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+            if (!key.matches(PROPERTY_KEY)) {
                 v.add(path + "." + key, "property keys start with a letter and hold letters, digits and _ (at most 64)");
             } else if (e.getValue().isContainerNode()) {
                 v.add(path + "." + key, "must be a string, number, boolean or null");
-            } else if (e.getValue().isTextual() && e.getValue().textValue().length() > 2000) {
-                v.add(path + "." + key, "must be at most 2000 characters");
+            } else if (e.getValue().isTextual() && e.getValue().textValue().length() > MAX_PROPERTY_TEXT) {
+                v.add(path + "." + key, "must be at most " + MAX_PROPERTY_TEXT + " characters");
             } else if (e.getValue().isTextual() && refusesControls(e.getValue().textValue(), path + "." + key, v)) {
                 continue;
             } else {

@@ -19,4 +19,11 @@ public @interface Listing {
 
     /** @return the query parameters that filter the list by equality */
     String[] filters() default {};
+
+    /**
+     * @return the name of a static method of the resource class that takes nothing and returns a JSON object of
+     *         filter name to the filter's schema (as {@link SchemaFrom} methods do); filters it does not name are
+     *         strings
+     */
+    String filterSchemas() default "";
 }

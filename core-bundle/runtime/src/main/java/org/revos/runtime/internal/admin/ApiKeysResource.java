@@ -32,6 +32,8 @@ import org.revos.runtime.internal.rest.Answer;
 import org.revos.runtime.internal.rest.Idempotency;
 import org.revos.kernel.spi.rest.Listing;
 import org.revos.kernel.spi.rest.ResponseStatus;
+import org.revos.runtime.internal.rest.JsonSchemas;
+import org.revos.runtime.internal.rest.SchemaFrom;
 import org.revos.runtime.internal.rest.RevosApplication;
 import org.revos.runtime.internal.security.ApiKeys;
 
@@ -68,6 +70,7 @@ public final class ApiKeysResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
+    @SchemaFrom(value = "createSchema", name = "ApiKeyCreate")
     public Response create(@PathParam("tenantId") String tenantId, JsonNode body,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Context SecurityContext security) {
         TenantsResource.find(store, tenantId);
@@ -98,6 +101,12 @@ public final class ApiKeysResource {
             return Answer.created("admin/tenants/" + tenantId + "/api-keys/" + issued.entity().id,
                     json.deepCopy().put("key", issued.secret()));
         }, answer -> Answer.created(answer.location(), ((ObjectNode) answer.body()).deepCopy().put("key", WITHHELD)));
+    }
+
+    /** @return what {@link #create} accepts */
+    static ObjectNode createSchema() {
+        return JsonSchemas.object("A new API key of the tenant").required("name", JsonSchemas.text(200))
+                .required("role", JsonSchemas.oneOf(ROLES)).build();
     }
 
     @GET

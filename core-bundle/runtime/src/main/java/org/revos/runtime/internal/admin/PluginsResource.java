@@ -33,6 +33,9 @@ import org.revos.runtime.internal.plugins.PluginInstaller;
 import org.revos.runtime.internal.plugins.PluginView;
 import org.revos.kernel.spi.Problem;
 import org.revos.kernel.spi.rest.Access;
+import org.revos.kernel.spi.rest.Described;
+import org.revos.runtime.internal.rest.JsonSchemas;
+import org.revos.runtime.internal.rest.SchemaFrom;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,7 +92,8 @@ public final class PluginsResource {
     @Consumes({ "application/java-archive", "application/x-java-archive", "application/octet-stream" })
     public Response install(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-            @QueryParam("allowDowngrade") String allowDowngrade, @Context SecurityContext security) {
+            @QueryParam("allowDowngrade") @SchemaFrom("flagSchema") @Described("true: install the jar even if its"
+                    + " version is older than the installed one") String allowDowngrade, @Context SecurityContext security) {
         String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
         if (!JAR_TYPES.contains(type)) {
             throw new Problem(415, "unsupported-media-type", "Unsupported Media Type", "Send the plugin's jar as the"
@@ -134,6 +138,11 @@ public final class PluginsResource {
                 : Response.ok();
         return response.type(MediaType.APPLICATION_JSON).entity(plugin.toJson().put("change",
                 outcome.change().name())).build();
+    }
+
+    /** @return what {@link #flag} reads: true, false, or empty for true, in any case */
+    static ObjectNode flagSchema() {
+        return JsonSchemas.type("string").put("pattern", "^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])?$");
     }
 
     private static boolean flag(String name, String value) {

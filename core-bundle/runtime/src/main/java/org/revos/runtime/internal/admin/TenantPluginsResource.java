@@ -33,7 +33,9 @@ import org.revos.runtime.internal.plugins.TenantPlugins;
 import org.revos.kernel.spi.Problem;
 import org.revos.kernel.spi.Violations;
 import org.revos.kernel.spi.rest.Access;
+import org.revos.runtime.internal.rest.JsonSchemas;
 import org.revos.runtime.internal.rest.RevosApplication;
+import org.revos.runtime.internal.rest.SchemaFrom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -87,6 +89,7 @@ public final class TenantPluginsResource {
     @PUT
     @Path("{pluginId}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @SchemaFrom(value = "putSchema", name = "TenantPluginSetting")
     public JsonNode put(@PathParam("tenantId") String tenantId, @PathParam("pluginId") String pluginId,
             JsonNode body, @Context SecurityContext security) {
         TenantsResource.find(store, tenantId);
@@ -128,6 +131,13 @@ public final class TenantPluginsResource {
             throw new UncheckedIOException("The setting was saved but Configuration Admin refused it", e);
         }
         return render(tenantId, pluginId, Optional.of(saved));
+    }
+
+    /** @return what {@link #put} accepts */
+    static ObjectNode putSchema() {
+        return JsonSchemas.object("Whether the tenant uses the plugin, and its settings")
+                .required("enabled", JsonSchemas.type("boolean"))
+                .member("config", JsonSchemas.nullable(PluginConfig.schema())).build();
     }
 
     private static ObjectNode render(String tenantId, String pluginId, Optional<TenantPluginEntity> setting) {

@@ -37,6 +37,8 @@ import org.revos.runtime.internal.rest.Answer;
 import org.revos.runtime.internal.rest.Idempotency;
 import org.revos.kernel.spi.rest.Listing;
 import org.revos.kernel.spi.rest.ResponseStatus;
+import org.revos.runtime.internal.rest.JsonSchemas;
+import org.revos.runtime.internal.rest.SchemaFrom;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,6 +55,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class TenantsResource {
 
     private static final List<String> FIELDS = List.of("name", "currency", "timeZone");
+    /** Offsets {@code ZoneId.of} reads: Z, +01, +01:00, UTC+01:00, GMT-0530 (within ±18:00). */
+    static final String ZONE_OFFSET_PATTERN = "^(Z|((UTC|GMT|UT)?[+-](0\\d|1[0-7])(:?[0-5]\\d)?|(UTC|GMT|UT)?[+-]18(:?00)?))$";
 
     private final Store store;
     private final Idempotency idempotency;
@@ -66,6 +70,7 @@ public final class TenantsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
+    @SchemaFrom(value = "createSchema", name = "TenantCreate")
     public Response create(JsonNode body, @HeaderParam(Idempotency.HEADER) String key,
             @Context SecurityContext security) {
         TenantEntity tenant = parse(body);
@@ -118,6 +123,19 @@ public final class TenantsResource {
     static ObjectNode render(TenantEntity t) {
         return JsonNodeFactory.instance.objectNode().put("id", t.id).put("name", t.name).put("currency", t.currency)
                 .put("timeZone", t.timeZone).put("createdAt", FieldTypes.instantText(t.createdAt));
+    }
+
+    /** @return what {@link #parse} accepts */
+    static ObjectNode createSchema() {
+        ObjectNode currency = JsonSchemas.oneOf(Currency.getAvailableCurrencies().stream()
+                .map(Currency::getCurrencyCode).toList()).put("description", "An ISO-4217 currency code; default USD");
+        ObjectNode zone = JsonNodeFactory.instance.objectNode().put("description", "An IANA time zone such as"
+                + " Europe/Berlin, or an offset such as +01:00; default UTC");
+        zone.putArray("anyOf").add(JsonSchemas.oneOf(ZoneId.getAvailableZoneIds()))
+                .add(JsonSchemas.type("string").put("pattern", ZONE_OFFSET_PATTERN));
+        return JsonSchemas.object("A new tenant").required("name", JsonSchemas.text(200))
+                .member("currency", JsonSchemas.nullable(currency)).member("timeZone", JsonSchemas.nullable(zone))
+                .build();
     }
 
     private static TenantEntity parse(JsonNode body) {

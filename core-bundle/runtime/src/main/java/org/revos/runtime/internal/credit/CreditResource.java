@@ -42,6 +42,9 @@ import org.revos.runtime.internal.rest.Answer;
 import org.revos.runtime.internal.rest.Idempotency;
 import org.revos.kernel.spi.rest.Listing;
 import org.revos.kernel.spi.rest.ResponseStatus;
+import org.revos.kernel.spi.rest.Described;
+import org.revos.runtime.internal.rest.JsonSchemas;
+import org.revos.runtime.internal.rest.SchemaFrom;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -98,7 +101,9 @@ public final class CreditResource {
 
     @GET
     @Path("ledger")
-    public JsonNode ledger(@QueryParam("period") String periodText, @QueryParam("ownerId") String ownerFilter,
+    public JsonNode ledger(@QueryParam("period") @SchemaFrom("periodSchema") @Described("A year, quarter or"
+            + " month such as 2026, 2026-Q3 or 2026-07; default: the current quarter in the tenant's time zone")
+            String periodText, @QueryParam("ownerId") String ownerFilter,
             @Context UriInfo uri, @Context SecurityContext security) {
         String tenantId = tenant(security);
         Map<String, List<String>> query = uri.getQueryParameters();
@@ -252,6 +257,7 @@ public final class CreditResource {
     @Path("rules")
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
+    @SchemaFrom(value = "ruleSchema", name = "CreditRuleVersion")
     public Response addRule(JsonNode body, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
@@ -316,6 +322,53 @@ public final class CreditResource {
             return Response.fromResponse(response).entity(entity).build();
         }
         return response;
+    }
+
+    static ObjectNode periodSchema() {
+        return JsonSchemas.period();
+    }
+
+    /**
+     * @return what {@link #addRule} accepts: RevOS's members ({@link #CORE_SETTINGS}) and the settings of the bucket
+     *         rule RevOS ships (org.revos.credit.buckets), which its plugin checks; one shape per metric, as seats are
+     *         whole
+     */
+    static ObjectNode ruleSchema() {
+        ObjectNode schema = JsonNodeFactory.instance.objectNode().put("description", "A new version of the tenant's"
+                + " credit rule. effectiveFrom, rule and handover are RevOS's; the other members are the rule's"
+                + " settings, which its plugin checks: those of the bucket rule RevOS ships are listed");
+        ArrayNode shapes = schema.putArray("oneOf");
+        shapes.add(ruleShape(JsonSchemas.oneOf(List.of("ACCOUNT_ARR")), false,
+                JsonSchemas.type("number").put("exclusiveMinimum", 0).put("multipleOf", 0.01)));
+        shapes.add(ruleShape(JsonSchemas.oneOf(List.of("ACCOUNT_SEATS")), true,
+                JsonSchemas.type("integer").put("minimum", 1)));
+        return schema;
+    }
+
+    private static ObjectNode ruleShape(ObjectNode metric, boolean metricRequired, ObjectNode threshold) {
+        ObjectNode segments = JsonSchemas.type("object").put("description", "Segment to threshold, overriding"
+                + " threshold for accounts of that segment");
+        segments.set("additionalProperties", threshold.deepCopy());
+        JsonSchemas shape = JsonSchemas.object(null)
+                .required("effectiveFrom", JsonSchemas.date().put("description", "The date from which the version"
+                        + " governs"))
+                .member("rule", JsonSchemas.type("string").put("description", "The id of a credit rule enabled for"
+                        + " the tenant; default: the rule of the tenant's versions, or the only one enabled")
+                        .set("examples", JsonNodeFactory.instance.arrayNode().add("buckets")))
+                .member("handover", JsonSchemas.type("boolean").put("description", "default true"));
+        if (metricRequired) {
+            shape.required("metric", metric);
+        } else {
+            shape.member("metric", metric.put("description", "What the threshold is measured on; default"
+                    + " ACCOUNT_ARR (an amount in major units; seats are whole)"));
+        }
+        return shape.required("threshold", threshold.put("description", "The account total at which it turns"
+                        + " green (the bucket rule)"))
+                .member("segmentThresholds", segments)
+                .member("spillCreditTo", JsonSchemas.oneOf(List.of("CONTRIBUTORS", "CROSSING_REP", "ACCOUNT_OWNER")))
+                .member("clawbackDays", JsonSchemas.integer(0, 3660))
+                .member("nearThresholdShare", JsonSchemas.type("number").put("exclusiveMinimum", 0).put("maximum", 1))
+                .build();
     }
 
     @POST

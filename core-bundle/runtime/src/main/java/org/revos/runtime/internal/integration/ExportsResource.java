@@ -20,6 +20,7 @@ import org.revos.runtime.internal.plugins.PluginServices.Contribution;
 import org.revos.kernel.spi.Problem;
 import org.revos.kernel.spi.Violations;
 import org.revos.kernel.spi.rest.Described;
+import org.revos.runtime.internal.rest.SchemaFrom;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -60,13 +61,21 @@ public final class ExportsResource {
      * Without parameters: what the tenant can export, {@code {"items": [{"object", "formats"}], "next": null}};
      * with {@code object} (and {@code format}, default native): the CSV.
      */
+    static ObjectNode objectSchema() {
+        return Transfers.objectSchema();
+    }
+
+    static ObjectNode formatSchema() {
+        return Transfers.formatSchema();
+    }
+
     @GET
     @Produces({ "text/csv", "application/json", "application/problem+json" })
     public Response export(
-            @QueryParam("object") @Described("What to export: accounts, contacts, leads, deals, activities,"
+            @QueryParam("object") @SchemaFrom("objectSchema") @Described("What to export: accounts, contacts, leads, deals, activities,"
                     + " revenue-events or users. Without it the answer lists each object's export formats.")
             String object,
-            @QueryParam("format") @DefaultValue("native") @Described("The column shape: native (every field, importable"
+            @QueryParam("format") @DefaultValue("native") @SchemaFrom("formatSchema") @Described("The column shape: native (every field, importable"
                     + " again), hubspot, salesforce, or another format a plugin provides.") String format,
             @Context UriInfo uri, @Context SecurityContext security) {
         String tenantId = ((Caller) security.getUserPrincipal()).tenantId();

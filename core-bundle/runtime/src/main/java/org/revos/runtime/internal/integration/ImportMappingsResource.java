@@ -15,6 +15,9 @@ import org.revos.runtime.internal.integration.mapping.ValueMappings;
 import org.revos.kernel.spi.Violations;
 import org.revos.kernel.spi.rest.Described;
 import org.revos.runtime.internal.rest.RevosApplication;
+import org.revos.runtime.internal.rest.SchemaFrom;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -62,6 +65,7 @@ public final class ImportMappingsResource {
     @PUT
     @Path("{format}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @SchemaFrom(value = "putSchema", name = "ImportMappings")
     public MappingsView put(@PathParam("format") String format, JsonNode body, @Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
         imports.requireFormat(caller.tenantId(), format);
@@ -72,6 +76,10 @@ public final class ImportMappingsResource {
         MappingRules.check(given, targets, MappingDocuments.documentFields());
         mappings.store(caller.tenantId(), caller, format, given);
         return MappingsView.of(format, given, targets);
+    }
+
+    static ObjectNode putSchema() {
+        return MappingDocuments.schema();
     }
 
     private static String tenant(SecurityContext security) {

@@ -25,6 +25,10 @@ import org.revos.runtime.internal.plugins.PluginServices.Contribution;
 import org.revos.kernel.spi.Violations;
 import org.revos.kernel.spi.rest.Described;
 import org.revos.kernel.spi.rest.ResponseStatus;
+import org.revos.runtime.internal.rest.JsonSchemas;
+import org.revos.runtime.internal.rest.SchemaFrom;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import jakarta.ws.rs.Consumes;
@@ -66,23 +70,43 @@ public final class ImportsResource {
         this.imports = imports;
     }
 
+    static ObjectNode objectSchema() {
+        return Transfers.objectSchema();
+    }
+
+    static ObjectNode formatSchema() {
+        return Transfers.formatSchema();
+    }
+
+    static ObjectNode modeSchema() {
+        return JsonSchemas.oneOf(List.of("atomic", "partial"));
+    }
+
+    static ObjectNode revenueEventsSchema() {
+        return JsonSchemas.oneOf(List.of("record", "skip"));
+    }
+
+    static ObjectNode dryRunSchema() {
+        return JsonSchemas.oneOf(List.of("true", "false"));
+    }
+
     @POST
     @Consumes({ "text/csv", MediaType.WILDCARD }) // the CSV file, whatever Content-Type the client sent
     public Response start(InputStream body,
-            @QueryParam("object") @Described("What the rows are: accounts, contacts, leads, deals, activities,"
+            @QueryParam("object") @SchemaFrom("objectSchema") @Described("What the rows are: accounts, contacts, leads, deals, activities,"
                     + " revenue-events or users. Required.") String object,
-            @QueryParam("format") @DefaultValue("native") @Described("The column shape: native (RevOS's own export),"
+            @QueryParam("format") @DefaultValue("native") @SchemaFrom("formatSchema") @Described("The column shape: native (RevOS's own export),"
                     + " hubspot, salesforce, or another format a plugin provides; GET /exports lists them per"
                     + " object.") String format,
-            @QueryParam("mode") @DefaultValue("atomic") @Described("atomic: one bad row and nothing is written."
+            @QueryParam("mode") @DefaultValue("atomic") @SchemaFrom("modeSchema") @Described("atomic: one bad row and nothing is written."
                     + " partial: the good rows are written and every bad one is reported.") String mode,
             @QueryParam("map") @Described("Column=field, repeatable: maps a source column onto a field over the"
                     + " format's mapping; Column= ignores the column.") List<String> map,
-            @QueryParam("revenueEvents") @DefaultValue("record") @Described("record: a deal placed in a won or"
+            @QueryParam("revenueEvents") @DefaultValue("record") @SchemaFrom("revenueEventsSchema") @Described("record: a deal placed in a won or"
                     + " churned stage records its revenue event, as a move through the API does. skip: it does not;"
                     + " use it when the revenue events come in their own import, or they count twice.")
             String revenueEvents,
-            @QueryParam("dryRun") @DefaultValue("false") @Described("true: answer 200 with the rows, the columns"
+            @QueryParam("dryRun") @DefaultValue("false") @SchemaFrom("dryRunSchema") @Described("true: answer 200 with the rows, the columns"
                     + " read and ignored, every distinct value that maps onto nothing (with its count) and what each"
                     + " mapped value becomes, writing nothing. false (the default): 202 with the import job.")
             String dryRun,

@@ -18,6 +18,7 @@ import org.revos.kernel.spi.PluginCallFailed;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.kernel.spi.objects.Field;
 import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.runtime.internal.persistence.Ids;
@@ -33,6 +34,8 @@ import org.revos.runtime.internal.rest.Answer;
 import org.revos.runtime.internal.rest.Idempotency;
 import org.revos.kernel.spi.rest.Listing;
 import org.revos.kernel.spi.rest.ResponseStatus;
+import org.revos.runtime.internal.rest.JsonSchemas;
+import org.revos.runtime.internal.rest.SchemaFrom;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,6 +99,7 @@ public final class SyncResource {
     @Path("definitions")
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
+    @SchemaFrom(value = "createSchema", name = "SyncDefinitionCreate")
     public Response create(JsonNode body, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Context SecurityContext security) {
         Caller caller = admin(security);
@@ -177,7 +181,7 @@ public final class SyncResource {
 
     @GET
     @Path("errors")
-    @Listing(filters = { "status", "definitionId" })
+    @Listing(filters = { "status", "definitionId" }, filterSchemas = "errorFilters")
     public JsonNode errors(@Context UriInfo uri, @Context SecurityContext security) {
         Map<String, List<String>> query = uri.getQueryParameters();
         Violations v = new Violations();
@@ -210,6 +214,64 @@ public final class SyncResource {
             page.put("next", rows.size() > limit ? ObjectEngine.encodeCursor(rows.get(limit - 1).id) : null);
             return page;
         });
+    }
+
+    static ObjectNode errorFilters() {
+        ObjectNode filters = JsonNodeFactory.instance.objectNode();
+        filters.set("status", JsonSchemas.oneOf(STATUSES));
+        return filters;
+    }
+
+    /**
+     * @return what {@link #parse} accepts: one shape per inbound object type (its fields are that type's writable
+     *         fields) and one outbound shape (a file location, no fields)
+     */
+    static ObjectNode createSchema() {
+        ObjectNode schema = JsonNodeFactory.instance.objectNode().put("description", "A new sync definition: "
+                + "ONE_WAY_IN reads objectType from location (a file in the tenant's folder or an http(s) URL);"
+                + " ONE_WAY_OUT writes it to a file there");
+        ArrayNode shapes = schema.putArray("oneOf");
+        for (ObjectSchema<?> object : Transfers.OBJECTS) {
+            List<String> writable = object.fields().stream().filter(f -> f.mode() == Field.Mode.WRITABLE)
+                    .map(Field::name).toList();
+            ObjectNode fields = JsonSchemas.array(JsonSchemas.oneOf(writable), 1, writable.size())
+                    .put("uniqueItems", true).put("description", "The fields the sync owns; default: those the"
+                            + " format's importer carries");
+            ObjectNode location = JsonNodeFactory.instance.objectNode();
+            location.putArray("anyOf").add(file()).add(url());
+            shapes.add(definition(JsonSchemas.oneOf(List.of(object.path())), "ONE_WAY_IN", location)
+                    .member("fields", JsonSchemas.nullable(fields)).build());
+        }
+        shapes.add(definition(JsonSchemas.oneOf(Transfers.OBJECTS.stream().map(ObjectSchema::path).toList()),
+                "ONE_WAY_OUT", file()).build());
+        return schema;
+    }
+
+    private static JsonSchemas definition(ObjectNode objectType, String direction, ObjectNode location) {
+        ObjectNode text = JsonSchemas.type("string").put("pattern", "\\S");
+        return JsonSchemas.object(null).required("objectType", objectType)
+                .required("source", text.deepCopy().put("maxLength", 100)
+                        .put("description", "The external system, such as HubSpot"))
+                .required("direction", JsonSchemas.oneOf(List.of(direction)))
+                .required("intervalMinutes", JsonSchemas.integer(1, 7 * 24 * 60))
+                .required("location", location)
+                .required("ownerId", JsonSchemas.reference(Catalog.USER))
+                .member("format", JsonSchemas.nullable(text.deepCopy().put("maxLength", 40).put("default", "native")
+                        .put("description", "An import format: native, or one a plugin provides, such as hubspot or"
+                                + " salesforce"))
+                        .set("examples", JsonNodeFactory.instance.arrayNode().add("native")))
+                .member("maxAttempts", JsonSchemas.nullable(JsonSchemas.integer(1, 20)));
+    }
+
+    /** A path inside the tenant's folder; a relative path that starts with http would be read as a URL. */
+    private static ObjectNode file() {
+        return JsonSchemas.type("string").put("maxLength", 2000).put("description", "A file in the tenant's folder")
+                .put("pattern", "^(?!http)[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}(/[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}){0,9}$");
+    }
+
+    private static ObjectNode url() {
+        return JsonSchemas.type("string").put("format", "uri").put("maxLength", 2000).put("description",
+                "An http(s) URL the outbound policy allows").put("pattern", "^https?://[^\\s/?#]+([/?#]\\S*)?$");
     }
 
     private SyncDefinitionEntity parse(String tenantId, JsonNode body, Violations v) {

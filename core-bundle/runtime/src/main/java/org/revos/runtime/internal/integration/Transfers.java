@@ -10,6 +10,9 @@ import java.util.TreeSet;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.kernel.spi.Violations;
+import org.revos.runtime.internal.rest.JsonSchemas;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Query parameters imports and exports share: which objects, in which format. */
 final class Transfers {
@@ -39,6 +42,18 @@ final class Transfers {
         }
         v.add("object", "'" + text + "' is not an object that can be imported or exported; use one of " + names());
         return null;
+    }
+
+    /** @return the {@code object} parameter as {@link #object} reads it: the collections' paths */
+    static ObjectNode objectSchema() {
+        return JsonSchemas.oneOf(OBJECTS.stream().map(ObjectSchema::path).toList());
+    }
+
+    /** @return a {@code format} parameter: native, or one a plugin provides */
+    static ObjectNode formatSchema() {
+        ObjectNode format = JsonSchemas.type("string").put("pattern", "\\S").put("maxLength", 40);
+        format.putArray("examples").add("native");
+        return format;
     }
 
     static void unknownParameters(Map<String, List<String>> query, Set<String> known, Violations v) {

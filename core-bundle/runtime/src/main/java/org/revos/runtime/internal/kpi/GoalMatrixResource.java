@@ -28,6 +28,8 @@ import org.revos.api.spi.KpiDefinition;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.kernel.spi.Violations;
 import org.revos.kernel.spi.rest.Described;
+import org.revos.runtime.internal.rest.JsonSchemas;
+import org.revos.runtime.internal.rest.SchemaFrom;
 import org.revos.runtime.internal.rest.FactFilters;
 import org.revos.runtime.internal.rest.RevosApplication;
 
@@ -59,12 +61,16 @@ public final class GoalMatrixResource {
         this.store = store;
     }
 
+    static ObjectNode periodsSchema() {
+        return JsonSchemas.array(JsonSchemas.period(), 0, 100);
+    }
+
     @GET
     @FactFilters(period = false)
     public JsonNode matrix(
             @QueryParam("kpis") @Described("The rows: KPI ids, comma-separated or repeated; default: every KPI of"
                     + " the tenant that takes no parameters (GET /kpis lists them)") List<String> kpiIds,
-            @QueryParam("periods") @Described("The columns: years, quarters or months such as 2026-Q1,2026-Q2,"
+            @QueryParam("periods") @SchemaFrom("periodsSchema") @Described("The columns: years, quarters or months such as 2026-Q1,2026-Q2,"
                     + " comma-separated or repeated; default: the current quarter") List<String> periodTexts,
             @Context UriInfo uri, @Context SecurityContext security) {
         var query = uri.getQueryParameters();

@@ -25,7 +25,10 @@ import org.revos.runtime.internal.json.Json;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.kernel.spi.Problem;
 import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.rest.Described;
+import org.revos.runtime.internal.rest.JsonSchemas;
 import org.revos.runtime.internal.rest.RevosApplication;
+import org.revos.runtime.internal.rest.SchemaFrom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -52,8 +55,13 @@ public final class GoalsPacingResource {
         this.store = store;
     }
 
+    static ObjectNode atSchema() {
+        return JsonSchemas.instant();
+    }
+
     @GET
-    public JsonNode pacing(@PathParam("id") String id, @QueryParam("at") String atText, @Context UriInfo uri,
+    public JsonNode pacing(@PathParam("id") String id, @QueryParam("at") @SchemaFrom("atSchema") @Described("The instant to judge"
+            + " the pace at, ISO-8601 in UTC such as 2026-07-15T10:00:00Z; default: now") String atText, @Context UriInfo uri,
             @Context SecurityContext security) {
         Violations v = new Violations();
         uri.getQueryParameters().keySet().stream().filter(k -> !k.equals("at"))

@@ -21,7 +21,9 @@ import org.revos.runtime.internal.persistence.KpiSettingsEntity;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.kernel.spi.Violations;
 import org.revos.kernel.spi.rest.Access;
+import org.revos.runtime.internal.rest.JsonSchemas;
 import org.revos.runtime.internal.rest.RevosApplication;
+import org.revos.runtime.internal.rest.SchemaFrom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -53,6 +55,7 @@ public final class KpiSettingsResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @SchemaFrom(value = "putSchema", name = "KpiSettings")
     public JsonNode put(JsonNode body, @Context SecurityContext security) {
         Violations v = new Violations();
         JsonNode value = body == null ? null : body.get("yellowFrom");
@@ -86,6 +89,13 @@ public final class KpiSettingsResource {
             tx.audit("KPI_SETTINGS", "KPI_SETTINGS", KpiSettings.ID, null, after);
             return after;
         });
+    }
+
+    /** @return what {@link #put} accepts */
+    static ObjectNode putSchema() {
+        return JsonSchemas.object("The tenant's KPI settings").required("yellowFrom", JsonSchemas.type("number")
+                .put("minimum", 0).put("maximum", 1).put("description", "The pace from which a goal is YELLOW"
+                        + " rather than RED")).build();
     }
 
     private static ObjectNode render(BigDecimal yellowFrom) {

@@ -16,6 +16,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.ApiRole;
 import org.revos.api.security.Caller;
 import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.Store;
@@ -32,6 +33,8 @@ import org.revos.runtime.internal.rest.Idempotency;
 import org.revos.kernel.spi.rest.Listing;
 import org.revos.kernel.spi.rest.MutableCollectionResource;
 import org.revos.kernel.spi.rest.ResponseStatus;
+import org.revos.runtime.internal.rest.JsonSchemas;
+import org.revos.runtime.internal.rest.SchemaFrom;
 import org.revos.runtime.internal.rest.RevosApplication;
 import org.revos.runtime.internal.security.Secrets;
 
@@ -91,6 +94,7 @@ public final class WebhooksResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
+    @SchemaFrom(value = "createSchema", name = "WebhookCreate")
     public Response create(JsonNode body, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Context SecurityContext security) {
         Caller caller = admin(security);
@@ -136,6 +140,7 @@ public final class WebhooksResource {
     @PATCH
     @Path("{id}")
     @Consumes({ MediaType.APPLICATION_JSON, MutableCollectionResource.MERGE_PATCH })
+    @SchemaFrom(value = "patchSchema", name = "WebhookPatch")
     public JsonNode patch(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {
         Caller caller = admin(security);
         checkAddress(body);
@@ -173,7 +178,7 @@ public final class WebhooksResource {
     /** {@code GET /webhooks/{id}/deliveries?status=DEAD}: the webhook's deliveries, newest first. */
     @GET
     @Path("{id}/deliveries")
-    @Listing(filters = "status")
+    @Listing(filters = "status", filterSchemas = "deliveryFilters")
     public JsonNode deliveries(@PathParam("id") String id, @Context UriInfo uri, @Context SecurityContext security) {
         Map<String, List<String>> query = uri.getQueryParameters();
         Violations v = new Violations();
@@ -233,6 +238,42 @@ public final class WebhooksResource {
         });
         notifications.requeue(caller.tenantId());
         return out;
+    }
+
+    /** @return what {@link #create} accepts */
+    static ObjectNode createSchema() {
+        return schema(true);
+    }
+
+    /** @return what {@link #patch} accepts */
+    static ObjectNode patchSchema() {
+        return schema(false);
+    }
+
+    static ObjectNode deliveryFilters() {
+        return JsonNodeFactory.instance.objectNode().set("status", JsonSchemas.oneOf(STATUSES));
+    }
+
+    /** @return the members {@link #apply} reads: url and events required on creation, never null */
+    private static ObjectNode schema(boolean creating) {
+        ObjectNode url = JsonSchemas.type("string").put("format", "uri").put("maxLength", 2000)
+                .put("pattern", "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+([/?#]\\S*)?$")
+                .put("description", "An absolute http or https URL with a host");
+        ObjectNode topic = JsonSchemas.type("string").put("pattern", "^(" + Topics.SUBSCRIPTION.pattern() + ")$")
+                .put("description", "An event topic such as org/revos/deal/WON, a prefix such as org/revos/*, or *");
+        ObjectNode events = JsonSchemas.array(topic, 1, 50);
+        JsonSchemas object = JsonSchemas.object(creating ? "A new webhook" : "The members to change; members not sent"
+                + " stay as they are");
+        if (creating) {
+            object.required("url", url).required("events", events);
+        } else {
+            object.member("url", url).member("events", events);
+        }
+        return object.member("secret", JsonSchemas.type("string").put("minLength", 16).put("maxLength", 200)
+                .put("description", "The signing secret; leave it out and RevOS generates one"))
+                .member("ownerId", JsonSchemas.nullable(JsonSchemas.reference(Catalog.USER)))
+                .member("maxAttempts", JsonSchemas.integer(1, 20)).member("active", JsonSchemas.type("boolean"))
+                .build();
     }
 
     /** @return the new secret when one was generated or set, else {@code null} */

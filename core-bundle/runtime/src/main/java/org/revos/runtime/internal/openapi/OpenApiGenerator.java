@@ -47,7 +47,7 @@ public final class OpenApiGenerator {
         Problems.register(components);
         Conventions.register(components);
         CollectionSchemas collections = new CollectionSchemas(components);
-        Operations operations = new Operations(new TypeSchemas(components), collections);
+        Operations operations = new Operations(new TypeSchemas(components), collections, components);
 
         List<Endpoint> endpoints = endpoints(resources);
         Map<Class<?>, Optional<ObjectSchema<?>>> collectionOf = new HashMap<>();

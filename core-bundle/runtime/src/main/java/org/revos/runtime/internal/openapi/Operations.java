@@ -12,9 +12,11 @@ import org.revos.api.query.Facts;
 import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.kernel.spi.rest.Access;
 import org.revos.runtime.internal.rest.Idempotency;
+import org.revos.runtime.internal.rest.JsonSchemas;
 import org.revos.runtime.internal.rest.FactFilters;
 import org.revos.kernel.spi.rest.Listing;
 import org.revos.kernel.spi.rest.ResponseStatus;
+import org.revos.runtime.internal.rest.SchemaFrom;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,10 +36,12 @@ final class Operations {
 
     private final TypeSchemas types;
     private final CollectionSchemas collections;
+    private final Components components;
 
-    Operations(TypeSchemas types, CollectionSchemas collections) {
+    Operations(TypeSchemas types, CollectionSchemas collections, Components components) {
         this.types = types;
         this.collections = collections;
+        this.components = components;
     }
 
     ObjectNode build(Endpoint endpoint, String tag, Optional<ObjectSchema<?>> collection) {
@@ -56,7 +60,7 @@ final class Operations {
         }
         Listing listing = endpoint.method().getAnnotation(Listing.class);
         if (listing != null) {
-            listingParameters(listing, parameters);
+            listingParameters(listing, endpoint.method().getDeclaringClass(), parameters);
         }
         FactFilters facts = endpoint.method().getAnnotation(FactFilters.class);
         if (facts != null) {
@@ -112,7 +116,8 @@ final class Operations {
     }
 
     private ObjectNode paramSchema(Endpoint endpoint, Param param) {
-        ObjectNode schema = types.schema(resolve(endpoint, param.type(), param.declaring()));
+        ObjectNode schema = param.schemaFrom() != null ? DeclaredSchemas.of(param.declaring(), param.schemaFrom())
+                : types.schema(resolve(endpoint, param.type(), param.declaring()));
         String pattern = param.in().equals("path") ? endpoint.patterns().get(param.name()) : null;
         if (pattern != null) {
             // an alternation (leads|deals) is grouped, so the anchors hold for every alternative
@@ -142,13 +147,13 @@ final class Operations {
                     .put("required", facts.periodDefault().isEmpty()).put("description", "A year, quarter or month,"
                             + " such as 2026, 2026-Q3 or 2026-07" + (facts.periodDefault().isEmpty() ? ""
                                     : "; default: " + facts.periodDefault()));
-            period.set("schema", Schemas.type("string").put("pattern", "^\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$"));
+            period.set("schema", JsonSchemas.period());
             parameters.add(period);
         }
         ObjectNode asOf = Schemas.object().put("name", "asOf").put("in", "query").put("required", false)
                 .put("description", "Answer as the data stood at this instant (ISO-8601), for a report that must not"
                         + " move; default: now");
-        asOf.set("schema", Schemas.type("string").put("format", "date-time"));
+        asOf.set("schema", JsonSchemas.instant());
         parameters.add(asOf);
         for (String dimension : Facts.DIMENSIONS) {
             ObjectNode filter = Schemas.object().put("name", dimension).put("in", "query").put("required", false)
@@ -158,15 +163,17 @@ final class Operations {
         }
     }
 
-    private static void listingParameters(Listing listing, ArrayNode parameters) {
+    private static void listingParameters(Listing listing, Class<?> declaring, ArrayNode parameters) {
         if (listing.paged()) {
             parameters.add(Schemas.ref("parameters", Conventions.LIMIT));
             parameters.add(Schemas.ref("parameters", Conventions.CURSOR));
         }
+        ObjectNode schemas = listing.filterSchemas().isEmpty() ? Schemas.object()
+                : DeclaredSchemas.of(declaring, listing.filterSchemas());
         for (String filter : listing.filters()) {
             ObjectNode parameter = Schemas.object().put("name", filter).put("in", "query").put("required", false)
                     .put("description", "Only items whose " + filter + " equals this value");
-            parameter.set("schema", Schemas.type("string"));
+            parameter.set("schema", schemas.has(filter) ? schemas.get(filter) : Schemas.type("string"));
             parameters.add(parameter);
         }
     }
@@ -174,7 +181,10 @@ final class Operations {
     private Optional<ObjectNode> requestBody(Endpoint endpoint, ObjectNode form) {
         List<String> mediaTypes = endpoint.consumes();
         ObjectNode schema;
-        if (endpoint.body() != null) {
+        SchemaFrom declared = endpoint.method().getAnnotation(SchemaFrom.class);
+        if (endpoint.body() != null && declared != null) {
+            schema = declaredBody(endpoint.method().getDeclaringClass(), declared);
+        } else if (endpoint.body() != null) {
             schema = types.schema(resolve(endpoint, endpoint.body(), endpoint.method().getDeclaringClass()));
         } else if (form.has("properties")) {
             schema = form;
@@ -189,6 +199,21 @@ final class Operations {
             content.putObject(mediaType).set("schema", schema.deepCopy());
         }
         return Optional.of(body);
+    }
+
+    /** @return the body schema a resource states, listed under its name in the components when it has one */
+    private ObjectNode declaredBody(Class<?> declaring, SchemaFrom declared) {
+        ObjectNode schema = DeclaredSchemas.of(declaring, declared.value());
+        if (declared.name().isEmpty()) {
+            return schema;
+        }
+        String owner = declaring.getName() + "#" + declared.value();
+        String name = components.nameOf(owner).orElse(null);
+        if (name == null) {
+            name = components.name(owner, declared.name(), declaring.getSimpleName() + declared.name());
+            components.putSchema(name, schema);
+        }
+        return Schemas.schemaRef(name);
     }
 
     private void success(Endpoint endpoint, Listing listing, ObjectNode responses, boolean idempotent) {

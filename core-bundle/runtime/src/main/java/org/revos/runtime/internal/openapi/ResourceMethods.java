@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.revos.kernel.spi.rest.Access;
 import org.revos.kernel.spi.rest.Described;
+import org.revos.runtime.internal.rest.SchemaFrom;
 
 /**
  * Reads a resource class's endpoints from its Jakarta REST annotations: the class's {@code @Path}, each public
@@ -113,25 +114,28 @@ final class ResourceMethods {
     private static boolean addParam(Annotation[] annotations, Type type, Class<?> declaring, List<Param> params) {
         String defaultValue = null;
         String description = null;
+        String schemaFrom = null;
         for (Annotation a : annotations) {
             if (a instanceof DefaultValue d) {
                 defaultValue = d.value();
             } else if (a instanceof Described d) {
                 description = d.value();
+            } else if (a instanceof SchemaFrom s) {
+                schemaFrom = s.value();
             }
         }
         for (Annotation a : annotations) {
             Param param = null;
             if (a instanceof PathParam p) {
-                param = new Param("path", p.value(), type, declaring, null, description);
+                param = new Param("path", p.value(), type, declaring, null, description, schemaFrom);
             } else if (a instanceof QueryParam q) {
-                param = new Param("query", q.value(), type, declaring, defaultValue, description);
+                param = new Param("query", q.value(), type, declaring, defaultValue, description, schemaFrom);
             } else if (a instanceof HeaderParam h) {
-                param = new Param("header", h.value(), type, declaring, defaultValue, description);
+                param = new Param("header", h.value(), type, declaring, defaultValue, description, schemaFrom);
             } else if (a instanceof CookieParam c) {
-                param = new Param("cookie", c.value(), type, declaring, defaultValue, description);
+                param = new Param("cookie", c.value(), type, declaring, defaultValue, description, schemaFrom);
             } else if (a instanceof FormParam f) {
-                param = new Param("form", f.value(), type, declaring, defaultValue, description);
+                param = new Param("form", f.value(), type, declaring, defaultValue, description, schemaFrom);
             } else if (a instanceof BeanParam && type instanceof Class<?> bean) {
                 beanParams(bean, params);
                 return true;

@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
 import org.revos.kernel.spi.Violations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A tenant's configuration of a plugin: a flat JSON object whose values become Configuration Admin properties.
@@ -29,6 +32,31 @@ public final class PluginConfig {
             "revos.");
 
     private PluginConfig() {
+    }
+
+    /** @return the JSON Schema of what {@link #validate} accepts */
+    public static ObjectNode schema() {
+        ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object")
+                .put("description", "The tenant's settings of the plugin, as Configuration Admin properties")
+                .put("maxProperties", MAX_KEYS);
+        ObjectNode names = schema.putObject("propertyNames").put("pattern", "^" + KEY.pattern() + "$");
+        StringBuilder reserved = new StringBuilder("^(objectClass$");
+        for (String prefix : RESERVED_PREFIXES) {
+            reserved.append('|');
+            for (char c : prefix.toCharArray()) {
+                reserved.append(Character.isLetter(c) ? "[" + Character.toUpperCase(c) + Character.toLowerCase(c) + "]"
+                        : "\\" + c);
+            }
+        }
+        names.putObject("not").put("pattern", reserved.append(')').toString());
+        ArrayNode values = schema.putObject("additionalProperties").putArray("anyOf");
+        values.addObject().put("type", "string").put("maxLength", MAX_TEXT);
+        values.addObject().put("type", "number");
+        values.addObject().put("type", "boolean");
+        for (String kind : List.of("string", "number", "boolean")) {
+            values.addObject().put("type", "array").putObject("items").put("type", kind);
+        }
+        return schema;
     }
 
     /** Adds a violation (field {@code config.<key>}) for every unusable key or value of {@code config}. */

@@ -20,6 +20,7 @@ import org.revos.api.model.Tenant;
 import org.revos.api.security.ApiRole;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.runtime.internal.rest.JsonSchemas;
 import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.runtime.internal.objects.PropertyValues;
@@ -47,6 +48,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class StageEngine {
 
     private static final List<String> FIELDS = List.of("toStage", "properties", "lossReason", "override");
+    private static final int MIN_OVERRIDE_REASON = 10;
 
     private StageEngine() {
     }
@@ -363,6 +365,26 @@ public final class StageEngine {
         }
     }
 
+    /** @return what {@link Request#parse} accepts, the body of {@code POST .../transitions} */
+    public static ObjectNode requestSchema() {
+        ObjectNode override = JsonSchemas.object("An ADMIN's move past unmet requirements, and why")
+                .required("reason", FieldTypes.textSchema(1000).put("minLength", MIN_OVERRIDE_REASON)
+                        .put("description", "At least " + MIN_OVERRIDE_REASON + " characters besides the white"
+                                + " space around them"))
+                .build();
+        // the length without the white space around it, which minLength cannot say
+        ((ObjectNode) override.at("/properties/reason")).putArray("allOf").addObject().put("pattern", "^\\s*\\S[\\s\\S]{"
+                + (MIN_OVERRIDE_REASON - 2) + ",}\\S\\s*$");
+        return JsonSchemas.object("Moves the object to another stage of its pipeline")
+                .required("toStage", FieldTypes.textSchema(100).put("description", "The id of a stage of the"
+                        + " object's pipeline"))
+                .member("properties", FieldTypes.properties().schema().put("description", "Custom property values"
+                        + " to set on the way, such as those the stage requires"))
+                .member("lossReason", JsonSchemas.nullable(FieldTypes.textSchema(100).put("description", "One of the"
+                        + " tenant's loss-reason codes, for a deal that enters a lost stage")))
+                .member("override", JsonSchemas.nullable(override)).build();
+    }
+
     /** The body of {@code POST .../transitions}. */
     private record Request(String toStage, ObjectNode properties, String lossReason, String overrideReason) {
 
@@ -391,7 +413,7 @@ public final class StageEngine {
             if (override != null && !override.isNull()) {
                 JsonNode reason = override.get("reason");
                 if (!override.isObject() || reason == null || !reason.isTextual()
-                        || reason.textValue().strip().length() < 10) {
+                        || reason.textValue().strip().length() < MIN_OVERRIDE_REASON) {
                     v.add("override.reason", "an override needs {\"reason\": \"...\"} of at least 10 characters");
                 } else {
                     overrideReason = (String) FieldTypes.text(1000).parse(reason, "override.reason", v);

@@ -31,6 +31,7 @@ import org.revos.runtime.internal.persistence.Store;
 import org.revos.kernel.spi.Violations;
 import org.revos.kernel.spi.rest.Listing;
 import org.revos.runtime.internal.rest.RevosApplication;
+import org.revos.runtime.internal.rest.SchemaFrom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -60,6 +61,7 @@ public final class TransitionsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @SchemaFrom(value = "moveSchema", name = "Transition")
     public JsonNode move(@PathParam("collection") String collection, @PathParam("id") String id, JsonNode body,
             @Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
@@ -67,6 +69,10 @@ public final class TransitionsResource {
         StageCatalog catalog = models.forTenant(tenant);
         ObjectType type = type(collection);
         return store.write(tenant.id(), caller, tx -> StageEngine.transition(tx, tenant, catalog, type, id, body));
+    }
+
+    static ObjectNode moveSchema() {
+        return StageEngine.requestSchema();
     }
 
     @GET

@@ -29,7 +29,33 @@ final class CoreResources {
             ApiKeysResource.class, AuditResource.class, PlatformAuditResource.class, OpenApiResource.class,
             PropertiesResource.class);
 
+    /** Every resource class of the runtime, the KPI, credit, integration, stage and notification ones too. */
+    static final List<Class<?>> EVERY = Stream.concat(CLASSES.stream(), Stream.of(
+            org.revos.runtime.internal.admin.PluginsResource.class,
+            org.revos.runtime.internal.admin.TenantPluginsResource.class,
+            org.revos.runtime.internal.jobs.JobsResource.class,
+            org.revos.runtime.internal.notify.WebhooksResource.class,
+            org.revos.runtime.internal.stages.TransitionsResource.class,
+            org.revos.runtime.internal.stages.PropertyUsageResource.class,
+            org.revos.runtime.internal.stages.PipelinesResource.class,
+            org.revos.runtime.internal.integration.ImportMappingsResource.class,
+            org.revos.runtime.internal.integration.ExportsResource.class,
+            org.revos.runtime.internal.integration.ImportsResource.class,
+            org.revos.runtime.internal.integration.SyncResource.class,
+            org.revos.runtime.internal.credit.CreditResource.class,
+            org.revos.runtime.internal.kpi.KpiSettingsResource.class,
+            org.revos.runtime.internal.kpi.KpisResource.class,
+            org.revos.runtime.internal.kpi.RevenueSummaryResource.class,
+            org.revos.runtime.internal.kpi.GoalsPacingResource.class,
+            org.revos.runtime.internal.kpi.GoalMatrixResource.class,
+            org.revos.runtime.internal.kpi.GoalRevisionsResource.class)).toList();
+
     private CoreResources() {
+    }
+
+    /** @return the document of {@link #EVERY} resource class */
+    static ObjectNode everything() {
+        return OpenApiGenerator.generate("1.2.3", EVERY.stream().map(DiscoveredResource::core).toList());
     }
 
     static List<DiscoveredResource> discovered(Class<?>... extra) {

@@ -37,7 +37,8 @@ class OpenApiValidityTest {
     private static final Pattern TEMPLATE = Pattern.compile("\\{([^}]+)}");
 
     static List<ObjectNode> documents() {
-        return List.of(CoreResources.document(), OpenApiGenerator.generate("1", CoreResources.discovered(
+        return List.of(CoreResources.document(), CoreResources.everything(), OpenApiGenerator.generate("1",
+                CoreResources.discovered(
                 SampleResources.GreetingResource.class, SampleResources.ForecastResource.class,
                 SampleResources.LineStore.class, SampleResources.ScoresResource.class)));
     }

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.revos.kernel.spi.Violations;
+import org.revos.runtime.internal.rest.JsonSchemas;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Reads value mappings from where a request gives them: a mappings document (the body of {@code PUT
@@ -21,6 +23,24 @@ public final class MappingDocuments {
     private static final Set<String> READ_ONLY = Set.of("format", "defaults");
 
     private MappingDocuments() {
+    }
+
+    /** @return what {@link #fromDocument} accepts */
+    public static ObjectNode schema() {
+        JsonSchemas document = JsonSchemas.object("The tenant's value mappings for the format: per kind, source value"
+                + " to target; \"*\" maps every value nothing else maps. The format and defaults a GET shows may be"
+                + " sent back; they are not the tenant's to set");
+        for (ValueKind kind : ValueKind.values()) {
+            ObjectNode target = JsonSchemas.type("string").put("pattern", "\\S");
+            ObjectNode entries = JsonSchemas.type("object").put("description", "Source " + kind.words()
+                    + " to target");
+            entries.putObject("propertyNames").put("pattern", "\\S");
+            entries.set("additionalProperties", kind == ValueKind.OWNERS ? JsonSchemas.nullable(target) : target);
+            document.member(kind.key(), entries);
+        }
+        return document.member("format", JsonSchemas.type("string"))
+                .member("defaults", JsonSchemas.type("object").put("description", "The format's own mappings,"
+                        + " as a GET shows them; ignored")).build();
     }
 
     /** @return where each kind sits in a document: its own member */
