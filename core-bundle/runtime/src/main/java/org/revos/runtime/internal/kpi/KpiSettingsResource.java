@@ -19,6 +19,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.Caller;
 import org.revos.runtime.internal.persistence.KpiSettingsEntity;
 import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.persistence.TenantSingletons;
 import org.revos.runtime.internal.problem.Violations;
 import org.revos.runtime.internal.rest.Access;
 import org.revos.runtime.internal.rest.RevosApplication;
@@ -73,13 +74,8 @@ public final class KpiSettingsResource {
         BigDecimal yellowFrom = value.decimalValue();
         Caller caller = (Caller) security.getUserPrincipal();
         return store.write(caller.tenantId(), caller, tx -> {
-            KpiSettingsEntity s = tx.em().find(KpiSettingsEntity.class, KpiSettings.ID);
-            if (s == null) {
-                s = new KpiSettingsEntity();
-                s.id = KpiSettings.ID;
-                s.createdAt = tx.now();
-                tx.em().persist(s);
-            }
+            KpiSettingsEntity s = TenantSingletons.forWrite(tx.em(), KpiSettingsEntity.class, caller.tenantId(),
+                    KpiSettings.ID, KpiSettingsEntity::new, tx.now());
             s.yellowFrom = yellowFrom;
             s.updatedAt = tx.now();
             ObjectNode after = render(yellowFrom);
