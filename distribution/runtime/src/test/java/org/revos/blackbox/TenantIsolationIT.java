@@ -2,6 +2,7 @@ package org.revos.blackbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -41,5 +42,30 @@ class TenantIsolationIT {
                 "nothing of B's reaches A's audit log");
         assertEquals("B's", revos.get(b.member(), "/accounts/" + account).expect(200).get("name").asText());
         assertEquals(1, revos.get(b.member(), "/deals").expect(200).get("items").size());
+    }
+
+    /** Found by IsolationMatrixIT: the second tenant to save its KPI settings or mappings of a format got a 409. */
+    @Test
+    void everyTenantSavesItsOwnSettingsAndImportMappings() {
+        Revos.Tenant a = revos.newTenant("settings A");
+        Revos.Tenant b = revos.newTenant("settings B");
+        for (Revos.Tenant t : List.of(a, b)) {
+            revos.send(t.admin(), "PUT", "/kpi-settings", Map.of("yellowFrom", t == a ? 0.7 : 0.8), Map.of())
+                    .expect(200);
+            revos.send(t.admin(), "PUT", "/imports/mappings/salesforce", Map.of("stages", Map.of("Parked " + t.id(),
+                    "QUALIFICATION")), Map.of()).expect(200);
+        }
+        for (Revos.Tenant t : List.of(a, b)) {
+            assertEquals(t == a ? "0.7" : "0.8", revos.get(t.admin(), "/kpi-settings").expect(200).get("yellowFrom")
+                    .asText());
+            JsonNode stages = revos.get(t.admin(), "/imports/mappings/salesforce").expect(200).get("stages");
+            assertEquals(List.of("Parked " + t.id()), List.copyOf(iterable(stages.fieldNames())), stages::toString);
+        }
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> it) {
+        List<String> out = new java.util.ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
     }
 }

@@ -22,6 +22,7 @@ import org.revos.runtime.internal.persistence.Store;
 import org.revos.kernel.spi.Violations;
 import org.revos.kernel.spi.rest.Access;
 import org.revos.runtime.internal.rest.JsonSchemas;
+import org.revos.runtime.internal.persistence.TenantSingletons;
 import org.revos.runtime.internal.rest.RevosApplication;
 import org.revos.runtime.internal.rest.SchemaFrom;
 
@@ -76,13 +77,8 @@ public final class KpiSettingsResource {
         BigDecimal yellowFrom = value.decimalValue();
         Caller caller = (Caller) security.getUserPrincipal();
         return store.write(caller.tenantId(), caller, tx -> {
-            KpiSettingsEntity s = tx.em().find(KpiSettingsEntity.class, KpiSettings.ID);
-            if (s == null) {
-                s = new KpiSettingsEntity();
-                s.id = KpiSettings.ID;
-                s.createdAt = tx.now();
-                tx.em().persist(s);
-            }
+            KpiSettingsEntity s = TenantSingletons.forWrite(tx.em(), KpiSettingsEntity.class, caller.tenantId(),
+                    KpiSettings.ID, KpiSettingsEntity::new, tx.now());
             s.yellowFrom = yellowFrom;
             s.updatedAt = tx.now();
             ObjectNode after = render(yellowFrom);

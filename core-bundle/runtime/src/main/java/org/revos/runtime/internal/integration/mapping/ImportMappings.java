@@ -12,6 +12,7 @@ import org.revos.api.security.Caller;
 import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.runtime.internal.persistence.ImportMappingEntity;
 import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.persistence.TenantSingletons;
 import org.revos.runtime.internal.stages.StageCatalog;
 import org.revos.runtime.internal.stages.StageModels;
 
@@ -35,21 +36,18 @@ public final class ImportMappings {
 
     /** @return the tenant's mappings for {@code format}; none while only the defaults apply */
     public ValueMappings stored(String tenantId, String format) {
-        ImportMappingEntity e = store.read(tenantId, em -> em.find(ImportMappingEntity.class, format));
+        ImportMappingEntity e = store.read(tenantId, em -> TenantSingletons.find(em, ImportMappingEntity.class,
+                tenantId, format));
         return e == null ? ValueMappings.none() : ValueMappings.fromJson(FieldTypes.readTree(e.mappingsJson));
     }
 
     /** Replaces the tenant's mappings for {@code format}, audited. */
     public void store(String tenantId, Caller caller, String format, ValueMappings mappings) {
         store.write(tenantId, caller, tx -> {
-            ImportMappingEntity e = tx.em().find(ImportMappingEntity.class, format);
-            String before = e == null ? null : e.mappingsJson;
-            if (e == null) {
-                e = new ImportMappingEntity();
-                e.id = format;
-                e.createdAt = tx.now();
-                tx.em().persist(e);
-            }
+            ImportMappingEntity stored = TenantSingletons.find(tx.em(), ImportMappingEntity.class, tenantId, format);
+            String before = stored == null ? null : stored.mappingsJson;
+            ImportMappingEntity e = TenantSingletons.forWrite(tx.em(), ImportMappingEntity.class, tenantId, format,
+                    ImportMappingEntity::new, tx.now());
             e.mappingsJson = FieldTypes.writeJson(mappings.toJson());
             e.updatedAt = tx.now();
             tx.audit("IMPORT_MAPPINGS", "IMPORT_MAPPINGS", format, before == null ? null

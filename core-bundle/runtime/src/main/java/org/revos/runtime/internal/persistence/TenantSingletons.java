@@ -1,0 +1,60 @@
+package org.revos.runtime.internal.persistence;
+
+import java.util.function.Supplier;
+
+import jakarta.persistence.EntityManager;
+
+import org.revos.runtime.internal.security.Secrets;
+
+/**
+ * Rows a tenant has at most one of per name: its KPI settings, its value mappings of one import format. Their id
+ * names the tenant as well as the row. (The name alone was the id before, a primary key across all tenants: once one
+ * tenant had saved its row, every other tenant's first save failed with 409. A row stored that way is still read,
+ * for its own tenant only, and moved to its tenant's id at its next save.)
+ */
+public final class TenantSingletons {
+
+    private TenantSingletons() {
+    }
+
+    /** @return the id of {@code tenantId}'s row {@code name}: the name and a hash of the tenant, within 40 characters */
+    public static String id(String tenantId, String name) {
+        if (name.length() > 30) {
+            throw new IllegalArgumentException("a singleton row's name has at most 30 characters: " + name);
+        }
+        return name + "/" + Secrets.sha256(tenantId).substring(0, 39 - name.length());
+    }
+
+    /**
+     * @param em an entity manager of {@code tenantId}, which sees that tenant's rows only
+     * @return the tenant's row, or null while it has none
+     */
+    public static <E extends TenantRow> E find(EntityManager em, Class<E> type, String tenantId, String name) {
+        E row = em.find(type, id(tenantId, name));
+        return row != null ? row : em.find(type, name);
+    }
+
+    /**
+     * @param fresh makes a new, empty row
+     * @return the tenant's row to change, persisted under the tenant's id: the one it has, or a new one (a row stored
+     *         under the name alone is removed, its creation time kept; the caller sets every value again)
+     */
+    public static <E extends TenantRow> E forWrite(EntityManager em, Class<E> type, String tenantId, String name,
+            Supplier<E> fresh, long now) {
+        String id = id(tenantId, name);
+        E row = em.find(type, id);
+        if (row != null) {
+            return row;
+        }
+        E legacy = em.find(type, name);
+        row = fresh.get();
+        row.id = id;
+        row.createdAt = legacy == null ? now : legacy.createdAt;
+        if (legacy != null) {
+            em.remove(legacy);
+            em.flush();
+        }
+        em.persist(row);
+        return row;
+    }
+}
