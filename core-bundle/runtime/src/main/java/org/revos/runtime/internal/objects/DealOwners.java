@@ -1,5 +1,7 @@
 package org.revos.runtime.internal.objects;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +47,7 @@ public final class DealOwners {
         if (Objects.equals(ownerBefore, deal.ownerId)) {
             return;
         }
-        // a deal created by this transaction has its creation row (not yet flushed during an import's batch)
-        if (deal.createdAt != tx.now() && rows(tx.em(), deal.id).isEmpty()) {
+        if (written(tx).getOrDefault(deal.id, List.of()).isEmpty() && rows(tx.em(), deal.id).isEmpty()) {
             append(tx, deal.id, ownerBefore, deal.createdAt); // a deal from before ownership history was kept
         }
         append(tx, deal.id, deal.ownerId, tx.now());
@@ -77,8 +78,28 @@ public final class DealOwners {
         if (at >= tx.now()) {
             return deal.ownerId;
         }
-        List<DealOwnerEntity> rows = rows(tx.em(), deal.id);
+        List<DealOwnerEntity> rows = rows(tx, deal.id);
         return rows.isEmpty() ? deal.ownerId : at(rows, at);
+    }
+
+    /**
+     * @return the deal's history as this transaction sees it: the stored rows and those it wrote itself, which an
+     *         import's batch (flush mode COMMIT) does not read back from the database before its commit
+     */
+    private static List<DealOwnerEntity> rows(Tx tx, String dealId) {
+        List<DealOwnerEntity> rows = new ArrayList<>(rows(tx.em(), dealId));
+        for (DealOwnerEntity mine : written(tx).getOrDefault(dealId, List.of())) {
+            if (rows.stream().noneMatch(r -> r.id.equals(mine.id))) {
+                rows.add(mine);
+            }
+        }
+        rows.sort(Comparator.comparingLong(r -> r.from)); // stable: of one instant, this transaction's row last
+        return rows;
+    }
+
+    /** @return the rows this transaction wrote, by deal, in the order written */
+    private static Map<String, List<DealOwnerEntity>> written(Tx tx) {
+        return tx.once("deal owners written", HashMap::new);
     }
 
     /**
@@ -105,8 +126,8 @@ public final class DealOwners {
 
     private static void append(Tx tx, String dealId, String ownerId, long from) {
         // a transaction that changes a deal twice (an import naming it in two rows) keeps the last owner of its instant
-        Map<String, DealOwnerEntity> written = tx.once("deal owners written", HashMap::new);
-        DealOwnerEntity last = written.get(dealId);
+        List<DealOwnerEntity> mine = written(tx).computeIfAbsent(dealId, d -> new ArrayList<>());
+        DealOwnerEntity last = mine.isEmpty() ? null : mine.get(mine.size() - 1);
         if (last != null && last.from == from) {
             last.ownerId = ownerId;
             return;
@@ -119,6 +140,6 @@ public final class DealOwners {
         row.createdAt = tx.now();
         row.updatedAt = tx.now();
         tx.em().persist(row);
-        written.put(dealId, row);
+        mine.add(row);
     }
 }

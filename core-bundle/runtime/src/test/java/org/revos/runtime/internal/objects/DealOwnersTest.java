@@ -128,6 +128,27 @@ class DealOwnersTest {
     }
 
     @Test
+    void anImportsBatchThatReadsNothingBackBeforeItsCommitStillSeesTheRowsItWrote() {
+        String deal = create(Catalog.DEAL, "{'accountId': '" + account + "', 'name': 'd', 'ownerId': '" + ann + "'}");
+        long created = clock.get();
+        store.write(T, null, tx -> tx.em().createQuery("DELETE FROM DealOwnerEntity o").executeUpdate());
+        String cy = create(Catalog.USER, "{'name': 'Cy', 'role': 'AE'}");
+        clock.addAndGet(5 * HOUR);
+        long now = clock.get();
+        String backDated = store.write(T, TestStores.member(T), tx -> {
+            tx.em().setFlushMode(jakarta.persistence.FlushModeType.COMMIT); // as RowApplier prepares a batch
+            ObjectEngine.patch(tx, Catalog.DEAL, deal, json("{'ownerId': '" + bob + "'}"));
+            ObjectEngine.patch(tx, Catalog.DEAL, deal, json("{'ownerId': '" + cy + "'}"));
+            return ObjectEngine.create(tx, Catalog.REVENUE_EVENT, json("{'accountId': '" + account
+                    + "', 'kind': 'EXPANSION', 'arrDelta': 10, 'occurredAt': '" + Instant.ofEpochMilli(now - HOUR)
+                    + "', 'dealId': '" + deal + "'}")).get("id").asText();
+        });
+        assertEquals(List.of(ann + "@" + created, cy + "@" + now), rows(deal),
+                "the owner since creation is written once, and one owner for the batch's instant");
+        assertEquals(ann, event(backDated).dealOwnerId);
+    }
+
+    @Test
     void deletingADealForgetsItsHistory() {
         String deal = create(Catalog.DEAL, "{'accountId': '" + account + "', 'name': 'd', 'ownerId': '" + ann + "'}");
         clock.addAndGet(HOUR);
