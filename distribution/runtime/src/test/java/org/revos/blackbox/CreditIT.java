@@ -18,8 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Bucket-based credit over HTTP with org.revos.credit.buckets, which ships with the runtime: the domain's worked
  * example with deals won through the stage engine, the AE→AM handover, the near-threshold worklist, a rule change
- * replayed by a recompute job, validation, tenant isolation, and the plugin disabled and enabled again for a tenant
- * while the runtime serves.
+ * replayed by a recompute job, credit to the deal's owner at the event's time, validation, tenant isolation, and the
+ * plugin disabled and enabled again for a tenant while the runtime serves.
  */
 @ExtendWith(RevosExtension.class)
 class CreditIT {
@@ -125,6 +125,45 @@ class CreditIT {
         assertEquals(2, revos.get(t.readOnly(), "/credit/rules").expect(200).get("items").size());
     }
 
+    /**
+     * API.md: sales revenue is credited to the owner of the deal at the event's occurredAt. Ann owns the deal, then
+     * Bob: revenue back-dated to Ann's time (recorded after the change) is Ann's, revenue of now and revenue dated
+     * ahead (recorded while Ann still owned the deal) is Bob's; a recompute credits by the same rule.
+     */
+    @Test
+    void revenueOfADealGoesToItsOwnerAtTheEventsTimeNotWhenItIsRecorded() throws InterruptedException {
+        Revos.Tenant t = revos.newTenant("credit owner at the event's time");
+        awaitJob(t, revos.post(t.admin(), "/credit/rules", Map.of("effectiveFrom", "2020-01-01",
+                "threshold", 1_000_000)).expect(201).get("recomputeJob").asText());
+        String ann = user(t, "Ann", "AE", null);
+        String bob = user(t, "Bob", "AE", null);
+        String account = revos.post(t.member(), "/accounts", Map.of("name", "Initech")).expect(201).get("id")
+                .asText();
+        String deal = openDeal(t, account, ann);
+        java.time.Instant created = java.time.Instant.parse(revos.get(t.readOnly(), "/deals/" + deal).expect(200)
+                .get("createdAt").asText());
+        java.time.Instant now = java.time.Instant.now();
+        String ahead = revenueEvent(t, account, deal, now.plus(Duration.ofDays(60)), 400);
+        assertEquals(ann, dealOwner(t, ahead), "Ann owns the deal as far as anyone knows yet");
+        Thread.sleep(20); // the change comes after the deal's creation instant
+        revos.patch(t.member(), "/deals/" + deal, Map.of("ownerId", bob)).expect(200);
+
+        String backDated = revenueEvent(t, account, deal, created, 1000);
+        String beforeTheDeal = revenueEvent(t, account, deal, created.minus(Duration.ofDays(90)), 200);
+        String current = revenueEvent(t, account, deal, java.time.Instant.now(), 30);
+        assertEquals(ann, dealOwner(t, backDated), "back-dated to when Ann owned the deal");
+        assertEquals(ann, dealOwner(t, beforeTheDeal), "dated before the deal existed: its owner at creation");
+        assertEquals(bob, dealOwner(t, current));
+        assertEquals(bob, dealOwner(t, ahead), "it occurs after the change: recorded under Ann, credited to Bob");
+
+        Map<String, String> expected = Map.of(backDated, ann, beforeTheDeal, ann, current, bob, ahead, bob);
+        assertEquals(expected, orangeReps(t, account));
+        JsonNode again = awaitJob(t, revos.post(t.member(), "/credit/recompute", Map.of()).expect(202).get("id")
+                .asText()).get("result");
+        assertEquals(0, again.get("changedAccounts").asInt(), "a recompute credits by the same rule: " + again);
+        assertEquals(expected, orangeReps(t, account));
+    }
+
     @Test
     void badRuleVersionsAreRefusedNamingEveryProblemAndOnlyAdminsMayPostThem() {
         Revos.Tenant t = revos.newTenant("credit validation");
@@ -215,6 +254,24 @@ class CreditIT {
     private void revenue(Revos.Tenant t, String account, String deal, String at, int arr) {
         revos.post(t.member(), "/revenue-events", Map.of("accountId", account, "occurredAt", at, "kind",
                 "EXPANSION", "arrDelta", arr, "dealId", deal)).expect(201);
+    }
+
+    /** @return the id of an EXPANSION of the deal */
+    private String revenueEvent(Revos.Tenant t, String account, String deal, java.time.Instant at, int arr) {
+        return revos.post(t.member(), "/revenue-events", Map.of("accountId", account, "occurredAt", at.toString(),
+                "kind", "EXPANSION", "arrDelta", arr, "dealId", deal)).expect(201).get("id").asText();
+    }
+
+    private String dealOwner(Revos.Tenant t, String revenueEvent) {
+        return revos.get(t.readOnly(), "/revenue-events/" + revenueEvent).expect(200).get("dealOwnerId").asText();
+    }
+
+    /** @return the rep of each orange line of the account, by revenue event */
+    private Map<String, String> orangeReps(Revos.Tenant t, String account) {
+        Map<String, String> out = new HashMap<>();
+        revos.get(t.readOnly(), "/credit/accounts/" + account).expect(200).get("orange").forEach(l -> out.put(
+                l.get("revenueEventId").asText(), l.get("ownerId").asText()));
+        return out;
     }
 
     /** Green credit per rep over every period the test can touch (this year and the ones around it). */

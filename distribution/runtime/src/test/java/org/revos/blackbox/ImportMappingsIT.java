@@ -120,6 +120,55 @@ class ImportMappingsIT {
         assertEquals(Set.of("2026-02-10", "2026-03-05", "2026-03-20"), revenueDates(t));
     }
 
+    /**
+     * Issue 13: owners map onto users by e-mail, then by name; unknown owners are reported, not silently dropped. The
+     * dry run names every unknown owner with the number of rows that carry it, the import refuses them, and
+     * {@code mapOwner=*=} imports them without an owner on purpose while known owners keep theirs.
+     */
+    @Test
+    void everyUnknownOwnerIsReportedWithItsCountAndStarMapsThemToNobodyOnlyWhenAsked() {
+        Revos.Tenant t = revos.newTenant("unknown owners");
+        String ann = user(t, "Ann Lee", "ann@acme.test");
+        String companies = "Record ID,Company name,Company owner\n"
+                + "9201,Acme,ann@acme.test\n"
+                + "9202,Globex,Former Rep\n"
+                + "9203,Initech,Former Rep\n"
+                + "9204,Hooli,Gone Guy\n"
+                + "9205,Umbrella,Ann Lee\n"
+                + "9206,Stark,Former Rep\n"
+                + "9207,Wayne,\n";
+        JsonNode preview = csv.dryRun(t, "accounts", "hubspot", companies, null).expect(200);
+        assertEquals(Map.of("owners Former Rep", 3L, "owners Gone Guy", 1L), unmapped(preview));
+        assertEquals(4, preview.get("badRows").asInt(), preview.toString());
+        preview.get("unmapped").forEach(u -> assertTrue(u.get("reason").asText().contains("no user"), u.toString()));
+
+        JsonNode refused = csv.importCsv(t, "accounts", "hubspot", null, companies, null);
+        assertEquals("FAILED", refused.get("status").asText(), "atomic: unknown owners refuse the file");
+        assertTrue(refused.get("errors").toString().contains("Gone Guy"), refused.toString());
+        assertEquals(List.of(), csv.list(t, "accounts"), "nothing dropped silently, nothing written");
+
+        JsonNode caught = csv.dryRun(t, "accounts", "hubspot", companies, "mapOwner=*=").expect(200);
+        assertEquals(Map.of(), unmapped(caught));
+        Map<String, String> byStar = new HashMap<>();
+        caught.get("mapped").forEach(m -> {
+            if (m.get("becomes").isNull()) {
+                byStar.put(m.get("value").asText(), m.get("count").asLong() + " " + m.get("by").asText());
+            }
+        });
+        assertEquals(Map.of("Former Rep", "3 mapping of *: no owner", "Gone Guy", "1 mapping of *: no owner"),
+                byStar, caught.toString());
+
+        JsonNode job = csv.importCsv(t, "accounts", "hubspot", null, companies, "mapOwner=*=");
+        assertEquals("SUCCEEDED", job.get("status").asText(), job.toString());
+        Map<String, JsonNode> a = CsvImports.byExternalId(csv.list(t, "accounts"));
+        assertEquals(7, a.size());
+        assertEquals(ann, a.get("9201").get("ownerId").asText(), "a known owner is not caught by *");
+        assertEquals(ann, a.get("9205").get("ownerId").asText());
+        for (String unknown : List.of("9202", "9203", "9204", "9206", "9207")) {
+            assertTrue(a.get(unknown).get("ownerId").isNull(), a.get(unknown).toString());
+        }
+    }
+
     @Test
     void salesforceOpportunitiesKeepTheirStagesTypesOwnersAndRevenue() {
         Revos.Tenant t = revos.newTenant("salesforce migration");

@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A data folder written by an earlier RevOS (see {@code src/test/resources/legacy/README.md}) opens with today's
  * runtime: its tenants, keys, objects, stage history, revenue and credit rules are there, figures computed from them
- * are right, and new writes work on the migrated schema.
+ * are right, and new writes work on the migrated schema, the deals' ownership history (which the folder lacks)
+ * included.
  */
 class LegacyDataFolderIT {
 
@@ -65,6 +66,23 @@ class LegacyDataFolderIT {
             int wonThisQuarter = quarter.equals("2026-Q4") ? 2 : 1; // the fixture's deal was won in 2026-Q4
             assertEquals(wonThisQuarter, revos.get(TENANT_KEY, "/kpis/deals_won?period=" + quarter).expect(200)
                     .get("value").asInt());
+
+            // The folder predates deals' ownership history: its deal counts as its owner's since its creation, and
+            // its first change of owner keeps that, so revenue back-dated to then is still the first owner's.
+            String ann = deal.get("ownerId").asText();
+            revos.patch(TENANT_KEY, "/deals/" + DEAL, Map.of("ownerId", user)).expect(200);
+            String backDated = expansion(revos, deal.get("createdAt").asText());
+            String recent = expansion(revos, java.time.Instant.now().toString());
+            assertEquals(ann, revos.get(TENANT_KEY, "/revenue-events/" + backDated).expect(200).get("dealOwnerId")
+                    .asText());
+            assertEquals(user, revos.get(TENANT_KEY, "/revenue-events/" + recent).expect(200).get("dealOwnerId")
+                    .asText());
+            Map<String, BigDecimal> green = new java.util.HashMap<>();
+            revos.get(TENANT_KEY, "/credit/accounts/" + ACCOUNT).expect(200).get("green").forEach(l -> green.merge(
+                    l.get("ownerId").asText(), l.get("amount").decimalValue(), BigDecimal::add));
+            assertEquals(0, new BigDecimal("12600.50").compareTo(green.get(ann)), green::toString);
+            assertEquals(0, new BigDecimal("2100").compareTo(green.get(user)), green::toString); // Second, then 100
+            assertEquals(2, green.size(), green::toString);
         }
     }
 
@@ -112,6 +130,12 @@ class LegacyDataFolderIT {
         List<String> out = new java.util.ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
+    }
+
+    /** @return the id of an EXPANSION of 100.00 on the fixture's deal */
+    private static String expansion(Revos revos, String occurredAt) {
+        return revos.post(TENANT_KEY, "/revenue-events", Map.of("accountId", ACCOUNT, "occurredAt", occurredAt,
+                "kind", "EXPANSION", "arrDelta", 100, "dealId", DEAL)).expect(201).get("id").asText();
     }
 
     private static String currentQuarter() {

@@ -35,7 +35,8 @@ public record CreditInput(Account account, List<Event> history, List<Version> ve
      *
      * @param dealId {@code null} for self-serve revenue, which counts toward the account's total but is credited
      *               to nobody
-     * @param repId  the owner of the deal when the event was recorded; {@code null} for self-serve revenue
+     * @param repId  the owner of the deal at the event's {@code occurredAt} (for revenue dated before the deal was
+     *               created, its owner at creation); {@code null} for self-serve revenue
      */
     public record Event(String revenueEventId, Instant occurredAt, long arrDeltaCents, int seatsDelta,
             String dealId, String repId) {

@@ -187,7 +187,7 @@ public final class Catalog {
                     Field.<RevenueEventEntity>of("dealId", reference("deal"), e -> e.dealId,
                             (e, v) -> e.dealId = (String) v).references(ObjectType.DEAL).filterable(),
                     Field.<RevenueEventEntity>readOnly("dealOwnerId", reference("usr"), e -> e.dealOwnerId,
-                            "it is the deal's owner when the event was recorded: the rep it is credited to")),
+                            "it is the deal's owner at the event's occurredAt: the rep it is credited to")),
             new RevenueEventRules(), true);
 
     public static final ObjectSchema<GoalEntity> GOAL = new ObjectSchema<>("goal", "goals", ObjectType.GOAL,

@@ -18,6 +18,7 @@ final class KernelEntities {
             ActivityEntity.class,
             RevenueEventEntity.class,
             StageTransitionEntity.class,
+            DealOwnerEntity.class,
             GoalState.class,
             GoalEntity.class,
             PropertyDefinitionEntity.class,

@@ -19,7 +19,11 @@ public class RevenueEventEntity extends TenantRow {
     public int seatsDelta;
     @Column(length = 40)
     public String dealId;
-    /** the deal's owner when the event was recorded: the rep it is credited to */
+    /**
+     * the deal's owner at {@link #occurredAt}, from the deal's ownership history: the rep it is credited to. Set when
+     * the event is recorded, and again when a later change of the deal's owner takes effect before the event occurs.
+     * Events recorded before ownership history was kept hold the owner at their recording.
+     */
     @Column(length = 40)
     public String dealOwnerId;
 }

@@ -50,6 +50,17 @@ public final class Tx implements TenantTransaction {
         this.rehearsal = rehearsal;
     }
 
+    /**
+     * @return the kernel's transaction behind {@code tx}: the kernel's collections' rules always run in one
+     * @throws IllegalArgumentException for a transaction of another kernel
+     */
+    public static Tx of(TenantTransaction tx) {
+        if (tx instanceof Tx kernel) {
+            return kernel;
+        }
+        throw new IllegalArgumentException("not a transaction of this kernel: " + tx);
+    }
+
     @Override
     public EntityManager em() {
         return em;

@@ -26,6 +26,7 @@ import org.revos.runtime.internal.json.Json;
 import org.revos.runtime.internal.kpi.FactsProjection;
 import org.revos.runtime.internal.kpi.ScriptWriter;
 import org.revos.runtime.internal.kpi.TenantScripts;
+import org.revos.runtime.internal.kpi.Write;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.kernel.spi.objects.ObjectSchema;
@@ -33,7 +34,9 @@ import org.revos.runtime.internal.persistence.AuditEntryEntity;
 import org.revos.runtime.internal.persistence.CreditAccountEntity;
 import org.revos.runtime.internal.persistence.CreditLineEntity;
 import org.revos.runtime.internal.persistence.CreditRuleVersionEntity;
+import org.revos.runtime.internal.persistence.DealEntity;
 import org.revos.runtime.internal.persistence.TestStores;
+import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.query.RevosDataService;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,6 +90,8 @@ class CreditLedgerPropertiesTest {
             if (step instanceof CreditScripts.Do d) {
                 boolean accepted = writer.apply(d.write());
                 Statistics.label("writes").collect(d.write().getClass().getSimpleName(), accepted);
+            } else if (step instanceof CreditScripts.Around a) {
+                Statistics.label("writes").collect("Around", around(tenant, writer, a));
             } else if (step instanceof CreditScripts.Post p) {
                 post(tenant, p);
             } else {
@@ -138,6 +143,37 @@ class CreditLedgerPropertiesTest {
         CLOCK.set(start.toEpochMilli());
         STORES.tenant(id, zone.getId());
         return new Tenant(id, id, "USD", zone);
+    }
+
+    /**
+     * A deal's owner changes around its revenue: back-dated revenue recorded after the change, or future-dated revenue
+     * recorded before it.
+     *
+     * @return whether both writes were accepted
+     */
+    private static boolean around(Tenant tenant, ScriptWriter writer, CreditScripts.Around a) {
+        if (writer.deals.isEmpty()) {
+            return false;
+        }
+        String deal = writer.deals.get(Math.floorMod(a.deal(), writer.deals.size()));
+        DealEntity stored = STORES.store.read(tenant.id(), em -> em.find(DealEntity.class, deal));
+        if (stored == null) {
+            return false;
+        }
+        Write.Reassign reassign = new Write.Reassign(a.deal(), a.owner());
+        try {
+            if (a.futureFirst()) {
+                revenue(tenant.id(), stored.accountId, deal, Instant.ofEpochMilli(CLOCK.get()).plus(Duration
+                        .ofHours(a.hours())), a.arr());
+                return writer.apply(reassign);
+            }
+            boolean reassigned = writer.apply(reassign);
+            revenue(tenant.id(), stored.accountId, deal, Instant.ofEpochMilli(CLOCK.get()).minus(Duration.ofHours(
+                    a.hours())), a.arr());
+            return reassigned;
+        } catch (Problem refused) {
+            return false;
+        }
     }
 
     /** Posts a version as {@code POST /credit/rules} does: stored, then a recompute of the whole ledger. */
@@ -195,6 +231,11 @@ class CreditLedgerPropertiesTest {
             gotLines.sort(null);
             assertEquals(String.join("\n", wantLines), String.join("\n", gotLines), "lines of " + what);
         }
+        // how often the rule is put to the test: revenue whose deal had another owner when it was recorded
+        Statistics.label("checks").collect(events.stream().anyMatch(e -> e.dealId() != null
+                && !java.util.Objects.equals(reference.ownerAt(e.dealId(), e.occurredAt()),
+                        reference.ownerAt(e.dealId(), e.createdAt()))) ? "a deal's owner at an event's occurrence"
+                                + " differs from the one at its recording" : "no such event");
         for (CreditReference.AccountState a : expected) {
             Statistics.label("accounts").collect(a.bucket(), a.lines().stream().anyMatch(l -> l.amountCents() < 0)
                     ? "clawed back" : a.lines().stream().anyMatch(l -> l.creditedAt() != null
@@ -335,6 +376,12 @@ class CreditLedgerPropertiesTest {
         CLOCK.addAndGet(60_000);
         return STORES.store.write(tenantId, TestStores.member(tenantId),
                 tx -> ObjectEngine.create(tx, schema, (ObjectNode) readTree(json)).get("id").asText());
+    }
+
+    private static void revenue(String tenantId, String account, String deal, Instant occurredAt, long arr) {
+        create(tenantId, Catalog.REVENUE_EVENT, "{\"accountId\": \"" + account + "\", \"occurredAt\": \""
+                + occurredAt + "\", \"kind\": \"EXPANSION\", \"arrDelta\": " + arr + ", \"dealId\": \"" + deal
+                + "\"}");
     }
 
     private static void revenue(String tenantId, String account, String deal, String kind, long arr) {

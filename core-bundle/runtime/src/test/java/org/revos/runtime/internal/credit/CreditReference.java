@@ -23,9 +23,11 @@ import org.revos.api.model.RevenueEvent;
  * <li>each event is governed by the version in effect at its instant (effective from the start of its date in the
  * tenant's zone); events before every version by the earliest one. Of versions with the same date the one posted
  * last is the one in effect: posting a version with a date already used corrects that version;</li>
- * <li>the rep of a line is the deal's owner when the event was <em>recorded</em> (from the deal's audit history);
- * API.md says "at the event's occurredAt", which differs for back-dated events of a reassigned deal — see the
- * report; deals have no owner history the engine could read;</li>
+ * <li>the rep of a line is the deal's owner at the event's {@code occurredAt} (API.md; DOMAIN: "the deal's owner
+ * at the event's time"), read from the deal's audit history (its creation, then every update), not from the
+ * ownership history the engine keeps: a back-dated event of a reassigned deal goes to the owner then, a future-dated
+ * one to the owner then (the current one), and an event dated before the deal's creation to its owner at
+ * creation;</li>
  * <li>any negative delta (contraction, churn, a negative renewal; self-serve too) is a contraction; an account turns
  * green when, after an event, its total under that event's version reaches the threshold (a contraction can cross
  * it too when a lowered threshold took effect); green stays green;</li>
@@ -105,7 +107,7 @@ final class CreditReference {
             seats += e.seatsDelta();
             long delta = e.arrDeltaCents();
             if (delta > 0 && e.dealId() != null) {
-                String rep = ownerAt(e.dealId(), e.createdAt());
+                String rep = ownerAt(e.dealId(), e.occurredAt());
                 if (greenAt == null) {
                     orange.add(new Line(accountId, e.id(), e.dealId(), rep, delta, "ORANGE", e.occurredAt(), null));
                 } else {
@@ -133,7 +135,7 @@ final class CreditReference {
             long total = v.metric() == Metric.ACCOUNT_SEATS ? seats : arr;
             if (greenAt == null && total >= v.thresholdOf(segment)) {
                 greenAt = e.occurredAt();
-                String crossingRep = e.dealId() == null ? null : ownerAt(e.dealId(), e.createdAt());
+                String crossingRep = e.dealId() == null ? null : ownerAt(e.dealId(), e.occurredAt());
                 for (Line line : orange) {
                     String to = switch (v.spill()) {
                         case "CROSSING_REP" -> crossingRep != null ? crossingRep : line.ownerId();
@@ -213,10 +215,16 @@ final class CreditReference {
         return best;
     }
 
-    private String ownerAt(String dealId, Instant at) {
+    /** @return the deal's owner at {@code at}; before the deal existed, its owner at creation */
+    String ownerAt(String dealId, Instant at) {
+        List<Owned> owned = dealOwners.getOrDefault(dealId, List.of());
+        if (owned.isEmpty()) {
+            return null;
+        }
+        Instant when = at.isBefore(owned.get(0).since()) ? owned.get(0).since() : at;
         String owner = null;
-        for (Owned o : dealOwners.getOrDefault(dealId, List.of())) {
-            if (!o.since().isAfter(at)) {
+        for (Owned o : owned) {
+            if (!o.since().isAfter(when)) {
                 owner = o.ownerId();
             }
         }

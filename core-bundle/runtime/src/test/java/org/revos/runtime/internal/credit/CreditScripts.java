@@ -21,9 +21,10 @@ import net.jqwik.api.Tuple;
 /**
  * Revenue histories for the credit ledger: the KPI tenants' shapes (users without teams, deals without amount,
  * reopened deals recording revenue again, self-serve and sales revenue dated now, back or forward up to a year, odd
- * time zones, leap days) plus seats, deals changing owner, account managers to hand green accounts to, and rule
- * versions posted along the way (each followed by a recompute, as {@code POST /credit/rules} does), with the ledger
- * checked at random points after the engine caught up.
+ * time zones, leap days) plus seats, deals changing owner (hours or days apart, with revenue back-dated by hours
+ * between the changes, and future-dated revenue recorded before them), account managers to hand green accounts to,
+ * and rule versions posted along the way (each followed by a recompute, as {@code POST /credit/rules} does), with the
+ * ledger checked at random points after the engine caught up.
  */
 final class CreditScripts {
 
@@ -37,6 +38,14 @@ final class CreditScripts {
 
     /** A rule version posted now, effective from today plus {@code inDays}, followed by a recompute. */
     record Post(int inDays, Map<String, Object> settings, boolean handover) implements Step {
+    }
+
+    /**
+     * A deal changes owner around its revenue: it goes to another user, then revenue of the deal is recorded dated
+     * {@code hours} before the change; or ({@code futureFirst}) revenue dated {@code hours} ahead is recorded, then the
+     * deal goes to another user before that revenue occurs.
+     */
+    record Around(int deal, int owner, long hours, long arr, boolean futureFirst) implements Step {
     }
 
     /** The engine catches up on what is pending, and the ledger is compared with the reference. */
@@ -74,11 +83,13 @@ final class CreditScripts {
 
     private static Arbitrary<Step> steps() {
         Arbitrary<Integer> pick = Arbitraries.integers().between(0, 50);
-        Arbitrary<Write> book = Combinators.combine(TenantScripts.book(), Arbitraries.integers().between(0, 20))
-                .as((w, seats) -> {
+        // a third of the revenue is back-dated by hours only, so that it lands between a deal's changes of owner
+        Arbitrary<Long> recent = Arbitraries.longs().between(-72, -1);
+        Arbitrary<Write> book = Combinators.combine(TenantScripts.book(), Arbitraries.integers().between(0, 20),
+                Arbitraries.integers().between(0, 2), recent).as((w, seats, near, hours) -> {
                     Write.Book b = (Write.Book) w;
-                    return new Write.Book(b.account(), b.sales(), b.kind(), b.arr(), b.shiftHours(),
-                            b.arr() < 0 ? -seats : seats);
+                    return new Write.Book(b.account(), b.sales(), b.kind(), b.arr(),
+                            near == 0 ? hours : b.shiftHours(), b.arr() < 0 ? -seats : seats);
                 });
         Arbitrary<Write> win = Combinators.combine(pick, Arbitraries.integers().between(0, 5))
                 .as((deal, stage) -> new Write.Advance(ObjectType.DEAL, deal, stage));
@@ -88,7 +99,11 @@ final class CreditScripts {
                 Tuple.of(2, TenantScripts.writes().filter(w -> w instanceof Write.AddDeal || w instanceof Write.AddUser
                         || w instanceof Write.AddAccount || w instanceof Write.Wait || w instanceof Write.MoveUser)
                         .map(Do::new)),
-                Tuple.of(2, Combinators.combine(pick, pick).as(Write.Reassign::new).map(Do::new)),
+                Tuple.of(3, Combinators.combine(pick, pick).as(Write.Reassign::new).map(Do::new)),
+                // hours to days between writes: owners of a deal that last long enough for back-dated revenue
+                Tuple.of(2, Arbitraries.longs().between(30, 4 * 24 * 60).map(Write.Wait::new).map(Do::new)),
+                Tuple.of(3, Combinators.combine(pick, pick, Arbitraries.longs().between(1, 24 * 40),
+                        Arbitraries.longs().between(1, 15_000), Arbitraries.of(false, false, true)).as(Around::new)),
                 Tuple.of(1, Combinators.combine(Arbitraries.of(TenantScripts.SEGMENTS),
                         Arbitraries.integers().between(0, 3)).as(Write.AddAm::new).map(Do::new)),
                 Tuple.of(2, post()),

@@ -10,11 +10,17 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.revos.api.model.Tenant;
 import org.revos.api.spi.ImportRow;
 import org.revos.runtime.internal.integration.RowApplier.Outcome;
+import org.revos.runtime.internal.json.TestJson;
+import org.revos.runtime.internal.kpi.TenantScripts;
 import org.revos.runtime.internal.objects.Catalog;
+import org.revos.runtime.internal.objects.DealOwners;
+import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.ContactEntity;
+import org.revos.runtime.internal.persistence.DealEntity;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TestStores;
 import org.revos.kernel.spi.Problem;
@@ -121,5 +127,54 @@ class RowApplierTest {
                 "name", "Acme Inc")));
         assertEquals(Outcome.UPDATED, outcome);
         assertEquals(1, stored().size());
+    }
+
+    @Test
+    void anImportThatCreatesADealOrChangesItsOwnerKeepsTheOwnerInTheDealsHistory() {
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong(1_780_000_000_000L);
+        TestStores timed = new TestStores(clock::get);
+        try {
+            Store s = timed.store;
+            String ann = s.write(T, TestStores.member(T), tx -> ObjectEngine.create(tx, Catalog.USER,
+                    TestJson.json("{'name': 'Ann', 'role': 'AE'}")).get("id").asText());
+            String bob = s.write(T, TestStores.member(T), tx -> ObjectEngine.create(tx, Catalog.USER,
+                    TestJson.json("{'name': 'Bob', 'role': 'AE'}")).get("id").asText());
+            s.write(T, TestStores.member(T), tx -> ObjectEngine.create(tx, Catalog.ACCOUNT,
+                    TestJson.json("{'name': 'Acme', 'externalId': 'A-1'}")));
+            Tenant tenant = new Tenant(T, T, "USD", java.time.ZoneId.of("UTC"));
+            RowApplier<DealEntity> deals = new RowApplier<>(Catalog.DEAL, () -> tenant, () -> TenantScripts.CATALOG);
+            long first = clock.addAndGet(60_000);
+            List<ImportRow> batch = List.of(
+                    row(2, "externalId", "D-1", "name", "One", "accountId", "A-1", "ownerId", ann),
+                    row(3, "externalId", "D-2", "name", "Two", "accountId", "A-1", "ownerId", ann),
+                    row(4, "externalId", "D-2", "name", "Two", "accountId", "A-1", "ownerId", bob));
+            s.write(T, TestStores.member(T), tx -> {
+                deals.prepare(tx, batch);
+                batch.forEach(r -> deals.apply(tx, r));
+                return null;
+            });
+            long second = clock.addAndGet(60_000);
+            List<ImportRow> again = List.of(
+                    row(2, "externalId", "D-1", "name", "One", "accountId", "A-1", "ownerId", bob),
+                    row(3, "externalId", "D-2", "name", "Two", "accountId", "A-1", "ownerId", bob));
+            s.write(T, TestStores.member(T), tx -> {
+                deals.prepare(tx, again);
+                again.forEach(r -> deals.apply(tx, r));
+                return null;
+            });
+            Map<String, String> ids = new java.util.HashMap<>();
+            s.read(T, em -> em.createQuery("SELECT d FROM DealEntity d", DealEntity.class).getResultList())
+                    .forEach(d -> ids.put(d.externalId, d.id));
+            assertEquals(List.of(ann + "@" + first, bob + "@" + second), history(s, ids.get("D-1")),
+                    "created by the first import, changed by the second");
+            assertEquals(List.of(bob + "@" + first), history(s, ids.get("D-2")),
+                    "named twice in one batch: one owner for the batch's instant; the same owner again adds nothing");
+        } finally {
+            timed.store.close();
+        }
+    }
+
+    private static List<String> history(Store s, String deal) {
+        return s.read(T, em -> DealOwners.rows(em, deal)).stream().map(r -> r.ownerId + "@" + r.from).toList();
     }
 }
