@@ -41,7 +41,7 @@ import org.revos.runtime.internal.plugins.PluginServices;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
 import org.revos.runtime.internal.plugins.TenantPlugins;
 import org.revos.kernel.spi.Problem;
-import org.revos.runtime.internal.settings.RuntimeSettings;
+import org.revos.runtime.internal.settings.Settings;
 import org.revos.runtime.internal.stages.StageModels;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -72,9 +72,9 @@ public final class Imports {
     @Activate
     public Imports(@Reference Store store, @Reference PluginGateway gateway, @Reference TenantPlugins plugins,
             @Reference Jobs jobs, @Reference StageModels stageModels, @Reference RevosData data,
-            @Reference ImportMappings mappings) {
+            @Reference ImportMappings mappings, @Reference Settings settings) {
         this(store, gateway, plugins, jobs, stageModels, data, mappings,
-                RuntimeSettings.current().dataDir().resolve("imports"));
+                settings.current().dataDir().resolve("imports"));
         jobs.recoverAlso(this::markInterrupted);
     }
 

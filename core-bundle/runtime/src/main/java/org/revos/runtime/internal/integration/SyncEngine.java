@@ -17,6 +17,12 @@ import java.util.logging.Logger;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.revos.runtime.internal.settings.Knobs;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.revos.api.model.Tenant;
@@ -55,7 +61,8 @@ import jakarta.persistence.EntityManager;
  * up, is assigned to the definition's owner, and the owner is told through {@link Notifications}. A run that reads
  * the whole source resolves every error it no longer meets (the row went through, or is gone from the source).
  */
-@Component(service = SyncEngine.class, immediate = true)
+@Component(service = SyncEngine.class, immediate = true, configurationPid = "org.revos.sync")
+@Designate(ocd = SyncEngine.Config.class)
 public final class SyncEngine {
 
     private static final Logger LOG = Logger.getLogger(SyncEngine.class.getName());
@@ -72,13 +79,34 @@ public final class SyncEngine {
     private final RevosData data;
     private final Notifications notifications;
     private final SyncSource locations;
-    private final long backoffMs = Long.getLong(BACKOFF_PROPERTY, 30_000L);
+    private static final long DEFAULT_BACKOFF_MS = 30_000L;
+    /** the first retry's delay; the configuration changes it while the runtime runs */
+    private volatile long backoffMs;
+
+    /** Settings of this component (PID {@value #PID}). */
+    @ObjectClassDefinition(name = "RevOS sync", description = "How long a failed sync run waits before it is tried"
+            + " again early; each failure doubles it, up to the definition's interval.")
+    public @interface Config {
+        @AttributeDefinition(name = "First retry after (ms)", min = "0", description = "0 takes the framework"
+                + " property " + BACKOFF_PROPERTY + ", or " + DEFAULT_BACKOFF_MS + ".")
+        long backoffMillis() default 0;
+    }
+
+    /** The configuration PID ({@code org.revos.sync.cfg} in the deploy folder). */
+    public static final String PID = "org.revos.sync";
+
+    @Modified
+    void configure(Config config, BundleContext context) {
+        backoffMs = Knobs.positive(config.backoffMillis(), context, BACKOFF_PROPERTY, DEFAULT_BACKOFF_MS);
+    }
     private final ScheduledExecutorService worker = Daemons.scheduler("revos-sync");
 
     @Activate
     public SyncEngine(@Reference Store store, @Reference PluginGateway gateway, @Reference Imports imports,
             @Reference Exports exports, @Reference StageModels stageModels, @Reference RevosData data,
-            @Reference Notifications notifications, @Reference SyncSource locations) {
+            @Reference Notifications notifications, @Reference SyncSource locations,
+            BundleContext context, Config config) {
+        configure(config, context);
         this.store = store;
         this.gateway = gateway;
         this.imports = imports;

@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.revos.runtime.internal.settings.RuntimeSettings;
+import org.revos.runtime.internal.settings.Settings;
 
 /**
  * The one policy for URLs the runtime calls on a tenant's behalf (webhooks, sync sources): {@code http} or
@@ -32,13 +36,25 @@ public final class OutboundUrls {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
-    private final List<AddressBlock> allowed;
+    /** What the platform admin allows now: the settings change it while the runtime runs. */
+    private volatile List<AddressBlock> allowed;
     private final Set<InetAddress> own;
     private final Resolver resolver;
+    private Settings settings;
+    private final Consumer<RuntimeSettings> follow = s -> this.allowed = List.copyOf(s.outboundAllow());
 
     @Activate
-    public OutboundUrls() {
-        this(RuntimeSettings.current().outboundAllow());
+    public OutboundUrls(@Reference Settings settings) {
+        this(settings.current().outboundAllow());
+        this.settings = settings;
+        settings.onChange(follow);
+    }
+
+    @Deactivate
+    void stop() {
+        if (settings != null) {
+            settings.removeListener(follow);
+        }
     }
 
     /** @param allowed what the platform admin allows although it is private or the runtime's own */

@@ -17,6 +17,12 @@ import java.util.logging.Logger;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.revos.runtime.internal.settings.Knobs;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -48,7 +54,7 @@ import org.revos.runtime.internal.plugins.PluginServices;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
 import org.revos.runtime.internal.plugins.TenantPlugins;
 import org.revos.runtime.internal.security.SecretBox;
-import org.revos.runtime.internal.settings.RuntimeSettings;
+import org.revos.runtime.internal.settings.Settings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -62,7 +68,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
  * sent. Notifiers that reach people directly get {@link Notifier#deliver} as well.
  */
 @Component(service = { Notifications.class, EventHandler.class, NotificationCenter.class },
-        property = EventConstants.EVENT_TOPIC + "=" + RevosEvents.ALL)
+        property = EventConstants.EVENT_TOPIC + "=" + RevosEvents.ALL, configurationPid = "org.revos.webhooks")
+@Designate(ocd = Notifications.Config.class)
 public final class Notifications implements EventHandler, NotificationCenter {
 
     private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
@@ -78,7 +85,26 @@ public final class Notifications implements EventHandler, NotificationCenter {
     private final PluginServices<Notifier> notifiers;
     private final SecretBox secrets;
     private final OutboundUrls outbound;
-    private final long backoffMs = Long.getLong(BACKOFF_PROPERTY, 2_000L);
+    private static final long DEFAULT_BACKOFF_MS = 2_000L;
+    /** the first retry's delay; the configuration changes it while the runtime runs */
+    private volatile long backoffMs;
+
+    /** Settings of this component (PID {@value #PID}). */
+    @ObjectClassDefinition(name = "RevOS webhooks", description = "How long a failed webhook delivery waits before"
+            + " its first retry; each retry waits twice as long, at most an hour.")
+    public @interface Config {
+        @AttributeDefinition(name = "First retry after (ms)", min = "0", description = "0 takes the framework"
+                + " property " + BACKOFF_PROPERTY + ", or " + DEFAULT_BACKOFF_MS + ".")
+        long backoffMillis() default 0;
+    }
+
+    /** The configuration PID ({@code org.revos.webhooks.cfg} in the deploy folder). */
+    public static final String PID = "org.revos.webhooks";
+
+    @Modified
+    void configure(Config config, BundleContext context) {
+        backoffMs = Knobs.positive(config.backoffMillis(), context, BACKOFF_PROPERTY, DEFAULT_BACKOFF_MS);
+    }
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     /** other runtime nodes' webhook changes are seen within this time */
     private static final long HOOKS_TTL_NANOS = 5_000_000_000L;
@@ -87,13 +113,15 @@ public final class Notifications implements EventHandler, NotificationCenter {
 
     @Activate
     public Notifications(@Reference Store store, @Reference PluginGateway gateway, @Reference TenantPlugins plugins,
-            @Reference RevosData data, @Reference OutboundUrls outbound) {
+            @Reference RevosData data, @Reference OutboundUrls outbound, @Reference Settings settings,
+            BundleContext context, Config config) {
+        configure(config, context);
         this.store = store;
         this.outbound = outbound;
         this.gateway = gateway;
         this.data = data;
         this.notifiers = new PluginServices<>(plugins);
-        this.secrets = new SecretBox(RuntimeSettings.current().dataDir().resolve("secrets.key"));
+        this.secrets = new SecretBox(settings.current().dataDir().resolve("secrets.key"));
         dispatcher.schedule(this::findPendingAtStart, 1, TimeUnit.SECONDS);
         dispatcher.scheduleWithFixedDelay(this::dispatchAll, 1_000, Math.max(20, Math.min(backoffMs, 500)),
                 TimeUnit.MILLISECONDS);
