@@ -13,6 +13,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.revos.kernel.spi.OutboundPolicy;
+import org.revos.kernel.spi.RefusedUrl;
 import org.revos.runtime.internal.settings.RuntimeSettings;
 import org.revos.runtime.internal.settings.Settings;
 
@@ -27,8 +29,8 @@ import org.revos.runtime.internal.settings.Settings;
  * again, since DNS can change; the JDK's HttpClient then connects to the address just checked, which the JVM's
  * address cache holds for 30 s). Redirects are followed only by callers that check each hop.
  */
-@Component(service = OutboundUrls.class)
-public final class OutboundUrls {
+@Component(service = { OutboundUrls.class, OutboundPolicy.class })
+public final class OutboundUrls implements OutboundPolicy {
 
     /** Looks a host up; {@link InetAddress#getAllByName} outside tests. */
     @FunctionalInterface
@@ -73,6 +75,7 @@ public final class OutboundUrls {
      *
      * @return why the runtime will not call the URL, in words that follow its field name; empty when it may
      */
+    @Override
     public Optional<String> refusal(URI url) {
         Optional<String> form = form(url);
         if (form.isPresent()) {
@@ -90,6 +93,7 @@ public final class OutboundUrls {
      *
      * @throws RefusedUrl when the URL may not be called, or its host does not resolve
      */
+    @Override
     public void checkBeforeConnecting(URI url) throws RefusedUrl {
         Optional<String> refusal = form(url);
         if (refusal.isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
+import org.revos.kernel.spi.Knobs;
 
 /** The runtime's configuration lies over the environment and system properties, which lie over the defaults. */
 class SettingsTest {

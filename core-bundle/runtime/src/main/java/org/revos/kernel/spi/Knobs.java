@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.settings;
+package org.revos.kernel.spi;
 
 import java.util.logging.Logger;
 
