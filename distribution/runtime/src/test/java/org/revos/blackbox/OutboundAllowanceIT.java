@@ -50,4 +50,36 @@ class OutboundAllowanceIT {
             }
         }
     }
+
+    /**
+     * The allowance is configuration (PID org.revos.runtime): a file in the deploy folder grants it to the running
+     * runtime, and removing the file withdraws it, without a restart.
+     */
+    @Test
+    void theAllowanceFollowsTheRuntimeConfigurationWhileItRuns() throws Exception {
+        try (WebhooksIT.Receiver receiver = new WebhooksIT.Receiver(0);
+                RevosProcess process = RevosProcess.start(Map.of("REVOS_OUTBOUND_ALLOW", ""))) {
+            Revos revos = new Revos(process);
+            Revos.Tenant t = revos.newTenant("allowance configured");
+            Map<String, Object> hook = Map.of("url", receiver.url(), "events", List.of("*"));
+            assertEquals(422, revos.post(t.admin(), "/webhooks", hook).status(), "loopback, not allowed");
+
+            java.nio.file.Path file = process.deployDir().resolve("org.revos.runtime.cfg");
+            java.nio.file.Files.writeString(file, "outboundAllow=127.0.0.1\n");
+            JsonNode created = Await.until(() -> {
+                Revos.Reply reply = revos.post(t.admin(), "/webhooks", hook);
+                return reply.status() == 201 ? reply.body() : null;
+            }, java.util.Objects::nonNull, Duration.ofSeconds(15));
+            assertTrue(created != null && created.has("id"), "allowed once the configuration says so");
+
+            java.nio.file.Files.delete(file);
+            Revos.Reply refused = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (System.nanoTime() < deadline && (refused == null || refused.status() != 422)) {
+                Thread.sleep(200);
+                refused = revos.post(t.admin(), "/webhooks", hook);
+            }
+            assertEquals(422, refused.status(), "withdrawn with the file: " + refused.raw().body());
+        }
+    }
 }

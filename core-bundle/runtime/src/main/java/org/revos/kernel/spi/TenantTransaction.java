@@ -7,6 +7,8 @@ import jakarta.persistence.EntityManager;
 import org.osgi.annotation.versioning.ProviderType;
 import org.revos.api.security.Caller;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** One write transaction of one tenant, as an engine sees it (see {@link TenantStore#transaction}). */
 @ProviderType
 public interface TenantTransaction {
@@ -29,6 +31,14 @@ public interface TenantTransaction {
      */
     void audit(String action, String objectType, String objectId, Map<String, Object> before,
             Map<String, Object> after);
+
+    /**
+     * Appends an audit entry, the objects given as the API shows them (JSON objects).
+     *
+     * @param before the object before the change, {@code null} for a creation
+     * @param after the object after the change, {@code null} for a deletion
+     */
+    void audit(String action, String objectType, String objectId, JsonNode before, JsonNode after);
 
     /**
      * @return what wrote this transaction when it is not one API request (such as {@code import:job_…} or

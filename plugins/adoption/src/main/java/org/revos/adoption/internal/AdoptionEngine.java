@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +43,9 @@ import org.revos.api.spi.Notification;
 import org.revos.api.spi.NotifierSubscription;
 import org.revos.api.spi.ProbeContext;
 import org.revos.api.spi.ProbeResult;
+import org.revos.kernel.spi.Contributions;
+import org.revos.kernel.spi.Contributions.Contribution;
+import org.revos.kernel.spi.Knobs;
 import org.revos.kernel.spi.PluginCallFailed;
 import org.revos.kernel.spi.PluginCalls;
 import org.revos.kernel.spi.TenantStore;
@@ -89,7 +91,7 @@ public final class AdoptionEngine {
     private final TenantStore store;
     private final PluginCalls plugins;
     private final RevosData data;
-    private final Map<ServiceReference<AdoptionProbe>, AdoptionProbe> probes = new ConcurrentHashMap<>();
+    private final Contributions<AdoptionProbe> probes;
     private volatile Pipelines pipelines;
     private volatile KpiCatalog kpis;
     private volatile NotificationCenter notifications;
@@ -106,27 +108,9 @@ public final class AdoptionEngine {
         this.store = store;
         this.plugins = plugins;
         this.data = data;
-        long tick = tickSeconds(config, context.getProperty(TICK_PROPERTY));
+        this.probes = new Contributions<>(plugins);
+        long tick = Knobs.positive(config.tickSeconds(), context, TICK_PROPERTY, DEFAULT_TICK_SECONDS);
         timer.scheduleWithFixedDelay(this::tickAll, tick, tick, TimeUnit.SECONDS);
-    }
-
-    /** @return the configured round, else the framework property's, else 60 seconds */
-    static long tickSeconds(Config config, String property) {
-        if (config.tickSeconds() > 0) {
-            return config.tickSeconds();
-        }
-        if (property != null) {
-            try {
-                long seconds = Long.parseLong(property.trim());
-                if (seconds > 0) {
-                    return seconds;
-                }
-            } catch (NumberFormatException e) {
-                LOG.warning(() -> TICK_PROPERTY + " is not a whole number of seconds (" + property + "); using "
-                        + DEFAULT_TICK_SECONDS);
-            }
-        }
-        return DEFAULT_TICK_SECONDS;
     }
 
     @Deactivate
@@ -137,7 +121,7 @@ public final class AdoptionEngine {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addProbe(ServiceReference<AdoptionProbe> ref, AdoptionProbe probe) {
-        probes.put(ref, probe);
+        probes.add(ref, probe);
     }
 
     void removeProbe(ServiceReference<AdoptionProbe> ref) {
@@ -178,24 +162,6 @@ public final class AdoptionEngine {
         if (notifications == service) {
             notifications = null;
         }
-    }
-
-    /** A probe of a plugin enabled for the tenant, with the plugin's id. */
-    private record Contribution(String pluginId, AdoptionProbe probe) {
-    }
-
-    /** @return the probes of the plugins enabled for the tenant, highest service ranking first */
-    private List<Contribution> enabledProbes(String tenantId) {
-        List<Map.Entry<ServiceReference<AdoptionProbe>, AdoptionProbe>> ordered = new ArrayList<>(probes.entrySet());
-        ordered.sort(Map.Entry.comparingByKey((a, b) -> b.compareTo(a)));
-        List<Contribution> out = new ArrayList<>();
-        for (Map.Entry<ServiceReference<AdoptionProbe>, AdoptionProbe> e : ordered) {
-            String pluginId = plugins.pluginId(e.getKey());
-            if (plugins.enabled(tenantId, pluginId)) {
-                out.add(new Contribution(pluginId, e.getValue()));
-            }
-        }
-        return out;
     }
 
     /** One probe's answer, or why it has none. */
@@ -244,7 +210,7 @@ public final class AdoptionEngine {
             answers.put(tactic, new ArrayList<>());
         }
         items.forEach(i -> byTactic.get(i.tactic()).add(i));
-        for (Contribution c : enabledProbes(tenantId)) {
+        for (Contribution<AdoptionProbe> c : probes.enabledFor(tenantId)) {
             ProbeAnswer answer = ask(tenantId, c, context);
             if (answer != null) {
                 answers.get(answer.tactic()).add(answer);
@@ -253,8 +219,8 @@ public final class AdoptionEngine {
         return new Checklist(initiative, byTactic, answers);
     }
 
-    private ProbeAnswer ask(String tenantId, Contribution c, ProbeContext context) {
-        AdoptionProbe probe = c.probe();
+    private ProbeAnswer ask(String tenantId, Contribution<AdoptionProbe> c, ProbeContext context) {
+        AdoptionProbe probe = c.service();
         try {
             return plugins.call(c.pluginId(), tenantId, "adoption probe", () -> {
                 if (!probe.appliesTo(context.initiative())) {

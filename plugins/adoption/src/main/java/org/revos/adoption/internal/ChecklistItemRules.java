@@ -1,13 +1,12 @@
 package org.revos.adoption.internal;
 
-import org.revos.kernel.spi.objects.ObjectRules;
-
 import java.util.Objects;
 
 import org.revos.api.spi.AdoptionTactic;
 import org.revos.api.spi.ChecklistItem;
 import org.revos.kernel.spi.TenantTransaction;
 import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.objects.ObjectRules;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

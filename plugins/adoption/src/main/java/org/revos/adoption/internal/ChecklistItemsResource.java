@@ -1,5 +1,7 @@
 package org.revos.adoption.internal;
 
+import jakarta.ws.rs.Path;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -8,8 +10,6 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.kernel.spi.objects.ObjectCollections;
 import org.revos.kernel.spi.rest.MutableCollectionResource;
 import org.revos.kernel.spi.rest.RevosResources;
-
-import jakarta.ws.rs.Path;
 
 /**
  * {@code /api/v1/adoption/items}: the manual items of initiatives' checklists (tasks, trainings, reminders);

@@ -1,5 +1,13 @@
 package org.revos.adoption.internal;
 
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -9,23 +17,15 @@ import org.revos.api.security.Caller;
 import org.revos.api.spi.AdoptionTactic;
 import org.revos.api.spi.ChecklistItem;
 import org.revos.api.spi.Initiative;
-import org.revos.kernel.spi.objects.FieldTypes;
-import org.revos.kernel.spi.TenantStore;
 import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.TenantStore;
+import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.kernel.spi.rest.RevosResources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * {@code GET /api/v1/adoption/initiatives/{id}/checklist}: per CREDIT tactic, the manual items and the automatic

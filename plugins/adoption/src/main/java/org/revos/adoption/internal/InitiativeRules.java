@@ -1,10 +1,9 @@
 package org.revos.adoption.internal;
 
-import org.revos.kernel.spi.objects.ObjectRules;
-
 import org.revos.api.event.RevosEvents;
 import org.revos.kernel.spi.TenantTransaction;
 import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.objects.ObjectRules;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

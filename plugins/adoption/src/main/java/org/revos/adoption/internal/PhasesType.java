@@ -1,8 +1,5 @@
 package org.revos.adoption.internal;
 
-import org.revos.kernel.spi.objects.FieldType;
-import org.revos.kernel.spi.objects.FieldTypes;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -13,6 +10,8 @@ import java.util.Map;
 import org.revos.api.spi.Initiative.PhaseName;
 import org.revos.api.spi.Initiative.PhaseStatus;
 import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.objects.FieldType;
+import org.revos.kernel.spi.objects.FieldTypes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

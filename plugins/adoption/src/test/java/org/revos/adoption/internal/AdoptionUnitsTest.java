@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,33 +21,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The adoption engine's own rules: its round, its phases, its reminder texts. */
+/** The adoption engine's own rules: its phases and its reminder texts. */
 class AdoptionUnitsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static AdoptionEngine.Config tick(long seconds) {
-        return new AdoptionEngine.Config() {
-            @Override
-            public long tickSeconds() {
-                return seconds;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return AdoptionEngine.Config.class;
-            }
-        };
-    }
-
-    @Test
-    void theRoundIsTheConfigurationsThenTheFrameworkPropertysThenAMinute() {
-        assertEquals(300, AdoptionEngine.tickSeconds(tick(300), "1"), "configuration wins");
-        assertEquals(1, AdoptionEngine.tickSeconds(tick(0), "1"), "the framework property is the default");
-        assertEquals(60, AdoptionEngine.tickSeconds(tick(0), null));
-        assertEquals(60, AdoptionEngine.tickSeconds(tick(0), "soon"), "a word is not a number of seconds");
-        assertEquals(60, AdoptionEngine.tickSeconds(tick(0), "-5"), "nor is a negative one");
-    }
 
     @Test
     void phasesAreCheckedWithEveryProblemNamed() throws Exception {

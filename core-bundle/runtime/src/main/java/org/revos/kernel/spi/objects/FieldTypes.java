@@ -18,8 +18,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import org.revos.runtime.internal.json.Json;
 import org.revos.kernel.spi.Violations;
+import org.revos.runtime.internal.json.Json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -22,18 +22,18 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.ApiRole;
 import org.revos.api.security.Caller;
-import org.revos.kernel.spi.objects.FieldTypes;
-import org.revos.runtime.internal.persistence.ApiKeyEntity;
-import org.revos.runtime.internal.persistence.Store;
 import org.revos.kernel.spi.Problem;
 import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.kernel.spi.rest.Access;
-import org.revos.runtime.internal.rest.Answer;
-import org.revos.runtime.internal.rest.Idempotency;
+import org.revos.kernel.spi.rest.JsonSchemas;
 import org.revos.kernel.spi.rest.Listing;
 import org.revos.kernel.spi.rest.ResponseStatus;
-import org.revos.runtime.internal.rest.JsonSchemas;
-import org.revos.runtime.internal.rest.SchemaFrom;
+import org.revos.kernel.spi.rest.SchemaFrom;
+import org.revos.runtime.internal.persistence.ApiKeyEntity;
+import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.rest.Answer;
+import org.revos.runtime.internal.rest.Idempotency;
 import org.revos.runtime.internal.rest.RevosApplication;
 import org.revos.runtime.internal.security.ApiKeys;
 

@@ -7,11 +7,11 @@ import java.util.Set;
 
 import jakarta.persistence.TypedQuery;
 
+import org.revos.kernel.spi.Violations;
 import org.revos.kernel.spi.objects.FieldTypes;
-import org.revos.runtime.internal.objects.ObjectEngine;
+import org.revos.kernel.spi.rest.Pages;
 import org.revos.runtime.internal.persistence.AuditEntryEntity;
 import org.revos.runtime.internal.persistence.Store;
-import org.revos.kernel.spi.Violations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -30,8 +30,8 @@ final class AuditLog {
 
     static JsonNode page(Store store, String tenantId, Map<String, List<String>> query) {
         Violations v = new Violations();
-        int limit = ObjectEngine.limit(query, v);
-        String after = ObjectEngine.cursor(query, v);
+        int limit = Pages.limit(query, v);
+        String after = Pages.cursor(query, v);
         StringBuilder jpql = new StringBuilder("SELECT a FROM AuditEntryEntity a WHERE a.id > :after");
         List<String> values = new ArrayList<>();
         for (Map.Entry<String, List<String>> param : query.entrySet()) {
@@ -58,7 +58,7 @@ final class AuditLog {
         ObjectNode page = JsonNodeFactory.instance.objectNode();
         var items = page.putArray("items");
         rows.stream().limit(limit).forEach(a -> items.add(render(a)));
-        page.put("next", rows.size() > limit ? ObjectEngine.encodeCursor(rows.get(limit - 1).id) : null);
+        page.put("next", rows.size() > limit ? Pages.encodeCursor(rows.get(limit - 1).id) : null);
         return page;
     }
 

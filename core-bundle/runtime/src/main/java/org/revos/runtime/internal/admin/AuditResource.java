@@ -13,9 +13,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.revos.runtime.internal.persistence.Store;
 import org.revos.kernel.spi.rest.Access;
 import org.revos.kernel.spi.rest.Listing;
+import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.JsonNode;

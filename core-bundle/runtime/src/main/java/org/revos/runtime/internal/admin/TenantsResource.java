@@ -25,20 +25,20 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.Caller;
-import org.revos.kernel.spi.objects.FieldTypes;
-import org.revos.runtime.internal.objects.ObjectEngine;
-import org.revos.runtime.internal.persistence.Ids;
-import org.revos.runtime.internal.persistence.Store;
-import org.revos.runtime.internal.persistence.TenantEntity;
+import org.revos.kernel.spi.Ids;
 import org.revos.kernel.spi.Problem;
 import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.kernel.spi.rest.Access;
+import org.revos.kernel.spi.rest.JsonSchemas;
+import org.revos.kernel.spi.rest.Listing;
+import org.revos.kernel.spi.rest.Pages;
+import org.revos.kernel.spi.rest.ResponseStatus;
+import org.revos.kernel.spi.rest.SchemaFrom;
+import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.persistence.TenantEntity;
 import org.revos.runtime.internal.rest.Answer;
 import org.revos.runtime.internal.rest.Idempotency;
-import org.revos.kernel.spi.rest.Listing;
-import org.revos.kernel.spi.rest.ResponseStatus;
-import org.revos.runtime.internal.rest.JsonSchemas;
-import org.revos.runtime.internal.rest.SchemaFrom;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,8 +89,8 @@ public final class TenantsResource {
     public JsonNode list(@Context UriInfo uri) {
         Violations v = new Violations();
         Map<String, List<String>> query = uri.getQueryParameters();
-        int limit = ObjectEngine.limit(query, v);
-        String after = ObjectEngine.cursor(query, v);
+        int limit = Pages.limit(query, v);
+        String after = Pages.cursor(query, v);
         query.keySet().stream().filter(k -> !k.equals("limit") && !k.equals("cursor"))
                 .forEach(k -> v.add(k, "is not a filter of tenants; use limit or cursor"));
         v.throwIfAny();
@@ -100,7 +100,7 @@ public final class TenantsResource {
         ObjectNode page = JsonNodeFactory.instance.objectNode();
         var items = page.putArray("items");
         rows.stream().limit(limit).forEach(t -> items.add(render(t)));
-        page.put("next", rows.size() > limit ? ObjectEngine.encodeCursor(rows.get(limit - 1).id) : null);
+        page.put("next", rows.size() > limit ? Pages.encodeCursor(rows.get(limit - 1).id) : null);
         return page;
     }
 

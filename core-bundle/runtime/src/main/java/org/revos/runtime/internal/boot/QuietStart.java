@@ -9,8 +9,9 @@ import org.revos.runtime.internal.settings.RuntimeSettings;
  * REST whiteboard (they come after it in revos.bndrun): it sets the log levels ({@link LogLevels}), so their
  * registrations are not announced at INFO on every start, and initializes SLF4J, Jetty's logging, in this one
  * thread, so that Jetty's threads do not race its initialization and have their first messages replayed with a
- * warning. Before that it checks the start-up settings: unusable ones end the start with a message and exit status 1.
- * Components activate later, through SCR.
+ * warning. Before that it checks the start-up settings and that the port is free: unusable settings or a taken port
+ * end the start with a message and exit status 1, here in the launcher's start of this bundle, before any component
+ * (which never exits the process) activates through SCR.
  */
 public final class QuietStart implements BundleActivator {
 
@@ -20,11 +21,15 @@ public final class QuietStart implements BundleActivator {
      */
     @Override
     public void start(BundleContext context) {
+        RuntimeSettings settings;
         try {
-            RuntimeSettings.current();
+            settings = RuntimeSettings.from(System.getenv(), System.getProperties());
         } catch (IllegalArgumentException invalid) {
             throw StartRefusal.exit("RevOS cannot start. " + invalid.getMessage() + ".");
         }
+        HttpConfigurator.takenPort(settings.httpHost(), settings.httpPort()).ifPresent(taken -> {
+            throw StartRefusal.exit(taken);
+        });
         LogLevels.configure();
         try {
             org.slf4j.LoggerFactory.getILoggerFactory();

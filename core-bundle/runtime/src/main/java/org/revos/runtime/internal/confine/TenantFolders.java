@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.revos.api.security.TenantFiles;
-import org.revos.runtime.internal.settings.RuntimeSettings;
+import org.revos.runtime.internal.settings.Settings;
 
 /**
  * The tenants' own folders, {@code REVOS_DATA_DIR/tenants/<tenantId>/files/}, created on demand, and the only way a
@@ -27,8 +28,8 @@ public final class TenantFolders implements TenantFiles {
     private final Path tenants;
 
     @Activate
-    public TenantFolders() {
-        this(RuntimeSettings.current().dataDir().resolve("tenants"));
+    public TenantFolders(@Reference Settings settings) {
+        this(settings.current().dataDir().resolve("tenants"));
     }
 
     /** @param tenants the folder that holds one folder per tenant */

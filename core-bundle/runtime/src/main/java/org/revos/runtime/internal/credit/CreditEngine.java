@@ -15,6 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.persistence.EntityManager;
+
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,8 +33,8 @@ import org.revos.api.spi.AccountCredit;
 import org.revos.api.spi.CreditBucket;
 import org.revos.api.spi.CreditInput;
 import org.revos.api.spi.CreditRule;
-import org.revos.runtime.internal.boot.Daemons;
 import org.revos.kernel.spi.PluginCallFailed;
+import org.revos.runtime.internal.boot.Daemons;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.CreditAccountEntity;
@@ -43,8 +45,6 @@ import org.revos.runtime.internal.persistence.UserEntity;
 import org.revos.runtime.internal.plugins.PluginServices;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
 import org.revos.runtime.internal.plugins.TenantPlugins;
-
-import jakarta.persistence.EntityManager;
 
 /**
  * Keeps every tenant's credit ledger current. Recording a revenue event marks its account stale in the same

@@ -12,48 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.revos.api.model.Period;
-import org.revos.api.security.ApiRole;
-import org.revos.api.security.Caller;
-import org.revos.api.spi.CreditRule;
-import org.revos.kernel.spi.PluginCallFailed;
-import org.revos.runtime.internal.jobs.Jobs;
-import org.revos.runtime.internal.jobs.JobsResource;
-import org.revos.runtime.internal.json.Json;
-import org.revos.kernel.spi.objects.FieldTypes;
-import org.revos.runtime.internal.objects.ObjectEngine;
-import org.revos.runtime.internal.persistence.AccountEntity;
-import org.revos.runtime.internal.persistence.CreditAccountEntity;
-import org.revos.runtime.internal.persistence.CreditLineEntity;
-import org.revos.runtime.internal.persistence.CreditRuleVersionEntity;
-import org.revos.runtime.internal.persistence.Ids;
-import org.revos.runtime.internal.persistence.JobEntity;
-import org.revos.runtime.internal.persistence.Store;
-import org.revos.runtime.internal.plugins.PluginServices.Contribution;
-import org.revos.kernel.spi.Problem;
-import org.revos.kernel.spi.Violations;
-import org.revos.kernel.spi.rest.Access;
-import org.revos.runtime.internal.rest.Answer;
-import org.revos.runtime.internal.rest.Idempotency;
-import org.revos.kernel.spi.rest.Listing;
-import org.revos.kernel.spi.rest.ResponseStatus;
-import org.revos.kernel.spi.rest.Described;
-import org.revos.runtime.internal.rest.JsonSchemas;
-import org.revos.runtime.internal.rest.SchemaFrom;
-import org.revos.runtime.internal.rest.RevosApplication;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -67,6 +25,48 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.revos.api.model.Period;
+import org.revos.api.security.ApiRole;
+import org.revos.api.security.Caller;
+import org.revos.api.spi.CreditRule;
+import org.revos.kernel.spi.Ids;
+import org.revos.kernel.spi.PluginCallFailed;
+import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.kernel.spi.rest.Access;
+import org.revos.kernel.spi.rest.Described;
+import org.revos.kernel.spi.rest.JsonSchemas;
+import org.revos.kernel.spi.rest.Listing;
+import org.revos.kernel.spi.rest.Pages;
+import org.revos.kernel.spi.rest.ResponseStatus;
+import org.revos.kernel.spi.rest.SchemaFrom;
+import org.revos.runtime.internal.jobs.Jobs;
+import org.revos.runtime.internal.jobs.JobsResource;
+import org.revos.runtime.internal.json.Json;
+import org.revos.runtime.internal.persistence.AccountEntity;
+import org.revos.runtime.internal.persistence.CreditAccountEntity;
+import org.revos.runtime.internal.persistence.CreditLineEntity;
+import org.revos.runtime.internal.persistence.CreditRuleVersionEntity;
+import org.revos.runtime.internal.persistence.JobEntity;
+import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.plugins.PluginServices.Contribution;
+import org.revos.runtime.internal.rest.Answer;
+import org.revos.runtime.internal.rest.Idempotency;
+import org.revos.runtime.internal.rest.RevosApplication;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /api/v1/credit/...}: the green-credit ledger per rep and period, the bucket state of an account, the
@@ -109,8 +109,8 @@ public final class CreditResource {
         Map<String, List<String>> query = uri.getQueryParameters();
         Violations v = new Violations();
         unknownParameters(query, Set.of("period", "ownerId", "limit", "cursor"), v);
-        int limit = ObjectEngine.limit(query, v);
-        String after = ObjectEngine.cursor(query, v);
+        int limit = Pages.limit(query, v);
+        String after = Pages.cursor(query, v);
         ZoneId zone = engine.zone(tenantId);
         Period period = period(blankToNull(periodText), zone, v);
         String ownerId = blankToNull(ownerFilter);
@@ -143,7 +143,7 @@ public final class CreditResource {
             List<CreditLineEntity> lines = linesQuery.getResultList();
             ArrayNode items = out.putArray("lines");
             lines.stream().limit(limit).forEach(l -> items.add(line(l)));
-            out.put("next", lines.size() > limit ? ObjectEngine.encodeCursor(lines.get(limit - 1).id) : null);
+            out.put("next", lines.size() > limit ? Pages.encodeCursor(lines.get(limit - 1).id) : null);
             return out;
         });
     }
@@ -197,8 +197,8 @@ public final class CreditResource {
         Map<String, List<String>> query = uri.getQueryParameters();
         Violations v = new Violations();
         unknownParameters(query, Set.of("limit", "cursor"), v);
-        int limit = ObjectEngine.limit(query, v);
-        String cursor = ObjectEngine.cursor(query, v);
+        int limit = Pages.limit(query, v);
+        String cursor = Pages.cursor(query, v);
         int offset = 0;
         if (!cursor.isEmpty()) {
             try {
@@ -230,7 +230,7 @@ public final class CreditResource {
                 }
                 item.put("share", BigDecimal.valueOf(s.share).setScale(4, RoundingMode.HALF_EVEN));
             });
-            out.put("next", rows.size() > limit ? ObjectEngine.encodeCursor(String.valueOf(start + limit)) : null);
+            out.put("next", rows.size() > limit ? Pages.encodeCursor(String.valueOf(start + limit)) : null);
             return out;
         });
     }

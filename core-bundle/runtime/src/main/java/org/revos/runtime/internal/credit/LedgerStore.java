@@ -4,14 +4,14 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import jakarta.persistence.EntityManager;
+
 import org.revos.api.spi.AccountCredit;
 import org.revos.api.spi.CreditLine;
+import org.revos.kernel.spi.Ids;
 import org.revos.runtime.internal.persistence.CreditAccountEntity;
 import org.revos.runtime.internal.persistence.CreditLineEntity;
-import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.Tx;
-
-import jakarta.persistence.EntityManager;
 
 /** Writes an account's computed credit into the stored ledger, rewriting its lines only when they changed. */
 final class LedgerStore {

@@ -9,11 +9,11 @@ import java.util.TreeSet;
 import org.revos.api.model.ObjectType;
 import org.revos.api.spi.EnrichmentRequest;
 import org.revos.api.spi.Firmographics;
+import org.revos.kernel.spi.TenantRow;
 import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.runtime.internal.objects.LeadRules;
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.LeadEntity;
-import org.revos.kernel.spi.TenantRow;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

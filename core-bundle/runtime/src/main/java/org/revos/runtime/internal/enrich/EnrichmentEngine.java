@@ -14,10 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -25,14 +27,19 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.revos.api.event.RevosEvents;
 import org.revos.api.model.Tenant;
 import org.revos.api.query.RevosData;
 import org.revos.api.spi.EnrichmentProvider;
 import org.revos.api.spi.EnrichmentRequest;
 import org.revos.api.spi.Firmographics;
-import org.revos.runtime.internal.boot.Daemons;
+import org.revos.kernel.spi.Knobs;
 import org.revos.kernel.spi.PluginCallFailed;
+import org.revos.kernel.spi.TenantRow;
+import org.revos.runtime.internal.boot.Daemons;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
@@ -40,7 +47,6 @@ import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.EnrichPendingEntity;
 import org.revos.runtime.internal.persistence.LeadEntity;
 import org.revos.runtime.internal.persistence.Store;
-import org.revos.kernel.spi.TenantRow;
 import org.revos.runtime.internal.persistence.Tx;
 import org.revos.runtime.internal.plugins.PluginServices;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
@@ -56,7 +62,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@value #MAX_ATTEMPTS} attempts; a tenant without an enabled provider just has its marks cleared.
  */
 @Component(service = { EnrichmentEngine.class, EventHandler.class },
-        property = EventConstants.EVENT_TOPIC + "=" + RevosEvents.OBJECT_CREATED)
+        property = EventConstants.EVENT_TOPIC + "=" + RevosEvents.OBJECT_CREATED,
+        configurationPid = "org.revos.enrichment")
+@Designate(ocd = EnrichmentEngine.Config.class)
 public final class EnrichmentEngine implements EventHandler {
 
     private static final Logger LOG = Logger.getLogger(EnrichmentEngine.class.getName());
@@ -69,13 +77,34 @@ public final class EnrichmentEngine implements EventHandler {
     private final PluginGateway gateway;
     private final RevosData data;
     private final PluginServices<EnrichmentProvider> providers;
-    private final long backoffMs = Long.getLong(BACKOFF_PROPERTY, 5_000L);
+    private static final long DEFAULT_BACKOFF_MS = 5_000L;
+    /** the first retry's delay; the configuration changes it while the runtime runs */
+    private volatile long backoffMs;
+
+    /** Settings of this component (PID {@value #PID}). */
+    @ObjectClassDefinition(name = "RevOS enrichment", description = "How long a failed enrichment waits before its"
+            + " first retry; each retry waits twice as long.")
+    public @interface Config {
+        @AttributeDefinition(name = "First retry after (ms)", min = "0", description = "0 takes the framework"
+                + " property " + BACKOFF_PROPERTY + ", or " + DEFAULT_BACKOFF_MS + ".")
+        long backoffMillis() default 0;
+    }
+
+    /** The configuration PID ({@code org.revos.enrichment.cfg} in the deploy folder). */
+    public static final String PID = "org.revos.enrichment";
+
+    @Modified
+    void configure(Config config, BundleContext context) {
+        backoffMs = Knobs.positive(config.backoffMillis(), context, BACKOFF_PROPERTY, DEFAULT_BACKOFF_MS);
+    }
     private final ScheduledExecutorService worker = Daemons.scheduler("revos-enrichment");
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
 
     @Activate
     public EnrichmentEngine(@Reference Store store, @Reference PluginGateway gateway, @Reference TenantPlugins plugins,
-            @Reference RevosData data) {
+            @Reference RevosData data,
+            BundleContext context, Config config) {
+        configure(config, context);
         this.store = store;
         this.gateway = gateway;
         this.data = data;

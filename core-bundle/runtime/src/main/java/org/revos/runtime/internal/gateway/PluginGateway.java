@@ -1,6 +1,5 @@
 package org.revos.runtime.internal.gateway;
 
-import org.revos.kernel.spi.PluginCallFailed;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -24,6 +23,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.revos.kernel.spi.PluginCallFailed;
 
 /**
  * Runs calls into plugin code on the gateway's own threads with a timeout, at most

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import org.revos.kernel.spi.objects.ObjectSchema;
-import org.revos.kernel.spi.TenantRow;
-
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+
+import org.revos.kernel.spi.TenantRow;
+import org.revos.kernel.spi.objects.ObjectSchema;
 
 /**
  * Reads many objects by id or by external id. Ids go in {@code IN} lists of a fixed length, the last one padded by

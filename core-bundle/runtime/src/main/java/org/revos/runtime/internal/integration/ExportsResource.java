@@ -6,27 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.revos.api.security.Caller;
-import org.revos.api.spi.Exporter;
-import org.revos.kernel.spi.objects.Field;
-import org.revos.kernel.spi.objects.ObjectSchema;
-import org.revos.kernel.spi.TenantRow;
-import org.revos.runtime.internal.plugins.PluginServices.Contribution;
-import org.revos.kernel.spi.Problem;
-import org.revos.kernel.spi.Violations;
-import org.revos.kernel.spi.rest.Described;
-import org.revos.runtime.internal.rest.SchemaFrom;
-import org.revos.runtime.internal.rest.RevosApplication;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,6 +16,27 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.revos.api.security.Caller;
+import org.revos.api.spi.Exporter;
+import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.TenantRow;
+import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.objects.Field;
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.rest.Described;
+import org.revos.kernel.spi.rest.SchemaFrom;
+import org.revos.runtime.internal.plugins.PluginServices.Contribution;
+import org.revos.runtime.internal.rest.RevosApplication;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /api/v1/exports?object=&format=}: every object of a collection as CSV that the same format imports,

@@ -1,26 +1,5 @@
 package org.revos.runtime.internal.integration;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.revos.api.security.Caller;
-import org.revos.runtime.internal.integration.mapping.ImportMappings;
-import org.revos.runtime.internal.integration.mapping.MappingDocuments;
-import org.revos.runtime.internal.integration.mapping.MappingRules;
-import org.revos.runtime.internal.integration.mapping.MappingTargets;
-import org.revos.runtime.internal.integration.mapping.MappingsView;
-import org.revos.runtime.internal.integration.mapping.ValueMappings;
-import org.revos.kernel.spi.Violations;
-import org.revos.kernel.spi.rest.Described;
-import org.revos.runtime.internal.rest.RevosApplication;
-import org.revos.runtime.internal.rest.SchemaFrom;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -30,6 +9,26 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.revos.api.security.Caller;
+import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.rest.Described;
+import org.revos.kernel.spi.rest.SchemaFrom;
+import org.revos.runtime.internal.integration.mapping.ImportMappings;
+import org.revos.runtime.internal.integration.mapping.MappingDocuments;
+import org.revos.runtime.internal.integration.mapping.MappingRules;
+import org.revos.runtime.internal.integration.mapping.MappingTargets;
+import org.revos.runtime.internal.integration.mapping.MappingsView;
+import org.revos.runtime.internal.integration.mapping.ValueMappings;
+import org.revos.runtime.internal.rest.RevosApplication;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET|PUT /api/v1/imports/mappings/{format}}: the tenant's value mappings for one import format (stages,

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.revos.api.spi.ImportRow;
 import org.revos.api.spi.Importer;
 import org.revos.kernel.spi.PluginCallFailed;
+import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.integration.ImportPreviewReport.Columns;
 import org.revos.runtime.internal.integration.ImportPreviewReport.Mapped;
@@ -16,7 +17,6 @@ import org.revos.runtime.internal.integration.ImportPreviewReport.RowProblem;
 import org.revos.runtime.internal.integration.ImportPreviewReport.Unmapped;
 import org.revos.runtime.internal.integration.mapping.MappingTally;
 import org.revos.runtime.internal.integration.mapping.ValueTranslator;
-import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
 
 /**

@@ -17,7 +17,9 @@ import org.revos.api.model.ObjectType;
 import org.revos.api.security.Caller;
 import org.revos.api.spi.ImportRow;
 import org.revos.api.spi.Importer;
+import org.revos.kernel.spi.FieldError;
 import org.revos.kernel.spi.PluginCallFailed;
+import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.jobs.JobContext;
 import org.revos.runtime.internal.jobs.Jobs;
@@ -25,8 +27,6 @@ import org.revos.runtime.internal.persistence.ImportEntity;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.Tx;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
-import org.revos.kernel.spi.FieldError;
-import org.revos.kernel.spi.Problem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -18,30 +18,30 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.revos.api.model.Tenant;
 import org.revos.api.model.ObjectType;
+import org.revos.api.model.Tenant;
 import org.revos.api.query.RevosData;
 import org.revos.api.security.Caller;
 import org.revos.api.spi.Importer;
-import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.kernel.spi.PluginCallFailed;
+import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.TenantRow;
+import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.integration.mapping.ImportMappings;
 import org.revos.runtime.internal.integration.mapping.MappingTally;
 import org.revos.runtime.internal.integration.mapping.ValueMappings;
 import org.revos.runtime.internal.integration.mapping.ValueTranslator;
 import org.revos.runtime.internal.jobs.Jobs;
 import org.revos.runtime.internal.json.Json;
-import org.revos.kernel.spi.objects.FieldTypes;
-import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.runtime.internal.persistence.ImportEntity;
 import org.revos.runtime.internal.persistence.JobEntity;
 import org.revos.runtime.internal.persistence.Store;
-import org.revos.kernel.spi.TenantRow;
 import org.revos.runtime.internal.plugins.PluginServices;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
 import org.revos.runtime.internal.plugins.TenantPlugins;
-import org.revos.kernel.spi.Problem;
-import org.revos.runtime.internal.settings.RuntimeSettings;
+import org.revos.runtime.internal.settings.Settings;
 import org.revos.runtime.internal.stages.StageModels;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -72,9 +72,9 @@ public final class Imports {
     @Activate
     public Imports(@Reference Store store, @Reference PluginGateway gateway, @Reference TenantPlugins plugins,
             @Reference Jobs jobs, @Reference StageModels stageModels, @Reference RevosData data,
-            @Reference ImportMappings mappings) {
+            @Reference ImportMappings mappings, @Reference Settings settings) {
         this(store, gateway, plugins, jobs, stageModels, data, mappings,
-                RuntimeSettings.current().dataDir().resolve("imports"));
+                settings.current().dataDir().resolve("imports"));
         jobs.recoverAlso(this::markInterrupted);
     }
 

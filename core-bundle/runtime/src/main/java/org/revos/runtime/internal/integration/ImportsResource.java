@@ -7,6 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -14,35 +27,22 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.Caller;
 import org.revos.api.spi.Importer;
+import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.rest.Described;
+import org.revos.kernel.spi.rest.JsonSchemas;
+import org.revos.kernel.spi.rest.ResponseStatus;
+import org.revos.kernel.spi.rest.SchemaFrom;
 import org.revos.runtime.internal.integration.mapping.MappingDocuments;
 import org.revos.runtime.internal.integration.mapping.MappingRules;
 import org.revos.runtime.internal.integration.mapping.SourceHints;
 import org.revos.runtime.internal.integration.mapping.ValueKind;
 import org.revos.runtime.internal.integration.mapping.ValueMappings;
 import org.revos.runtime.internal.jobs.JobsResource;
-import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
-import org.revos.kernel.spi.Violations;
-import org.revos.kernel.spi.rest.Described;
-import org.revos.kernel.spi.rest.ResponseStatus;
-import org.revos.runtime.internal.rest.JsonSchemas;
-import org.revos.runtime.internal.rest.SchemaFrom;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.revos.runtime.internal.rest.RevosApplication;
 
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST /api/v1/imports?object=&format=&mode=&map=&revenueEvents=&dryRun=}: a CSV body imported as a job (202);

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.revos.runtime.internal.objects.Catalog;
+import jakarta.persistence.EntityManager;
+
 import org.revos.kernel.spi.objects.Field;
 import org.revos.kernel.spi.objects.ObjectSchema;
-
-import jakarta.persistence.EntityManager;
+import org.revos.runtime.internal.objects.Catalog;
 
 /**
  * Exported references name the referenced object by its key: its {@code externalId}, or its {@code id} when it has

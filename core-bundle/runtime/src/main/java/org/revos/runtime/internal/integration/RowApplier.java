@@ -10,17 +10,20 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+
 import org.revos.api.model.ObjectType;
 import org.revos.api.model.Tenant;
 import org.revos.api.spi.ImportRow;
-import org.revos.runtime.internal.objects.Catalog;
-import org.revos.kernel.spi.objects.Field;
-import org.revos.runtime.internal.objects.ObjectEngine;
-import org.revos.kernel.spi.objects.ObjectSchema;
-import org.revos.kernel.spi.TenantRow;
-import org.revos.runtime.internal.persistence.Tx;
 import org.revos.kernel.spi.FieldError;
 import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.TenantRow;
+import org.revos.kernel.spi.objects.Field;
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.runtime.internal.objects.Catalog;
+import org.revos.runtime.internal.objects.ObjectEngine;
+import org.revos.runtime.internal.persistence.Tx;
 import org.revos.runtime.internal.stages.StageCatalog;
 import org.revos.runtime.internal.stages.StageEngine;
 import org.revos.runtime.internal.stages.StagedCollectionResource;
@@ -29,9 +32,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 
 /**
  * Writes one imported row with exactly the rules of the REST API: it finds the object the row names (by

@@ -15,32 +15,41 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.persistence.EntityManager;
+
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.revos.api.model.Tenant;
 import org.revos.api.query.RevosData;
+import org.revos.api.services.NotificationCenter;
 import org.revos.api.spi.Exporter;
 import org.revos.api.spi.ImportRow;
 import org.revos.api.spi.Importer;
 import org.revos.api.spi.Notification;
-import org.revos.runtime.internal.boot.Daemons;
+import org.revos.kernel.spi.FieldError;
+import org.revos.kernel.spi.Ids;
+import org.revos.kernel.spi.Knobs;
 import org.revos.kernel.spi.PluginCallFailed;
-import org.revos.runtime.internal.gateway.PluginGateway;
-import org.revos.runtime.internal.notify.Notifications;
-import org.revos.runtime.internal.objects.Catalog;
+import org.revos.kernel.spi.Problem;
 import org.revos.kernel.spi.objects.ObjectSchema;
-import org.revos.runtime.internal.persistence.Ids;
+import org.revos.runtime.internal.boot.Daemons;
+import org.revos.runtime.internal.gateway.PluginGateway;
+import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.SyncDefinitionEntity;
 import org.revos.runtime.internal.persistence.SyncErrorEntity;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
-import org.revos.kernel.spi.FieldError;
-import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.stages.StageModels;
-
-import jakarta.persistence.EntityManager;
 
 /**
  * Runs the tenants' syncs on their schedules. Every run checks its location again ({@link SyncSource}): one that
@@ -52,10 +61,11 @@ import jakarta.persistence.EntityManager;
  * not duplicate), one row per transaction, so a bad row never holds back the good ones. Each failing row (or an
  * unreadable source) is a sync error; the next run comes early, after a doubling back-off ({@value #BACKOFF_PROPERTY}
  * ms, at most the definition's interval), and re-tries it; after the definition's number of attempts the error gives
- * up, is assigned to the definition's owner, and the owner is told through {@link Notifications}. A run that reads
+ * up, is assigned to the definition's owner, and the owner is told through the {@link NotificationCenter}. A run that reads
  * the whole source resolves every error it no longer meets (the row went through, or is gone from the source).
  */
-@Component(service = SyncEngine.class, immediate = true)
+@Component(service = SyncEngine.class, immediate = true, configurationPid = "org.revos.sync")
+@Designate(ocd = SyncEngine.Config.class)
 public final class SyncEngine {
 
     private static final Logger LOG = Logger.getLogger(SyncEngine.class.getName());
@@ -70,22 +80,43 @@ public final class SyncEngine {
     private final Exports exports;
     private final StageModels stageModels;
     private final RevosData data;
-    private final Notifications notifications;
+    /** Tells a definition's owner when the sync gives up on a row; absent while no notification engine runs. */
+    private volatile NotificationCenter notifications;
     private final SyncSource locations;
-    private final long backoffMs = Long.getLong(BACKOFF_PROPERTY, 30_000L);
+    private static final long DEFAULT_BACKOFF_MS = 30_000L;
+    /** the first retry's delay; the configuration changes it while the runtime runs */
+    private volatile long backoffMs;
+
+    /** Settings of this component (PID {@value #PID}). */
+    @ObjectClassDefinition(name = "RevOS sync", description = "How long a failed sync run waits before it is tried"
+            + " again early; each failure doubles it, up to the definition's interval.")
+    public @interface Config {
+        @AttributeDefinition(name = "First retry after (ms)", min = "0", description = "0 takes the framework"
+                + " property " + BACKOFF_PROPERTY + ", or " + DEFAULT_BACKOFF_MS + ".")
+        long backoffMillis() default 0;
+    }
+
+    /** The configuration PID ({@code org.revos.sync.cfg} in the deploy folder). */
+    public static final String PID = "org.revos.sync";
+
+    @Modified
+    void configure(Config config, BundleContext context) {
+        backoffMs = Knobs.positive(config.backoffMillis(), context, BACKOFF_PROPERTY, DEFAULT_BACKOFF_MS);
+    }
     private final ScheduledExecutorService worker = Daemons.scheduler("revos-sync");
 
     @Activate
     public SyncEngine(@Reference Store store, @Reference PluginGateway gateway, @Reference Imports imports,
             @Reference Exports exports, @Reference StageModels stageModels, @Reference RevosData data,
-            @Reference Notifications notifications, @Reference SyncSource locations) {
+            @Reference SyncSource locations,
+            BundleContext context, Config config) {
+        configure(config, context);
         this.store = store;
         this.gateway = gateway;
         this.imports = imports;
         this.exports = exports;
         this.stageModels = stageModels;
         this.data = data;
-        this.notifications = notifications;
         this.locations = locations;
         long every = Math.max(100, Math.min(backoffMs, 5_000));
         worker.scheduleWithFixedDelay(this::runDue, 1_000, every, TimeUnit.MILLISECONDS);
@@ -94,6 +125,18 @@ public final class SyncEngine {
     @Deactivate
     void stop() {
         worker.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setNotifications(NotificationCenter center) {
+        notifications = center;
+    }
+
+    void unsetNotifications(NotificationCenter center) {
+        if (notifications == center) {
+            notifications = null;
+        }
     }
 
     /** Runs a definition soon, whatever its schedule says. */
@@ -331,8 +374,14 @@ public final class SyncEngine {
                 details.put("row", e.rowKey);
                 details.put("attempts", e.attempts);
                 details.put("error", e.error);
+                NotificationCenter center = notifications;
+                if (center == null) {
+                    LOG.warning(() -> "Sync " + d.id + " of tenant " + tenantId + " gave up on " + e.rowKey
+                            + "; no notification engine runs to tell its owner");
+                    continue;
+                }
                 try {
-                    notifications.notify(tenant, d.ownerId, new Notification(GAVE_UP_TOPIC, "Sync gave up on a "
+                    center.notify(tenant, d.ownerId, new Notification(GAVE_UP_TOPIC, "Sync gave up on a "
                             + schema.name(), "The " + d.source + " sync of " + schema.path() + " failed " + e.attempts
                             + " times on " + e.rowKey + ": " + e.error + ". It is assigned to you: fix it in "
                             + d.source + "; the next run resolves it (GET /api/v1/sync/errors).", details));

@@ -6,43 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.revos.api.security.ApiRole;
-import org.revos.api.security.Caller;
-import org.revos.api.spi.Importer;
-import org.revos.kernel.spi.PluginCallFailed;
-import org.revos.runtime.internal.gateway.PluginGateway;
-import org.revos.kernel.spi.objects.Field;
-import org.revos.kernel.spi.objects.FieldTypes;
-import org.revos.runtime.internal.objects.Catalog;
-import org.revos.runtime.internal.objects.ObjectEngine;
-import org.revos.kernel.spi.objects.ObjectSchema;
-import org.revos.runtime.internal.persistence.Ids;
-import org.revos.runtime.internal.persistence.Store;
-import org.revos.runtime.internal.persistence.SyncDefinitionEntity;
-import org.revos.runtime.internal.persistence.SyncErrorEntity;
-import org.revos.runtime.internal.persistence.UserEntity;
-import org.revos.runtime.internal.plugins.PluginServices.Contribution;
-import org.revos.kernel.spi.Problem;
-import org.revos.kernel.spi.Violations;
-import org.revos.kernel.spi.rest.Access;
-import org.revos.runtime.internal.rest.Answer;
-import org.revos.runtime.internal.rest.Idempotency;
-import org.revos.kernel.spi.rest.Listing;
-import org.revos.kernel.spi.rest.ResponseStatus;
-import org.revos.runtime.internal.rest.JsonSchemas;
-import org.revos.runtime.internal.rest.SchemaFrom;
-import org.revos.runtime.internal.rest.RevosApplication;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -57,6 +20,43 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.revos.api.security.ApiRole;
+import org.revos.api.security.Caller;
+import org.revos.api.spi.Importer;
+import org.revos.kernel.spi.Ids;
+import org.revos.kernel.spi.PluginCallFailed;
+import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.objects.Field;
+import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.rest.Access;
+import org.revos.kernel.spi.rest.JsonSchemas;
+import org.revos.kernel.spi.rest.Listing;
+import org.revos.kernel.spi.rest.Pages;
+import org.revos.kernel.spi.rest.ResponseStatus;
+import org.revos.kernel.spi.rest.SchemaFrom;
+import org.revos.runtime.internal.gateway.PluginGateway;
+import org.revos.runtime.internal.objects.Catalog;
+import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.persistence.SyncDefinitionEntity;
+import org.revos.runtime.internal.persistence.SyncErrorEntity;
+import org.revos.runtime.internal.persistence.UserEntity;
+import org.revos.runtime.internal.plugins.PluginServices.Contribution;
+import org.revos.runtime.internal.rest.Answer;
+import org.revos.runtime.internal.rest.Idempotency;
+import org.revos.runtime.internal.rest.RevosApplication;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One-way syncs: {@code GET|POST /api/v1/sync/definitions}, {@code GET|DELETE .../{id}}, {@code POST .../{id}/run}
@@ -185,8 +185,8 @@ public final class SyncResource {
     public JsonNode errors(@Context UriInfo uri, @Context SecurityContext security) {
         Map<String, List<String>> query = uri.getQueryParameters();
         Violations v = new Violations();
-        int limit = ObjectEngine.limit(query, v);
-        String after = ObjectEngine.cursor(query, v);
+        int limit = Pages.limit(query, v);
+        String after = Pages.cursor(query, v);
         String status = first(query, "status");
         String definition = first(query, "definitionId");
         if (status != null && !STATUSES.contains(status)) {
@@ -211,7 +211,7 @@ public final class SyncResource {
             ObjectNode page = JsonNodeFactory.instance.objectNode();
             ArrayNode items = page.putArray("items");
             rows.stream().limit(limit).forEach(e -> items.add(render(e)));
-            page.put("next", rows.size() > limit ? ObjectEngine.encodeCursor(rows.get(limit - 1).id) : null);
+            page.put("next", rows.size() > limit ? Pages.encodeCursor(rows.get(limit - 1).id) : null);
             return page;
         });
     }

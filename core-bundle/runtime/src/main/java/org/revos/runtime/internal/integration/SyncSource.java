@@ -21,7 +21,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.revos.runtime.internal.confine.RefusedPath;
 import org.revos.runtime.internal.confine.TenantFolders;
 import org.revos.runtime.internal.net.OutboundUrls;
-import org.revos.runtime.internal.settings.RuntimeSettings;
+import org.revos.runtime.internal.settings.Settings;
 
 /**
  * Where a sync reads from and writes to: an {@code http(s)://} URL (inbound only), or a file named relative to the
@@ -43,8 +43,9 @@ public final class SyncSource {
     private final Path spool;
 
     @Activate
-    public SyncSource(@Reference TenantFolders folders, @Reference OutboundUrls outbound) {
-        this(folders, outbound, RuntimeSettings.current().dataDir().resolve("imports"));
+    public SyncSource(@Reference TenantFolders folders, @Reference OutboundUrls outbound,
+            @Reference Settings settings) {
+        this(folders, outbound, settings.current().dataDir().resolve("imports"));
     }
 
     SyncSource(TenantFolders folders, OutboundUrls outbound, Path spool) {

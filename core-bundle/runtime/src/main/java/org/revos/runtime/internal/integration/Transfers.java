@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.revos.runtime.internal.objects.Catalog;
-import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.kernel.spi.Violations;
-import org.revos.runtime.internal.rest.JsonSchemas;
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.rest.JsonSchemas;
+import org.revos.runtime.internal.objects.Catalog;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -4,23 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.revos.api.security.Caller;
-import org.revos.runtime.internal.json.Json;
-import org.revos.kernel.spi.objects.FieldTypes;
-import org.revos.runtime.internal.persistence.JobEntity;
-import org.revos.kernel.spi.Problem;
-import org.revos.runtime.internal.rest.RevosApplication;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +12,23 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.revos.api.security.Caller;
+import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.runtime.internal.json.Json;
+import org.revos.runtime.internal.persistence.JobEntity;
+import org.revos.runtime.internal.rest.RevosApplication;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** {@code GET /api/v1/jobs/{id}}: the state, progress and errors of a tenant's background job. */
 @Component(service = JobsResource.class)

@@ -22,8 +22,8 @@ import org.revos.api.model.ObjectType;
 import org.revos.api.model.Tenant;
 import org.revos.api.query.Facts;
 import org.revos.api.query.FactsBuilder;
-import org.revos.runtime.internal.persistence.Store;
 import org.revos.kernel.spi.Problem;
+import org.revos.runtime.internal.persistence.Store;
 
 /**
  * Each tenant's {@link Facts}, held in memory as columns, built from the store on first use and then kept up to date

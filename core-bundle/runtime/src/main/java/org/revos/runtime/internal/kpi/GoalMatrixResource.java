@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
@@ -25,11 +25,11 @@ import org.revos.api.model.GoalScope;
 import org.revos.api.model.Period;
 import org.revos.api.security.Caller;
 import org.revos.api.spi.KpiDefinition;
-import org.revos.runtime.internal.persistence.Store;
 import org.revos.kernel.spi.Violations;
 import org.revos.kernel.spi.rest.Described;
-import org.revos.runtime.internal.rest.JsonSchemas;
-import org.revos.runtime.internal.rest.SchemaFrom;
+import org.revos.kernel.spi.rest.JsonSchemas;
+import org.revos.kernel.spi.rest.SchemaFrom;
+import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.rest.FactFilters;
 import org.revos.runtime.internal.rest.RevosApplication;
 

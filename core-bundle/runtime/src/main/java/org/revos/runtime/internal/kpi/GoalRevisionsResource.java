@@ -19,11 +19,11 @@ import org.revos.api.model.Goal;
 import org.revos.api.model.GoalScope;
 import org.revos.api.security.Caller;
 import org.revos.api.spi.KpiResult;
-import org.revos.runtime.internal.json.Json;
+import org.revos.kernel.spi.Problem;
 import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.runtime.internal.json.Json;
 import org.revos.runtime.internal.persistence.GoalRevisionEntity;
 import org.revos.runtime.internal.persistence.Store;
-import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -21,14 +21,14 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.model.Goal;
 import org.revos.api.security.Caller;
 import org.revos.api.spi.KpiResult;
-import org.revos.runtime.internal.json.Json;
-import org.revos.runtime.internal.persistence.Store;
 import org.revos.kernel.spi.Problem;
 import org.revos.kernel.spi.Violations;
 import org.revos.kernel.spi.rest.Described;
-import org.revos.runtime.internal.rest.JsonSchemas;
+import org.revos.kernel.spi.rest.JsonSchemas;
+import org.revos.kernel.spi.rest.SchemaFrom;
+import org.revos.runtime.internal.json.Json;
+import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.rest.RevosApplication;
-import org.revos.runtime.internal.rest.SchemaFrom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -16,8 +16,8 @@ import org.revos.api.query.TenantData;
 import org.revos.api.spi.InvalidKpiRequest;
 import org.revos.api.spi.KpiRequest;
 import org.revos.api.spi.KpiResult;
-import org.revos.kernel.spi.PluginCallFailed;
 import org.revos.kernel.spi.FieldError;
+import org.revos.kernel.spi.PluginCallFailed;
 import org.revos.kernel.spi.Problem;
 
 /**

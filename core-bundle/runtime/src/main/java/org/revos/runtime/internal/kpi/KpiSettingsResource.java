@@ -17,14 +17,14 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.Caller;
-import org.revos.runtime.internal.persistence.KpiSettingsEntity;
-import org.revos.runtime.internal.persistence.Store;
 import org.revos.kernel.spi.Violations;
 import org.revos.kernel.spi.rest.Access;
-import org.revos.runtime.internal.rest.JsonSchemas;
+import org.revos.kernel.spi.rest.JsonSchemas;
+import org.revos.kernel.spi.rest.SchemaFrom;
+import org.revos.runtime.internal.persistence.KpiSettingsEntity;
+import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TenantSingletons;
 import org.revos.runtime.internal.rest.RevosApplication;
-import org.revos.runtime.internal.rest.SchemaFrom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

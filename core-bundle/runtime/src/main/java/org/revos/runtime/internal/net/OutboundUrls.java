@@ -7,10 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.revos.kernel.spi.OutboundPolicy;
+import org.revos.kernel.spi.RefusedUrl;
 import org.revos.runtime.internal.settings.RuntimeSettings;
+import org.revos.runtime.internal.settings.Settings;
 
 /**
  * The one policy for URLs the runtime calls on a tenant's behalf (webhooks, sync sources): {@code http} or
@@ -23,8 +29,8 @@ import org.revos.runtime.internal.settings.RuntimeSettings;
  * again, since DNS can change; the JDK's HttpClient then connects to the address just checked, which the JVM's
  * address cache holds for 30 s). Redirects are followed only by callers that check each hop.
  */
-@Component(service = OutboundUrls.class)
-public final class OutboundUrls {
+@Component(service = { OutboundUrls.class, OutboundPolicy.class })
+public final class OutboundUrls implements OutboundPolicy {
 
     /** Looks a host up; {@link InetAddress#getAllByName} outside tests. */
     @FunctionalInterface
@@ -32,13 +38,25 @@ public final class OutboundUrls {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
-    private final List<AddressBlock> allowed;
+    /** What the platform admin allows now: the settings change it while the runtime runs. */
+    private volatile List<AddressBlock> allowed;
     private final Set<InetAddress> own;
     private final Resolver resolver;
+    private Settings settings;
+    private final Consumer<RuntimeSettings> follow = s -> this.allowed = List.copyOf(s.outboundAllow());
 
     @Activate
-    public OutboundUrls() {
-        this(RuntimeSettings.current().outboundAllow());
+    public OutboundUrls(@Reference Settings settings) {
+        this(settings.current().outboundAllow());
+        this.settings = settings;
+        settings.onChange(follow);
+    }
+
+    @Deactivate
+    void stop() {
+        if (settings != null) {
+            settings.removeListener(follow);
+        }
     }
 
     /** @param allowed what the platform admin allows although it is private or the runtime's own */
@@ -57,6 +75,7 @@ public final class OutboundUrls {
      *
      * @return why the runtime will not call the URL, in words that follow its field name; empty when it may
      */
+    @Override
     public Optional<String> refusal(URI url) {
         Optional<String> form = form(url);
         if (form.isPresent()) {
@@ -74,6 +93,7 @@ public final class OutboundUrls {
      *
      * @throws RefusedUrl when the URL may not be called, or its host does not resolve
      */
+    @Override
     public void checkBeforeConnecting(URI url) throws RefusedUrl {
         Optional<String> refusal = form(url);
         if (refusal.isEmpty()) {

@@ -1,11 +1,10 @@
 package org.revos.runtime.internal.objects;
 
-import org.revos.kernel.spi.TenantTransaction;
-import org.revos.kernel.spi.objects.ObjectRules;
-
 import java.util.HashMap;
 import java.util.Map;
 
+import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.objects.ObjectRules;
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.Tx;
 

@@ -1,12 +1,12 @@
 package org.revos.runtime.internal.objects;
 
 import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.Violations;
 import org.revos.kernel.spi.objects.ObjectRules;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.revos.runtime.internal.persistence.ActivityEntity;
 import org.revos.runtime.internal.persistence.Tx;
-import org.revos.kernel.spi.Violations;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** An activity happened now unless it says when, and is about at least one lead, contact, account or deal. */
 final class ActivityRules implements ObjectRules<ActivityEntity> {

@@ -1,10 +1,5 @@
 package org.revos.runtime.internal.objects;
 
-import org.revos.kernel.spi.objects.ObjectSchema;
-import org.revos.kernel.spi.objects.Field;
-import org.revos.kernel.spi.objects.FieldTypes;
-import org.revos.kernel.spi.objects.ObjectRules;
-
 import static org.revos.kernel.spi.objects.FieldTypes.country;
 import static org.revos.kernel.spi.objects.FieldTypes.date;
 import static org.revos.kernel.spi.objects.FieldTypes.decimal;
@@ -22,8 +17,6 @@ import static org.revos.kernel.spi.objects.FieldTypes.text;
 import static org.revos.kernel.spi.objects.FieldTypes.writeJson;
 
 import java.math.BigDecimal;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +30,10 @@ import org.revos.api.model.DealType;
 import org.revos.api.model.ObjectType;
 import org.revos.api.model.RevenueKind;
 import org.revos.api.model.UserRole;
+import org.revos.kernel.spi.objects.Field;
+import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.kernel.spi.objects.ObjectRules;
+import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.ActivityEntity;
 import org.revos.runtime.internal.persistence.ContactEntity;
@@ -46,6 +43,8 @@ import org.revos.runtime.internal.persistence.LeadEntity;
 import org.revos.runtime.internal.persistence.PropertyDefinitionEntity;
 import org.revos.runtime.internal.persistence.RevenueEventEntity;
 import org.revos.runtime.internal.persistence.UserEntity;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The tenant object collections of the core. */
 public final class Catalog {

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import jakarta.persistence.EntityManager;
+
+import org.revos.kernel.spi.Ids;
 import org.revos.runtime.internal.persistence.DealEntity;
 import org.revos.runtime.internal.persistence.DealOwnerEntity;
-import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.RevenueEventEntity;
 import org.revos.runtime.internal.persistence.Tx;
-
-import jakarta.persistence.EntityManager;
 
 /**
  * The ownership history of deals ({@link DealOwnerEntity}) and the question the credit ledger asks of it: who owned a

@@ -1,9 +1,8 @@
 package org.revos.runtime.internal.objects;
 
+import org.revos.api.model.DealType;
 import org.revos.kernel.spi.TenantTransaction;
 import org.revos.kernel.spi.objects.ObjectRules;
-
-import org.revos.api.model.DealType;
 import org.revos.runtime.internal.persistence.DealEntity;
 import org.revos.runtime.internal.persistence.Tx;
 

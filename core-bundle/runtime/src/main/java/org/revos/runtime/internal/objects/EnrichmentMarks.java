@@ -1,14 +1,13 @@
 package org.revos.runtime.internal.objects;
 
-import org.revos.kernel.spi.TenantTransaction;
-import org.revos.kernel.spi.objects.FieldTypes;
-
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 
+import org.revos.kernel.spi.Ids;
+import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.runtime.internal.persistence.EnrichPendingEntity;
-import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.Tx;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,21 +1,21 @@
 package org.revos.runtime.internal.objects;
 
-import org.revos.kernel.spi.TenantTransaction;
-import org.revos.kernel.spi.objects.FieldTypes;
-import org.revos.kernel.spi.objects.ObjectRules;
-
 import java.math.BigDecimal;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.revos.api.model.Period;
+import org.revos.kernel.spi.Ids;
+import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.kernel.spi.objects.ObjectRules;
 import org.revos.runtime.internal.persistence.GoalEntity;
 import org.revos.runtime.internal.persistence.GoalRevisionEntity;
-import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.Tx;
 import org.revos.runtime.internal.persistence.UserEntity;
-import org.revos.kernel.spi.Violations;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A goal's period is a year, quarter or month; its pacing has one weight per month of a quarter or per quarter of a

@@ -1,15 +1,15 @@
 package org.revos.runtime.internal.objects;
 
-import org.revos.kernel.spi.TenantTransaction;
-import org.revos.kernel.spi.objects.ObjectRules;
-
 import java.util.HashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.objects.ObjectRules;
 import org.revos.runtime.internal.persistence.LeadEntity;
 import org.revos.runtime.internal.persistence.Tx;
-import org.revos.kernel.spi.Violations;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A lead must say who or what it is: an email, a name or a company. A new lead whose email names a company domain

@@ -1,10 +1,5 @@
 package org.revos.runtime.internal.objects;
 
-import org.revos.kernel.spi.objects.ObjectSchema;
-import org.revos.kernel.spi.objects.Field;
-import org.revos.kernel.spi.objects.FieldType;
-import org.revos.kernel.spi.objects.FieldTypes;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,12 +12,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
 import org.revos.api.event.RevosEvents;
-import org.revos.runtime.internal.persistence.Ids;
-import org.revos.kernel.spi.TenantRow;
-import org.revos.runtime.internal.persistence.Tx;
 import org.revos.kernel.spi.FieldError;
+import org.revos.kernel.spi.Ids;
 import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.TenantRow;
 import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.objects.Field;
+import org.revos.kernel.spi.objects.FieldType;
+import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.rest.Pages;
+import org.revos.runtime.internal.persistence.Tx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -34,8 +34,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class ObjectEngine {
 
-    public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 500;
 
     /** Every object's own key in other systems: text of at most 200 characters, also a list filter. */
     public static final FieldType EXTERNAL_ID = FieldTypes.text(200);
@@ -151,8 +149,8 @@ public final class ObjectEngine {
     public static <E extends TenantRow> ObjectNode list(EntityManager em, ObjectSchema<E> schema,
             Map<String, List<String>> query) {
         Violations v = new Violations();
-        int limit = limit(query, v);
-        String after = cursor(query, v);
+        int limit = Pages.limit(query, v);
+        String after = Pages.cursor(query, v);
         StringBuilder jpql = new StringBuilder("SELECT e FROM ").append(schema.entityName()).append(" e WHERE e.id > :after");
         List<Object> values = new ArrayList<>();
         for (Map.Entry<String, List<String>> param : query.entrySet()) {
@@ -176,7 +174,7 @@ public final class ObjectEngine {
         ObjectNode page = JsonNodeFactory.instance.objectNode();
         var items = page.putArray("items");
         rows.stream().limit(limit).forEach(e -> items.add(render(schema, e)));
-        page.put("next", rows.size() > limit ? encodeCursor(rows.get(limit - 1).id) : null);
+        page.put("next", rows.size() > limit ? Pages.encodeCursor(rows.get(limit - 1).id) : null);
         return page;
     }
 
@@ -338,62 +336,5 @@ public final class ObjectEngine {
             return null;
         }
         return field.type().parseQuery(values.get(0), name, v);
-    }
-
-    /** Parses {@code limit}: default 50, at most 500; anything else is refused, not clamped. */
-    public static int limit(Map<String, List<String>> query, Violations v) {
-        List<String> values = query.get("limit");
-        if (values == null || values.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(values.get(0).trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        v.add("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-        return DEFAULT_LIMIT;
-    }
-
-    /**
-     * @return the id after which the page starts ("" for the first page)
-     *         <p>
-     *         A cursor is {@code v1:<id>.<check>} in URL-safe base 64, where the check is the CRC-32 of the id: a
-     *         cursor someone made up or cut short ({@code djE6} is {@code v1:} alone) is refused, not read as the
-     *         first page.
-     */
-    public static String cursor(Map<String, List<String>> query, Violations v) {
-        List<String> values = query.get("cursor");
-        if (values == null || values.isEmpty() || values.get(0).isEmpty()) {
-            return "";
-        }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(values.get(0)), StandardCharsets.UTF_8);
-            int dot = decoded.lastIndexOf('.');
-            if (decoded.startsWith("v1:") && dot > 3) {
-                String id = decoded.substring(3, dot);
-                if (decoded.substring(dot + 1).equals(cursorCheck(id))) {
-                    return id;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        v.add("cursor", "is not a cursor this API issued; pass the 'next' value of the previous page");
-        return "";
-    }
-
-    private static String cursorCheck(String id) {
-        CRC32 crc = new CRC32();
-        crc.update(id.getBytes(StandardCharsets.UTF_8));
-        return Long.toString(crc.getValue(), 36);
-    }
-
-    public static String encodeCursor(String lastId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + lastId + "." + cursorCheck(lastId))
-                .getBytes(StandardCharsets.UTF_8));
     }
 }

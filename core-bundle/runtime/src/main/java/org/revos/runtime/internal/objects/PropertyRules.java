@@ -1,16 +1,15 @@
 package org.revos.runtime.internal.objects;
 
-import org.revos.kernel.spi.TenantTransaction;
-import org.revos.kernel.spi.objects.FieldTypes;
-import org.revos.kernel.spi.objects.ObjectRules;
-
 import java.util.List;
 
-import org.revos.runtime.internal.persistence.PropertyDefinitionEntity;
-import org.revos.runtime.internal.persistence.Tx;
 import org.revos.kernel.spi.FieldError;
 import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.TenantTransaction;
 import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.kernel.spi.objects.ObjectRules;
+import org.revos.runtime.internal.persistence.PropertyDefinitionEntity;
+import org.revos.runtime.internal.persistence.Tx;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

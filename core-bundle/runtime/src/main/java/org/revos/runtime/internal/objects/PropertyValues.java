@@ -1,17 +1,16 @@
 package org.revos.runtime.internal.objects;
 
-import org.revos.kernel.spi.objects.FieldType;
-import org.revos.kernel.spi.objects.FieldTypes;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.objects.FieldType;
+import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.runtime.internal.persistence.PropertyDefinitionEntity;
 import org.revos.runtime.internal.persistence.Tx;
-import org.revos.kernel.spi.Violations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,21 +1,21 @@
 package org.revos.runtime.internal.objects;
 
-import org.revos.kernel.spi.TenantTransaction;
-import org.revos.kernel.spi.objects.FieldTypes;
-import org.revos.kernel.spi.objects.ObjectRules;
-
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.revos.api.event.RevosEvents;
 import org.revos.api.model.RevenueKind;
+import org.revos.kernel.spi.Ids;
+import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.kernel.spi.objects.ObjectRules;
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.CreditPendingEntity;
 import org.revos.runtime.internal.persistence.DealEntity;
-import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.RevenueEventEntity;
 import org.revos.runtime.internal.persistence.Tx;
-import org.revos.kernel.spi.Violations;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Revenue events move an account's ARR: NEW and EXPANSION add, CONTRACTION and CHURN take away, RENEWAL may do

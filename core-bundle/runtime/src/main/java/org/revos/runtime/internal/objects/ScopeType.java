@@ -1,13 +1,12 @@
 package org.revos.runtime.internal.objects;
 
-import org.revos.kernel.spi.objects.FieldType;
-import org.revos.kernel.spi.objects.FieldTypes;
-
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.objects.FieldType;
+import org.revos.kernel.spi.objects.FieldTypes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

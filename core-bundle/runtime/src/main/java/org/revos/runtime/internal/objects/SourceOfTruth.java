@@ -1,15 +1,14 @@
 package org.revos.runtime.internal.objects;
 
-import org.revos.kernel.spi.objects.ObjectSchema;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.revos.runtime.internal.persistence.SyncDefinitionEntity;
-import org.revos.runtime.internal.persistence.Tx;
 import org.revos.kernel.spi.FieldError;
 import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.runtime.internal.persistence.SyncDefinitionEntity;
+import org.revos.runtime.internal.persistence.Tx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,8 +1,5 @@
 package org.revos.runtime.internal.objects;
 
-import org.revos.kernel.spi.objects.ObjectSchema;
-import org.revos.kernel.spi.objects.Field;
-
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -14,6 +11,8 @@ import jakarta.persistence.Transient;
 
 import org.revos.kernel.spi.TenantRow;
 import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.objects.Field;
+import org.revos.kernel.spi.objects.ObjectSchema;
 
 /**
  * Refuses values the database cannot hold before anything is written: text longer than its column (custom

@@ -1,16 +1,16 @@
 package org.revos.runtime.internal.objects;
 
-import org.revos.kernel.spi.TenantTransaction;
-import org.revos.kernel.spi.objects.ObjectRules;
-
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.revos.runtime.internal.persistence.Ids;
+import org.revos.kernel.spi.Ids;
+import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.objects.ObjectRules;
 import org.revos.runtime.internal.persistence.TeamMembershipEntity;
 import org.revos.runtime.internal.persistence.Tx;
 import org.revos.runtime.internal.persistence.UserEntity;
-import org.revos.kernel.spi.Violations;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A user's email is unique in the tenant; a user with goals cannot be deleted; team changes are kept as memberships.

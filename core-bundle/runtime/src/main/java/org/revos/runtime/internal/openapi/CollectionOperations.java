@@ -3,12 +3,12 @@ package org.revos.runtime.internal.openapi;
 import java.util.Iterator;
 import java.util.Optional;
 
-import org.revos.runtime.internal.objects.Catalog;
 import org.revos.kernel.spi.objects.Field;
-import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.kernel.spi.rest.CollectionResource;
 import org.revos.kernel.spi.rest.MutableCollectionResource;
+import org.revos.runtime.internal.objects.Catalog;
+import org.revos.runtime.internal.objects.ObjectEngine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

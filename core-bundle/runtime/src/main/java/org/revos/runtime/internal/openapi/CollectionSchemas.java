@@ -3,11 +3,11 @@ package org.revos.runtime.internal.openapi;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import org.revos.runtime.internal.objects.Catalog;
 import org.revos.kernel.spi.objects.Field;
 import org.revos.kernel.spi.objects.FieldTypes;
-import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.runtime.internal.objects.Catalog;
+import org.revos.runtime.internal.objects.ObjectEngine;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,6 +1,6 @@
 package org.revos.runtime.internal.openapi;
 
-import org.revos.runtime.internal.objects.ObjectEngine;
+import org.revos.kernel.spi.rest.Pages;
 import org.revos.runtime.internal.rest.Idempotency;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,7 +29,7 @@ final class Conventions {
 
         ObjectNode parameters = components.section("parameters");
         parameters.set(LIMIT, query(LIMIT, "How many items a page holds at most", Schemas.type("integer")
-                .put("minimum", 1).put("maximum", ObjectEngine.MAX_LIMIT).put("default", ObjectEngine.DEFAULT_LIMIT)));
+                .put("minimum", 1).put("maximum", Pages.MAX_LIMIT).put("default", Pages.DEFAULT_LIMIT)));
         parameters.set(CURSOR, query(CURSOR, "Where the page starts: the next value of the previous page; "
                 + "omit it for the first page", Schemas.type("string")));
         ObjectNode key = Schemas.object().put("name", Idempotency.HEADER).put("in", "header").put("required", false)

@@ -7,7 +7,7 @@ import java.lang.reflect.Modifier;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The schemas resources state themselves, through {@link org.revos.runtime.internal.rest.SchemaFrom} and
+ * The schemas resources state themselves, through {@link org.revos.kernel.spi.rest.SchemaFrom} and
  * {@link org.revos.kernel.spi.rest.Listing#filterSchemas()}: static methods of the resource class (or a
  * superclass) that take nothing and return an {@code ObjectNode}.
  */

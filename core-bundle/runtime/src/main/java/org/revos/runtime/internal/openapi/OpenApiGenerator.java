@@ -14,8 +14,8 @@ import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.revos.runtime.internal.objects.Catalog;
 import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.runtime.internal.objects.Catalog;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

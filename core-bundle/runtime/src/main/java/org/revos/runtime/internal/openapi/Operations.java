@@ -11,12 +11,12 @@ import jakarta.ws.rs.core.Response;
 import org.revos.api.query.Facts;
 import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.kernel.spi.rest.Access;
-import org.revos.runtime.internal.rest.Idempotency;
-import org.revos.runtime.internal.rest.JsonSchemas;
-import org.revos.runtime.internal.rest.FactFilters;
+import org.revos.kernel.spi.rest.JsonSchemas;
 import org.revos.kernel.spi.rest.Listing;
 import org.revos.kernel.spi.rest.ResponseStatus;
-import org.revos.runtime.internal.rest.SchemaFrom;
+import org.revos.kernel.spi.rest.SchemaFrom;
+import org.revos.runtime.internal.rest.FactFilters;
+import org.revos.runtime.internal.rest.Idempotency;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -11,7 +11,7 @@ import java.lang.reflect.Type;
  * @param declaring    the class that declares the member holding it, for resolving type variables
  * @param defaultValue its {@code @DefaultValue}, or {@code null}
  * @param description  its {@link org.revos.kernel.spi.rest.Described}, or {@code null}
- * @param schemaFrom   its {@link org.revos.runtime.internal.rest.SchemaFrom} method of {@code declaring}, or
+ * @param schemaFrom   its {@link org.revos.kernel.spi.rest.SchemaFrom} method of {@code declaring}, or
  *                     {@code null}
  */
 record Param(String in, String name, Type type, Class<?> declaring, String defaultValue, String description,

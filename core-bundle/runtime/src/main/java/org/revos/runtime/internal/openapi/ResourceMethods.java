@@ -33,7 +33,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.revos.kernel.spi.rest.Access;
 import org.revos.kernel.spi.rest.Described;
-import org.revos.runtime.internal.rest.SchemaFrom;
+import org.revos.kernel.spi.rest.SchemaFrom;
 
 /**
  * Reads a resource class's endpoints from its Jakarta REST annotations: the class's {@code @Path}, each public

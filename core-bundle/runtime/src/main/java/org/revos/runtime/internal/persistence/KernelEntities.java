@@ -24,8 +24,6 @@ final class KernelEntities {
             PropertyDefinitionEntity.class,
             AuditEntryEntity.class,
             JobEntity.class,
-            WebhookEntity.class,
-            WebhookDeliveryEntity.class,
             CreditRuleVersionEntity.class,
             CreditLineEntity.class,
             CreditAccountEntity.class,

@@ -32,6 +32,7 @@ import org.osgi.service.event.EventAdmin;
 import org.revos.api.security.Caller;
 import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.settings.RuntimeSettings;
+import org.revos.runtime.internal.settings.Settings;
 
 /**
  * Transactions over the database. Reads and writes are scoped to one tenant; a write commits its audit entries with
@@ -79,9 +80,9 @@ public final class Store {
     private final LongSupplier clock;
 
     @Activate
-    public Store(@Reference EventAdmin eventAdmin) {
+    public Store(@Reference EventAdmin eventAdmin, @Reference Settings settings) {
         this(new CompletableFuture<>(), (topic, props) -> eventAdmin.postEvent(new Event(topic, props)));
-        openInBackground(RuntimeSettings.current());
+        openInBackground(settings.current());
     }
 
     public Store(Database db, EventSink events) {

@@ -1,6 +1,5 @@
 package org.revos.runtime.internal.persistence;
 
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import jakarta.persistence.EntityManager;
 
 import org.revos.api.event.RevosEvents;
 import org.revos.api.security.Caller;
+import org.revos.kernel.spi.Ids;
 import org.revos.kernel.spi.TenantTransaction;
 import org.revos.runtime.internal.json.Json;
 
@@ -101,6 +101,7 @@ public final class Tx implements TenantTransaction {
      * @param before the object before the write, {@code null} on create
      * @param after  the object after the write, {@code null} on delete
      */
+    @Override
     public void audit(String action, String objectType, String objectId, JsonNode before, JsonNode after) {
         if (rehearsal) {
             return; // rolled back anyway; an import's validation pass checks rows, it does not need their history

@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.revos.runtime.internal.settings.RuntimeSettings;
+import org.revos.runtime.internal.settings.Settings;
 
 /**
  * The deploy folder ({@code REVOS_DEPLOY_DIR}): Felix FileInstall watches it and hands every {@code *.jar} in it to
@@ -40,9 +40,9 @@ public final class DeployFolder implements ArtifactInstaller {
     });
 
     @Activate
-    public DeployFolder(@Reference PluginInstaller installer) throws IOException {
+    public DeployFolder(@Reference PluginInstaller installer, @Reference Settings settings) throws IOException {
         this.installer = installer;
-        this.dir = RuntimeSettings.current().deployDir();
+        this.dir = settings.current().deployDir();
         Files.createDirectories(dir);
     }
 

@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.revos.runtime.internal.settings.RuntimeSettings;
+import org.revos.runtime.internal.settings.Settings;
 
 /**
  * Points Felix FileInstall at the deploy folder, through a factory configuration of
@@ -31,9 +31,10 @@ public final class DeployWatcher {
 
     @Activate
     public DeployWatcher(@Reference ConfigurationAdmin configAdmin,
-            @Reference(target = "(" + DeployFolder.MARKER + "=true)") ArtifactInstaller folder) throws IOException {
+            @Reference(target = "(" + DeployFolder.MARKER + "=true)") ArtifactInstaller folder,
+            @Reference Settings settings) throws IOException {
         Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("felix.fileinstall.dir", RuntimeSettings.current().deployDir().toString());
+        properties.put("felix.fileinstall.dir", settings.current().deployDir().toString());
         properties.put("felix.fileinstall.poll", POLL_MILLIS);
         properties.put("felix.fileinstall.noInitialDelay", "true");
         properties.put("felix.fileinstall.active.level", "0");

@@ -26,13 +26,13 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.revos.api.security.ApiRole;
 import org.revos.api.security.Caller;
+import org.revos.kernel.spi.FieldError;
+import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.gateway.SwapGate;
 import org.revos.runtime.internal.persistence.Store;
-import org.revos.kernel.spi.FieldError;
-import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.security.KeyCaller;
-import org.revos.runtime.internal.settings.RuntimeSettings;
+import org.revos.runtime.internal.settings.Settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -117,7 +117,7 @@ public final class PluginInstaller {
     @Activate
     public PluginInstaller(BundleContext context, @Reference PluginHealth health, @Reference PluginStorage storage,
             @Reference ShippedPlugins shipped, @Reference Store store, @Reference PluginGateway gateway,
-            @Reference SwapGate gate, @Reference RestRuntime rest) {
+            @Reference SwapGate gate, @Reference RestRuntime rest, @Reference Settings settings) {
         this.gateway = gateway;
         this.bundles = new PluginBundles(context);
         this.health = health;
@@ -126,7 +126,7 @@ public final class PluginInstaller {
         this.audit = new PluginAudit(store);
         this.exclusives = new Exclusives(context);
         this.swaps = new Swaps(gate, rest);
-        this.deployDir = RuntimeSettings.current().deployDir();
+        this.deployDir = settings.current().deployDir();
         restorer.execute(this::restoreStored);
     }
 

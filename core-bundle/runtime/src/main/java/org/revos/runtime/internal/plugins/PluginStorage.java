@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.revos.runtime.internal.settings.RuntimeSettings;
+import org.osgi.service.component.annotations.Reference;
+import org.revos.runtime.internal.settings.Settings;
 
 /**
  * The accepted plugin jars, kept under {@code REVOS_DATA_DIR/plugins/<id>.jar} so that they are installed again when
@@ -38,8 +39,8 @@ public final class PluginStorage {
     private final Path dir;
 
     @Activate
-    public PluginStorage() {
-        this(RuntimeSettings.current().dataDir().resolve("plugins"));
+    public PluginStorage(@Reference Settings settings) {
+        this(settings.current().dataDir().resolve("plugins"));
     }
 
     PluginStorage(Path dir) {

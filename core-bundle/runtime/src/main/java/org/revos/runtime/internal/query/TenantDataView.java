@@ -22,6 +22,7 @@ import org.revos.api.model.Tenant;
 import org.revos.api.model.User;
 import org.revos.api.query.Facts;
 import org.revos.api.query.TenantData;
+import org.revos.kernel.spi.TenantRow;
 import org.revos.runtime.internal.kpi.FactsProjection;
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.ActivityEntity;
@@ -33,7 +34,6 @@ import org.revos.runtime.internal.persistence.PropertyDefinitionEntity;
 import org.revos.runtime.internal.persistence.RevenueEventEntity;
 import org.revos.runtime.internal.persistence.StageTransitionEntity;
 import org.revos.runtime.internal.persistence.Store;
-import org.revos.kernel.spi.TenantRow;
 import org.revos.runtime.internal.persistence.UserEntity;
 
 /** One tenant's data for plugins, read through tenant-scoped entity managers in pages. */

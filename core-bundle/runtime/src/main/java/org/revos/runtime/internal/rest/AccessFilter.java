@@ -1,7 +1,5 @@
 package org.revos.runtime.internal.rest;
 
-import org.revos.kernel.spi.rest.Access;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,8 +14,9 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.revos.api.security.ApiRole;
 import org.revos.api.security.Caller;
-import org.revos.runtime.internal.plugins.TenantPlugins;
 import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.rest.Access;
+import org.revos.runtime.internal.plugins.TenantPlugins;
 import org.revos.runtime.internal.security.ApiKeys;
 
 /**

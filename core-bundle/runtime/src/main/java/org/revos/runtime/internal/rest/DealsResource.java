@@ -8,9 +8,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.query.RevosData;
+import org.revos.kernel.spi.objects.ObjectCollections;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.persistence.DealEntity;
-import org.revos.kernel.spi.objects.ObjectCollections;
 import org.revos.runtime.internal.stages.StageModels;
 import org.revos.runtime.internal.stages.StagedCollectionResource;
 

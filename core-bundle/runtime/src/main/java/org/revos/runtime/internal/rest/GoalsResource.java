@@ -1,7 +1,5 @@
 package org.revos.runtime.internal.rest;
 
-import org.revos.kernel.spi.rest.MutableCollectionResource;
-
 import jakarta.ws.rs.Path;
 
 import org.osgi.service.component.annotations.Activate;
@@ -9,9 +7,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.revos.kernel.spi.objects.ObjectCollections;
+import org.revos.kernel.spi.rest.MutableCollectionResource;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.persistence.GoalEntity;
-import org.revos.kernel.spi.objects.ObjectCollections;
 
 /** {@code /api/v1/goals} */
 @Component(service = GoalsResource.class)

@@ -1,8 +1,5 @@
 package org.revos.runtime.internal.rest;
 
-import org.revos.kernel.spi.rest.Access;
-import org.revos.kernel.spi.rest.ResponseStatus;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,6 +11,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.revos.kernel.spi.rest.Access;
+import org.revos.kernel.spi.rest.ResponseStatus;
 import org.revos.runtime.internal.jobs.Jobs;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.plugins.PluginInstaller;

@@ -16,12 +16,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.revos.api.security.Caller;
-import org.revos.runtime.internal.boot.Daemons;
+import org.revos.kernel.spi.Problem;
 import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.runtime.internal.boot.Daemons;
 import org.revos.runtime.internal.persistence.IdempotencyEntity;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.Tx;
-import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.security.Secrets;
 
 /**

@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
 
-import org.revos.runtime.internal.json.Json;
 import org.revos.kernel.spi.Problem;
+import org.revos.runtime.internal.json.Json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,6 +1,5 @@
 package org.revos.runtime.internal.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.logging.Logger;
 
 import org.osgi.service.component.annotations.Activate;
@@ -10,6 +9,9 @@ import org.revos.api.security.ApiRole;
 import org.revos.runtime.internal.persistence.ApiKeyEntity;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.settings.RuntimeSettings;
+import org.revos.runtime.internal.settings.Settings;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Makes sure a platform-admin key exists. With {@code REVOS_ADMIN_KEY} set, that key is accepted (and replaces an
@@ -27,8 +29,8 @@ public final class AdminKeyBootstrap {
 
     /** Runs on its own thread: it waits for the database, which opens in the background. */
     @Activate
-    public AdminKeyBootstrap(@Reference Store store, @Reference ApiKeys keys) {
-        RuntimeSettings settings = RuntimeSettings.current();
+    public AdminKeyBootstrap(@Reference Store store, @Reference ApiKeys keys, @Reference Settings runtime) {
+        RuntimeSettings settings = runtime.current();
         done = java.util.concurrent.CompletableFuture.runAsync(() -> ensureKey(store, keys, settings),
                 r -> {
                     Thread t = new Thread(r, "revos-admin-key");

@@ -10,8 +10,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.revos.api.security.ApiRole;
 import org.revos.api.security.Caller;
+import org.revos.kernel.spi.Ids;
 import org.revos.runtime.internal.persistence.ApiKeyEntity;
-import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.Tx;
 

@@ -37,11 +37,6 @@ public record RuntimeSettings(String httpHost, int httpPort, int httpIdleTimeout
         outboundAllow = List.copyOf(outboundAllow);
     }
 
-    /** @return the settings of this process */
-    public static RuntimeSettings current() {
-        return from(System.getenv(), System.getProperties());
-    }
-
     /**
      * @throws IllegalArgumentException naming every invalid setting
      */

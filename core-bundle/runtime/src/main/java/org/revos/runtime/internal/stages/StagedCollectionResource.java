@@ -4,13 +4,13 @@ import org.revos.api.model.ObjectType;
 import org.revos.api.model.Pipeline;
 import org.revos.api.model.Tenant;
 import org.revos.api.query.RevosData;
-import org.revos.kernel.spi.objects.ObjectSchema;
-import org.revos.kernel.spi.objects.ObjectCollections;
-import org.revos.kernel.spi.TenantRow;
-import org.revos.runtime.internal.persistence.Tx;
 import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.TenantRow;
 import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.objects.ObjectCollections;
+import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.kernel.spi.rest.MutableCollectionResource;
+import org.revos.runtime.internal.persistence.Tx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

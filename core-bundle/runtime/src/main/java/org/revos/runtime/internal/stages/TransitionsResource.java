@@ -23,15 +23,16 @@ import org.revos.api.model.ObjectType;
 import org.revos.api.model.Tenant;
 import org.revos.api.query.RevosData;
 import org.revos.api.security.Caller;
-import org.revos.runtime.internal.objects.Catalog;
+import org.revos.kernel.spi.Violations;
 import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.kernel.spi.rest.Listing;
+import org.revos.kernel.spi.rest.Pages;
+import org.revos.kernel.spi.rest.SchemaFrom;
+import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.persistence.StageTransitionEntity;
 import org.revos.runtime.internal.persistence.Store;
-import org.revos.kernel.spi.Violations;
-import org.revos.kernel.spi.rest.Listing;
 import org.revos.runtime.internal.rest.RevosApplication;
-import org.revos.runtime.internal.rest.SchemaFrom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -82,8 +83,8 @@ public final class TransitionsResource {
         ObjectType type = type(collection);
         Map<String, List<String>> query = uri.getQueryParameters();
         Violations v = new Violations();
-        int limit = ObjectEngine.limit(query, v);
-        String after = ObjectEngine.cursor(query, v);
+        int limit = Pages.limit(query, v);
+        String after = Pages.cursor(query, v);
         query.keySet().stream().filter(k -> !k.equals("limit") && !k.equals("cursor"))
                 .forEach(k -> v.add(k, "is not a parameter of a stage history; use limit or cursor"));
         v.throwIfAny();
@@ -104,7 +105,7 @@ public final class TransitionsResource {
         rows.stream().limit(limit).forEach(t -> items.addObject().put("id", t.id).put("pipeline", t.pipeline)
                 .put("fromStage", t.fromStage).put("toStage", t.toStage).put("at", FieldTypes.instantText(t.at))
                 .put("by", t.actor).put("overrideReason", t.overrideReason));
-        page.put("next", rows.size() > limit ? ObjectEngine.encodeCursor(rows.get(limit - 1).id) : null);
+        page.put("next", rows.size() > limit ? Pages.encodeCursor(rows.get(limit - 1).id) : null);
         return page;
     }
 

@@ -4,9 +4,9 @@ import java.util.List;
 
 import org.revos.api.spi.CreditRule;
 import org.revos.credit.buckets.internal.BucketRule;
+import org.revos.kernel.spi.Ids;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.persistence.CreditRuleVersionEntity;
-import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.plugins.BundlelessReference;
 import org.revos.runtime.internal.plugins.TenantPlugins;

@@ -17,11 +17,17 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
 import org.revos.api.model.Account;
 import org.revos.api.model.Period;
 import org.revos.api.model.RevenueEvent;
 import org.revos.api.model.Tenant;
 import org.revos.api.query.TenantData;
+import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.runtime.internal.json.Json;
 import org.revos.runtime.internal.kpi.FactsProjection;
 import org.revos.runtime.internal.kpi.ScriptWriter;
@@ -29,22 +35,17 @@ import org.revos.runtime.internal.kpi.TenantScripts;
 import org.revos.runtime.internal.kpi.Write;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
-import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.runtime.internal.persistence.AuditEntryEntity;
 import org.revos.runtime.internal.persistence.CreditAccountEntity;
 import org.revos.runtime.internal.persistence.CreditLineEntity;
 import org.revos.runtime.internal.persistence.CreditRuleVersionEntity;
 import org.revos.runtime.internal.persistence.DealEntity;
 import org.revos.runtime.internal.persistence.TestStores;
-import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.query.RevosDataService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;

@@ -1,6 +1,5 @@
 package org.revos.runtime.internal.gateway;
 
-import org.revos.kernel.spi.PluginCallFailed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.revos.kernel.spi.PluginCallFailed;
 
 class PluginGatewayTest {
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.revos.api.model.Tenant;
 import org.revos.api.spi.ImportRow;
+import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.integration.RowApplier.Outcome;
 import org.revos.runtime.internal.json.TestJson;
 import org.revos.runtime.internal.kpi.TenantScripts;
@@ -23,7 +24,6 @@ import org.revos.runtime.internal.persistence.ContactEntity;
 import org.revos.runtime.internal.persistence.DealEntity;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TestStores;
-import org.revos.kernel.spi.Problem;
 
 /**
  * The import's row writer over a real (in-memory Derby) store: a batch resolved up front, rows that name each other

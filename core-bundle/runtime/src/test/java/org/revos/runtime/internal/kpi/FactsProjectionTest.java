@@ -1,8 +1,8 @@
 package org.revos.runtime.internal.kpi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,11 +34,11 @@ import org.revos.api.query.Facts;
 import org.revos.api.query.ObjectTable;
 import org.revos.api.query.RevenueLog;
 import org.revos.api.query.StageLog;
+import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TestStores;
-import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.stages.StageCatalog;
 import org.revos.runtime.internal.stages.StageEngine;
 

@@ -18,6 +18,7 @@ import org.revos.api.query.Facts;
 import org.revos.api.spi.KpiDefinition;
 import org.revos.api.spi.KpiResult;
 import org.revos.api.spi.KpiUnit;
+import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.kpi.reference.Figure;
 import org.revos.runtime.internal.kpi.reference.FunnelReference;
 import org.revos.runtime.internal.kpi.reference.GoalReference;
@@ -27,14 +28,13 @@ import org.revos.runtime.internal.kpi.reference.TenantRows;
 import org.revos.runtime.internal.persistence.TestStores;
 import org.revos.runtime.internal.query.RevosDataService;
 import org.revos.runtime.internal.stages.FixedStageModels;
-import org.revos.kernel.spi.Problem;
 
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Differential tests over generated tenants: after every write made through the real write path, the projection kept

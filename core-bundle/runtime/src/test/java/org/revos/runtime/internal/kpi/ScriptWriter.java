@@ -14,12 +14,12 @@ import org.revos.api.model.ObjectType;
 import org.revos.api.model.Pipeline;
 import org.revos.api.model.Stage;
 import org.revos.api.model.Tenant;
+import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TestStores;
 import org.revos.runtime.internal.persistence.Tx;
-import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.stages.StageCatalog;
 import org.revos.runtime.internal.stages.StageEngine;
 

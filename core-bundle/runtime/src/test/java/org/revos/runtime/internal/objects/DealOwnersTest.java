@@ -1,7 +1,5 @@
 package org.revos.runtime.internal.objects;
 
-import org.revos.kernel.spi.objects.ObjectSchema;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.revos.runtime.internal.json.TestJson.json;
@@ -13,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.runtime.internal.persistence.DealEntity;
 import org.revos.runtime.internal.persistence.DealOwnerEntity;
 import org.revos.runtime.internal.persistence.RevenueEventEntity;

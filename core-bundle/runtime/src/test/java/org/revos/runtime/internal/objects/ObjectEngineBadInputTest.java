@@ -1,8 +1,5 @@
 package org.revos.runtime.internal.objects;
 
-import org.revos.kernel.spi.objects.ObjectSchema;
-import org.revos.kernel.spi.objects.Field;
-
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,11 +10,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.revos.runtime.internal.persistence.Store;
-import org.revos.kernel.spi.TenantRow;
-import org.revos.runtime.internal.persistence.TestStores;
 import org.revos.kernel.spi.FieldError;
 import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.TenantRow;
+import org.revos.kernel.spi.objects.Field;
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.persistence.TestStores;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

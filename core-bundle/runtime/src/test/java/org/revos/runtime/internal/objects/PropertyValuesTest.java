@@ -1,7 +1,5 @@
 package org.revos.runtime.internal.objects;
 
-import org.revos.kernel.spi.objects.ObjectSchema;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.revos.runtime.internal.json.TestJson.json;
@@ -11,10 +9,11 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.revos.runtime.internal.persistence.Store;
-import org.revos.runtime.internal.persistence.TestStores;
 import org.revos.kernel.spi.FieldError;
 import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.runtime.internal.persistence.Store;
+import org.revos.runtime.internal.persistence.TestStores;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -34,7 +34,6 @@ final class CoreResources {
             org.revos.runtime.internal.admin.PluginsResource.class,
             org.revos.runtime.internal.admin.TenantPluginsResource.class,
             org.revos.runtime.internal.jobs.JobsResource.class,
-            org.revos.runtime.internal.notify.WebhooksResource.class,
             org.revos.runtime.internal.stages.TransitionsResource.class,
             org.revos.runtime.internal.stages.PropertyUsageResource.class,
             org.revos.runtime.internal.stages.PipelinesResource.class,

@@ -13,9 +13,9 @@ import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.revos.runtime.internal.objects.Catalog;
-import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.rest.Pages;
+import org.revos.runtime.internal.objects.Catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -79,9 +79,9 @@ class OpenApiGeneratorTest {
         JsonNode limit = doc.at("/components/parameters/limit");
         assertEquals("query", limit.get("in").asText());
         assertEquals(1, limit.at("/schema/minimum").asInt());
-        assertEquals(ObjectEngine.MAX_LIMIT, limit.at("/schema/maximum").asInt());
+        assertEquals(Pages.MAX_LIMIT, limit.at("/schema/maximum").asInt());
         assertEquals(500, limit.at("/schema/maximum").asInt());
-        assertEquals(ObjectEngine.DEFAULT_LIMIT, limit.at("/schema/default").asInt());
+        assertEquals(Pages.DEFAULT_LIMIT, limit.at("/schema/default").asInt());
 
         List<String> params = new ArrayList<>();
         for (JsonNode p : op("/deals", "get").get("parameters")) {

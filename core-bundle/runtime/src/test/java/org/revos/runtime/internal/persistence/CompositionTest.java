@@ -17,6 +17,7 @@ import jakarta.persistence.Table;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.revos.kernel.spi.Ids;
 import org.revos.kernel.spi.TenantRow;
 
 /**

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.revos.api.event.RevosEvents;
+import org.revos.kernel.spi.Ids;
 import org.revos.kernel.spi.Problem;
 
 class TenancyTest {

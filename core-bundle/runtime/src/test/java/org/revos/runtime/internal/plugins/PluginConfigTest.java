@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.revos.runtime.internal.json.Json;
 import org.revos.kernel.spi.FieldError;
 import org.revos.kernel.spi.Violations;
+import org.revos.runtime.internal.json.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.revos.api.model.RevenueEvent;
 import org.revos.api.query.TenantData;
+import org.revos.kernel.spi.Ids;
 import org.revos.runtime.internal.kpi.FactsProjection;
 import org.revos.runtime.internal.persistence.AccountEntity;
-import org.revos.runtime.internal.persistence.Ids;
 import org.revos.runtime.internal.persistence.RevenueEventEntity;
 import org.revos.runtime.internal.persistence.TestStores;
 

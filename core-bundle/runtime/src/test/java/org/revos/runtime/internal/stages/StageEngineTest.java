@@ -22,13 +22,13 @@ import org.revos.api.model.Pipeline;
 import org.revos.api.model.Stage;
 import org.revos.api.model.StageCategory;
 import org.revos.api.model.Tenant;
+import org.revos.kernel.spi.FieldError;
+import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TestStores;
-import org.revos.kernel.spi.FieldError;
-import org.revos.kernel.spi.Problem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

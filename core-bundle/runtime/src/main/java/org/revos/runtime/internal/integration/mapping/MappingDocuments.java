@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.revos.kernel.spi.Violations;
-import org.revos.runtime.internal.rest.JsonSchemas;
+import org.revos.kernel.spi.rest.JsonSchemas;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

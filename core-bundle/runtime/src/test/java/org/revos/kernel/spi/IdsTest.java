@@ -1,4 +1,5 @@
-package org.revos.runtime.internal.persistence;
+package org.revos.kernel.spi;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

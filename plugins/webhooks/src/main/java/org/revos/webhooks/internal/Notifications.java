@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.notify;
+package org.revos.webhooks.internal;
 
 import java.net.URI;
 import java.time.Duration;
@@ -9,15 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -25,32 +28,31 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
-import org.revos.api.services.NotificationCenter;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.revos.api.event.RevosEvents;
 import org.revos.api.model.Tenant;
 import org.revos.api.query.RevosData;
+import org.revos.api.services.NotificationCenter;
 import org.revos.api.spi.Notification;
 import org.revos.api.spi.NotificationTarget;
 import org.revos.api.spi.Notifier;
 import org.revos.api.spi.NotifierSubscription;
-import org.revos.runtime.internal.boot.Daemons;
+import org.revos.kernel.spi.Contributions;
+import org.revos.kernel.spi.Contributions.Contribution;
+import org.revos.kernel.spi.Ids;
+import org.revos.kernel.spi.Knobs;
+import org.revos.kernel.spi.OutboundPolicy;
 import org.revos.kernel.spi.PluginCallFailed;
-import org.revos.runtime.internal.gateway.PluginGateway;
-import org.revos.runtime.internal.json.Json;
+import org.revos.kernel.spi.PluginCalls;
+import org.revos.kernel.spi.RefusedUrl;
+import org.revos.kernel.spi.SecretVault;
+import org.revos.kernel.spi.TenantStore;
 import org.revos.kernel.spi.objects.FieldTypes;
-import org.revos.runtime.internal.net.OutboundUrls;
-import org.revos.runtime.internal.net.RefusedUrl;
-import org.revos.runtime.internal.persistence.Ids;
-import org.revos.runtime.internal.persistence.Store;
-import org.revos.runtime.internal.persistence.WebhookDeliveryEntity;
-import org.revos.runtime.internal.persistence.WebhookEntity;
-import org.revos.runtime.internal.plugins.PluginServices;
-import org.revos.runtime.internal.plugins.PluginServices.Contribution;
-import org.revos.runtime.internal.plugins.TenantPlugins;
-import org.revos.runtime.internal.security.SecretBox;
-import org.revos.runtime.internal.settings.RuntimeSettings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Everything that tells people something. Domain events and the runtime's own notifications (adoption reminders,
@@ -58,11 +60,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
  * topic; a dispatcher sends them through the tenant's {@code webhook} notifier plugin, retries failures with
  * exponential back-off ({@value #BACKOFF_PROPERTY}, doubling, at most an hour apart) and marks a delivery DEAD after
  * the webhook's number of attempts, telling the webhook's owner. Before each attempt the webhook's host is looked up
- * and checked again ({@link OutboundUrls}); a refused address fails the attempt with that reason and nothing is
+ * and checked again ({@link OutboundPolicy}); a refused address fails the attempt with that reason and nothing is
  * sent. Notifiers that reach people directly get {@link Notifier#deliver} as well.
  */
 @Component(service = { Notifications.class, EventHandler.class, NotificationCenter.class },
-        property = EventConstants.EVENT_TOPIC + "=" + RevosEvents.ALL)
+        property = EventConstants.EVENT_TOPIC + "=" + RevosEvents.ALL, configurationPid = "org.revos.webhooks")
+@Designate(ocd = Notifications.Config.class)
 public final class Notifications implements EventHandler, NotificationCenter {
 
     private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
@@ -72,31 +75,57 @@ public final class Notifications implements EventHandler, NotificationCenter {
     private static final long MAX_BACKOFF_MS = Duration.ofHours(1).toMillis();
     private static final int BATCH = 50;
 
-    private final Store store;
-    private final PluginGateway gateway;
+    private static final long DEFAULT_BACKOFF_MS = 2_000L;
+    /** The configuration PID ({@code org.revos.webhooks.cfg} in the deploy folder). */
+    public static final String PID = "org.revos.webhooks";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TenantStore store;
+    private final PluginCalls gateway;
     private final RevosData data;
-    private final PluginServices<Notifier> notifiers;
-    private final SecretBox secrets;
-    private final OutboundUrls outbound;
-    private final long backoffMs = Long.getLong(BACKOFF_PROPERTY, 2_000L);
+    private final Contributions<Notifier> notifiers;
+    private final SecretVault secrets;
+    private final OutboundPolicy outbound;
+    /** the first retry's delay; the configuration changes it while the runtime runs */
+    private volatile long backoffMs;
+
+    /** Settings of this component (PID {@value #PID}). */
+    @ObjectClassDefinition(name = "RevOS webhooks", description = "How long a failed webhook delivery waits before"
+            + " its first retry; each retry waits twice as long, at most an hour.")
+    public @interface Config {
+        @AttributeDefinition(name = "First retry after (ms)", min = "0", description = "0 takes the framework"
+                + " property " + BACKOFF_PROPERTY + ", or " + DEFAULT_BACKOFF_MS + ".")
+        long backoffMillis() default 0;
+    }
+
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     /** other runtime nodes' webhook changes are seen within this time */
     private static final long HOOKS_TTL_NANOS = 5_000_000_000L;
     private final Map<String, CachedHooks> hooks = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService dispatcher = Daemons.scheduler("revos-notifications");
+    private final ScheduledExecutorService dispatcher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "revos-notifications");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Activate
-    public Notifications(@Reference Store store, @Reference PluginGateway gateway, @Reference TenantPlugins plugins,
-            @Reference RevosData data, @Reference OutboundUrls outbound) {
+    public Notifications(@Reference TenantStore store, @Reference PluginCalls gateway, @Reference RevosData data,
+            @Reference OutboundPolicy outbound, @Reference SecretVault secrets, BundleContext context, Config config) {
+        configure(config, context);
         this.store = store;
         this.outbound = outbound;
         this.gateway = gateway;
         this.data = data;
-        this.notifiers = new PluginServices<>(plugins);
-        this.secrets = new SecretBox(RuntimeSettings.current().dataDir().resolve("secrets.key"));
+        this.notifiers = new Contributions<>(gateway);
+        this.secrets = secrets;
         dispatcher.schedule(this::findPendingAtStart, 1, TimeUnit.SECONDS);
         dispatcher.scheduleWithFixedDelay(this::dispatchAll, 1_000, Math.max(20, Math.min(backoffMs, 500)),
                 TimeUnit.MILLISECONDS);
+    }
+
+    @Modified
+    void configure(Config config, BundleContext context) {
+        backoffMs = Knobs.positive(config.backoffMillis(), context, BACKOFF_PROPERTY, DEFAULT_BACKOFF_MS);
     }
 
     @Deactivate
@@ -114,7 +143,7 @@ public final class Notifications implements EventHandler, NotificationCenter {
         notifiers.remove(ref);
     }
 
-    SecretBox secrets() {
+    SecretVault secrets() {
         return secrets;
     }
 
@@ -203,7 +232,7 @@ public final class Notifications implements EventHandler, NotificationCenter {
         if (cached != null && now - cached.readAt() < HOOKS_TTL_NANOS) {
             return cached.hooks();
         }
-        List<WebhookEntity> read = store.read(tenantId, em -> em.createQuery("SELECT w FROM WebhookEntity w WHERE"
+        List<WebhookEntity> read = store.query(tenantId, em -> em.createQuery("SELECT w FROM WebhookEntity w WHERE"
                 + " w.active = TRUE ORDER BY w.id", WebhookEntity.class).getResultList());
         hooks.put(tenantId, new CachedHooks(List.copyOf(read), now));
         return read;
@@ -226,7 +255,7 @@ public final class Notifications implements EventHandler, NotificationCenter {
             return 0;
         }
         String json = json(n);
-        store.write(tenantId, null, tx -> {
+        store.transaction(tenantId, null, tx -> {
             for (WebhookEntity w : hooks) {
                 WebhookDeliveryEntity d = new WebhookDeliveryEntity();
                 d.id = Ids.next("whd");
@@ -248,9 +277,8 @@ public final class Notifications implements EventHandler, NotificationCenter {
 
     private void findPendingAtStart() {
         try {
-            for (String tenantId : store.readPlatform(em -> em.createQuery("SELECT t.id FROM TenantEntity t",
-                    String.class).getResultList())) {
-                long pending = store.read(tenantId, em -> em.createQuery("SELECT COUNT(d) FROM WebhookDeliveryEntity"
+            for (String tenantId : store.tenantIds()) {
+                long pending = store.query(tenantId, em -> em.createQuery("SELECT COUNT(d) FROM WebhookDeliveryEntity"
                         + " d WHERE d.status = 'PENDING'", Long.class).getSingleResult());
                 if (pending > 0) {
                     busy.add(tenantId);
@@ -275,12 +303,12 @@ public final class Notifications implements EventHandler, NotificationCenter {
     /** Sends the tenant's deliveries that are due; forgets the tenant once nothing is pending. */
     private void dispatch(String tenantId) {
         long now = System.currentTimeMillis();
-        List<WebhookDeliveryEntity> due = store.read(tenantId, em -> em.createQuery("SELECT d FROM"
+        List<WebhookDeliveryEntity> due = store.query(tenantId, em -> em.createQuery("SELECT d FROM"
                 + " WebhookDeliveryEntity d WHERE d.status = 'PENDING' AND d.nextAttemptAt <= :now ORDER BY"
                 + " d.nextAttemptAt, d.id", WebhookDeliveryEntity.class).setParameter("now", now).setMaxResults(BATCH)
                 .getResultList());
         if (due.isEmpty()) {
-            long pending = store.read(tenantId, em -> em.createQuery("SELECT COUNT(d) FROM WebhookDeliveryEntity d"
+            long pending = store.query(tenantId, em -> em.createQuery("SELECT COUNT(d) FROM WebhookDeliveryEntity d"
                     + " WHERE d.status = 'PENDING'", Long.class).getSingleResult());
             if (pending == 0) {
                 busy.remove(tenantId);
@@ -309,7 +337,7 @@ public final class Notifications implements EventHandler, NotificationCenter {
     }
 
     private void attempt(Tenant tenant, WebhookDeliveryEntity d, Optional<Contribution<Notifier>> channel) {
-        WebhookEntity hook = store.read(tenant.id(), em -> em.find(WebhookEntity.class, d.webhookId));
+        WebhookEntity hook = store.query(tenant.id(), em -> em.find(WebhookEntity.class, d.webhookId));
         String error = null;
         if (hook == null || !hook.active) {
             error = hook == null ? "the webhook was deleted" : "the webhook is inactive";
@@ -321,7 +349,7 @@ public final class Notifications implements EventHandler, NotificationCenter {
         String failure = error;
         int max = hook == null || !hook.active ? 1 : maxAttempts(hook);
         boolean[] died = new boolean[1];
-        store.write(tenant.id(), null, tx -> {
+        store.transaction(tenant.id(), null, tx -> {
             WebhookDeliveryEntity stored = tx.em().find(WebhookDeliveryEntity.class, d.id);
             stored.attempts++;
             stored.updatedAt = tx.now();
@@ -415,7 +443,7 @@ public final class Notifications implements EventHandler, NotificationCenter {
 
     static String json(Notification n) {
         try {
-            return Json.MAPPER.writeValueAsString(n);
+            return JSON.writeValueAsString(n);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -423,7 +451,7 @@ public final class Notifications implements EventHandler, NotificationCenter {
 
     static Notification notification(String json) {
         try {
-            return Json.MAPPER.readValue(json, Notification.class);
+            return JSON.readValue(json, Notification.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a queued notification is unreadable", e);
         }

@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.rest;
+package org.revos.kernel.spi.rest;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.persistence;
+package org.revos.webhooks.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -6,11 +6,13 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
+import org.revos.kernel.spi.TenantRow;
+
 /**
  * One notification on its way to one webhook: queued in the transaction that caused it (or right after), retried
  * with back-off, and DEAD once it has failed the webhook's number of attempts.
  */
-@Entity
+@Entity(name = "WebhookDeliveryEntity")
 @Table(name = "WEBHOOK_DELIVERIES", indexes = { @Index(name = "IX_WHDEL_DUE", columnList = "TENANT_ID, STATUS,"
         + " NEXTATTEMPTAT"), @Index(name = "IX_WHDEL_HOOK", columnList = "TENANT_ID, WEBHOOKID, STATUS") })
 public class WebhookDeliveryEntity extends TenantRow {

@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.notify;
+package org.revos.webhooks.internal;
 
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.net;
+package org.revos.kernel.spi;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.rest;
+package org.revos.kernel.spi.rest;
 
 import java.util.Collection;
 
@@ -112,9 +112,13 @@ public final class JsonSchemas {
 
     /** @return the id of one of the tenant's objects of {@code target}, described as the fuzz and readers expect */
     public static ObjectNode reference(ObjectSchema<?> target) {
-        return type("string").put("pattern", "^" + target.idPrefix() + "_" + FieldTypes.ID_CHARACTERS + "$")
-                .put("description", "The id of one of the tenant's " + target.path() + " (" + target.idPrefix()
-                        + "_...)");
+        return reference(target.idPrefix(), target.path());
+    }
+
+    /** @return the id of one of the tenant's objects with the id prefix {@code idPrefix}, listed at {@code path} */
+    public static ObjectNode reference(String idPrefix, String path) {
+        return type("string").put("pattern", "^" + idPrefix + "_" + FieldTypes.ID_CHARACTERS + "$")
+                .put("description", "The id of one of the tenant's " + path + " (" + idPrefix + "_...)");
     }
 
     /** @return an array of {@code items}, {@code min} to {@code max} of them */

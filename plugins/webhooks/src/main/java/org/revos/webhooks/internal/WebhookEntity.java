@@ -1,14 +1,16 @@
-package org.revos.runtime.internal.persistence;
+package org.revos.webhooks.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import org.revos.kernel.spi.TenantRow;
+
 /**
  * A tenant's webhook: where domain events are posted, which ones, and the signing secret, kept encrypted (it must
  * be readable to sign, so it cannot be hashed).
  */
-@Entity
+@Entity(name = "WebhookEntity")
 @Table(name = "WEBHOOKS")
 public class WebhookEntity extends TenantRow {
     @Column(length = 2000, nullable = false)

@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.persistence;
+package org.revos.kernel.spi;
 
 import java.security.SecureRandom;
 

@@ -1,47 +1,14 @@
-package org.revos.runtime.internal.notify;
+package org.revos.webhooks.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
-import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import org.revos.api.security.ApiRole;
-import org.revos.api.security.Caller;
-import org.revos.kernel.spi.objects.FieldTypes;
-import org.revos.runtime.internal.objects.Catalog;
-import org.revos.runtime.internal.objects.ObjectEngine;
-import org.revos.runtime.internal.persistence.Ids;
-import org.revos.runtime.internal.persistence.Store;
-import org.revos.runtime.internal.persistence.Tx;
-import org.revos.runtime.internal.persistence.UserEntity;
-import org.revos.runtime.internal.persistence.WebhookDeliveryEntity;
-import org.revos.runtime.internal.persistence.WebhookEntity;
-import org.revos.runtime.internal.net.OutboundUrls;
-import org.revos.kernel.spi.Problem;
-import org.revos.kernel.spi.Violations;
-import org.revos.kernel.spi.rest.Access;
-import org.revos.runtime.internal.rest.Answer;
-import org.revos.runtime.internal.rest.Idempotency;
-import org.revos.kernel.spi.rest.Listing;
-import org.revos.kernel.spi.rest.MutableCollectionResource;
-import org.revos.kernel.spi.rest.ResponseStatus;
-import org.revos.runtime.internal.rest.JsonSchemas;
-import org.revos.runtime.internal.rest.SchemaFrom;
-import org.revos.runtime.internal.rest.RevosApplication;
-import org.revos.runtime.internal.security.Secrets;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -58,16 +25,47 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationSelect;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import org.revos.api.query.RevosData;
+import org.revos.api.security.ApiRole;
+import org.revos.api.security.Caller;
+import org.revos.kernel.spi.Ids;
+import org.revos.kernel.spi.OutboundPolicy;
+import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.TenantStore;
+import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.kernel.spi.rest.Access;
+import org.revos.kernel.spi.rest.CollectionResource;
+import org.revos.kernel.spi.rest.Creations;
+import org.revos.kernel.spi.rest.JsonSchemas;
+import org.revos.kernel.spi.rest.Listing;
+import org.revos.kernel.spi.rest.MutableCollectionResource;
+import org.revos.kernel.spi.rest.Pages;
+import org.revos.kernel.spi.rest.ResponseStatus;
+import org.revos.kernel.spi.rest.RevosResources;
+import org.revos.kernel.spi.rest.SchemaFrom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * {@code /api/v1/webhooks}: where a tenant's events are posted ({@code url}, {@code events}, {@code secret},
  * {@code ownerId}, {@code maxAttempts}, {@code active}), and each webhook's deliveries, dead letters included. The
  * signing secret is shown once, when it is created or rotated; lists show its first characters. Tenant ADMIN keys
  * change webhooks; every key may read them. A URL that reaches the runtime's own host or a private network is refused
- * (422) unless the platform admin allows its address ({@link OutboundUrls}).
+ * (422) unless the platform admin allows its address ({@link OutboundPolicy}).
  */
 @Component(service = WebhooksResource.class)
 @JakartarsResource
-@JakartarsApplicationSelect(RevosApplication.SELECT)
+@JakartarsApplicationSelect(RevosResources.APPLICATION_SELECT)
 @Path("webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 public final class WebhooksResource {
@@ -76,18 +74,22 @@ public final class WebhooksResource {
     private static final Set<String> FIELDS = Set.of("url", "events", "secret", "ownerId", "maxAttempts", "active");
     private static final Set<String> STATUSES = Set.of("PENDING", "DELIVERED", "DEAD");
 
-    private final Store store;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final TenantStore store;
     private final Notifications notifications;
-    private final Idempotency idempotency;
-    private final OutboundUrls outbound;
+    private final Creations creations;
+    private final OutboundPolicy outbound;
+    private final RevosData data;
 
     @Activate
-    public WebhooksResource(@Reference Store store, @Reference Notifications notifications,
-            @Reference Idempotency idempotency, @Reference OutboundUrls outbound) {
+    public WebhooksResource(@Reference TenantStore store, @Reference Notifications notifications,
+            @Reference Creations creations, @Reference OutboundPolicy outbound, @Reference RevosData data) {
         this.outbound = outbound;
         this.store = store;
         this.notifications = notifications;
-        this.idempotency = idempotency;
+        this.creations = creations;
+        this.data = data;
     }
 
     @Access(Access.Level.TENANT_ADMIN)
@@ -95,11 +97,11 @@ public final class WebhooksResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
     @SchemaFrom(value = "createSchema", name = "WebhookCreate")
-    public Response create(JsonNode body, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public Response create(JsonNode body, @HeaderParam(CollectionResource.IDEMPOTENCY_KEY) String idempotencyKey,
             @Context SecurityContext security) {
         Caller caller = admin(security);
         checkAddress(body);
-        Response created = idempotency.post(caller.tenantId(), caller, idempotencyKey, "POST webhooks\n" + body, tx -> {
+        Response created = creations.create(caller, idempotencyKey, "POST webhooks\n" + body, tx -> {
             WebhookEntity hook = new WebhookEntity();
             hook.id = Ids.next("whk");
             hook.active = true;
@@ -110,9 +112,8 @@ public final class WebhooksResource {
             tx.em().persist(hook);
             ObjectNode shown = render(hook).put("secret", secret);
             tx.audit("CREATE", "WEBHOOK", hook.id, null, render(hook));
-            return Answer.created("webhooks/" + hook.id, shown);
-        }, answer -> new Answer(answer.status(), ((ObjectNode) answer.body()).deepCopy().put("secret",
-                "(shown once, when created)"), answer.location()));
+            return new Creations.Created("webhooks/" + hook.id, shown);
+        }, shown -> ((ObjectNode) shown).deepCopy().put("secret", "(shown once, when created)"));
         notifications.webhooksChanged(caller.tenantId());
         return created;
     }
@@ -120,7 +121,7 @@ public final class WebhooksResource {
     @GET
     @Listing(paged = false)
     public JsonNode list(@Context SecurityContext security) {
-        return store.read(tenant(security), em -> {
+        return store.query(tenant(security), em -> {
             ObjectNode page = JsonNodeFactory.instance.objectNode();
             ArrayNode items = page.putArray("items");
             em.createQuery("SELECT w FROM WebhookEntity w ORDER BY w.id", WebhookEntity.class).getResultList()
@@ -133,7 +134,7 @@ public final class WebhooksResource {
     @GET
     @Path("{id}")
     public JsonNode get(@PathParam("id") String id, @Context SecurityContext security) {
-        return store.read(tenant(security), em -> render(find(em.find(WebhookEntity.class, id), id)));
+        return store.query(tenant(security), em -> render(find(em.find(WebhookEntity.class, id), id)));
     }
 
     @Access(Access.Level.TENANT_ADMIN)
@@ -144,7 +145,7 @@ public final class WebhooksResource {
     public JsonNode patch(@PathParam("id") String id, JsonNode body, @Context SecurityContext security) {
         Caller caller = admin(security);
         checkAddress(body);
-        JsonNode changed = store.write(caller.tenantId(), caller, tx -> {
+        JsonNode changed = store.transaction(caller.tenantId(), caller, tx -> {
             WebhookEntity hook = find(tx.em().find(WebhookEntity.class, id), id);
             ObjectNode before = render(hook);
             String secret = apply(tx, hook, body, false);
@@ -163,7 +164,7 @@ public final class WebhooksResource {
     @ResponseStatus(204)
     public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = admin(security);
-        store.write(caller.tenantId(), caller, tx -> {
+        store.transaction(caller.tenantId(), caller, tx -> {
             WebhookEntity hook = find(tx.em().find(WebhookEntity.class, id), id);
             tx.em().createQuery("DELETE FROM WebhookDeliveryEntity d WHERE d.webhookId = :id")
                     .setParameter("id", id).executeUpdate();
@@ -182,8 +183,8 @@ public final class WebhooksResource {
     public JsonNode deliveries(@PathParam("id") String id, @Context UriInfo uri, @Context SecurityContext security) {
         Map<String, List<String>> query = uri.getQueryParameters();
         Violations v = new Violations();
-        int limit = ObjectEngine.limit(query, v);
-        String before = ObjectEngine.cursor(query, v);
+        int limit = Pages.limit(query, v);
+        String before = Pages.cursor(query, v);
         List<String> status = query.getOrDefault("status", List.of());
         if (!status.isEmpty() && !STATUSES.contains(status.get(0))) {
             v.add("status", "must be one of " + STATUSES);
@@ -191,7 +192,7 @@ public final class WebhooksResource {
         query.keySet().stream().filter(k -> !Set.of("status", "limit", "cursor").contains(k))
                 .forEach(k -> v.add(k, "is not a parameter of deliveries; use status, limit or cursor"));
         v.throwIfAny();
-        return store.read(tenant(security), em -> {
+        return store.query(tenant(security), em -> {
             find(em.find(WebhookEntity.class, id), id);
             var q = em.createQuery("SELECT d FROM WebhookDeliveryEntity d WHERE d.webhookId = :id"
                     + (before.isEmpty() ? "" : " AND d.id < :before") + (status.isEmpty() ? "" : " AND d.status = :s")
@@ -207,7 +208,7 @@ public final class WebhooksResource {
             ObjectNode page = JsonNodeFactory.instance.objectNode();
             ArrayNode items = page.putArray("items");
             rows.stream().limit(limit).forEach(d -> items.add(render(d)));
-            page.put("next", rows.size() > limit ? ObjectEngine.encodeCursor(rows.get(limit - 1).id) : null);
+            page.put("next", rows.size() > limit ? Pages.encodeCursor(rows.get(limit - 1).id) : null);
             return page;
         });
     }
@@ -219,7 +220,7 @@ public final class WebhooksResource {
     public JsonNode retry(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId,
             @Context SecurityContext security) {
         Caller caller = admin(security);
-        JsonNode out = store.write(caller.tenantId(), caller, tx -> {
+        JsonNode out = store.transaction(caller.tenantId(), caller, tx -> {
             find(tx.em().find(WebhookEntity.class, id), id);
             WebhookDeliveryEntity d = tx.em().find(WebhookDeliveryEntity.class, deliveryId);
             if (d == null || !d.webhookId.equals(id)) {
@@ -271,13 +272,13 @@ public final class WebhooksResource {
         }
         return object.member("secret", JsonSchemas.type("string").put("minLength", 16).put("maxLength", 200)
                 .put("description", "The signing secret; leave it out and RevOS generates one"))
-                .member("ownerId", JsonSchemas.nullable(JsonSchemas.reference(Catalog.USER)))
+                .member("ownerId", JsonSchemas.nullable(JsonSchemas.reference("usr", "users")))
                 .member("maxAttempts", JsonSchemas.integer(1, 20)).member("active", JsonSchemas.type("boolean"))
                 .build();
     }
 
     /** @return the new secret when one was generated or set, else {@code null} */
-    private String apply(Tx tx, WebhookEntity hook, JsonNode body, boolean creating) {
+    private String apply(TenantTransaction tx, WebhookEntity hook, JsonNode body, boolean creating) {
         if (body == null || !body.isObject()) {
             throw Problem.invalid("body", "must be a JSON object such as {\"url\": \"https://hooks.example.com/…\","
                     + " \"events\": [\"org/revos/deal/WON\"]}");
@@ -320,7 +321,7 @@ public final class WebhooksResource {
         if (owner != null) {
             if (owner.isNull()) {
                 hook.ownerId = null;
-            } else if (!owner.isTextual() || tx.em().find(UserEntity.class, owner.textValue()) == null) {
+            } else if (!owner.isTextual() || data.forTenant(tx.tenantId()).user(owner.textValue()).isEmpty()) {
                 v.add("ownerId", "must be the id of a user of this tenant");
             } else {
                 hook.ownerId = owner.textValue();
@@ -348,7 +349,7 @@ public final class WebhooksResource {
         if (given != null && (!given.isTextual() || given.textValue().length() < 16 || given.textValue().length() > 200)) {
             v.add("secret", "must be 16 to 200 characters; leave it out and RevOS generates one");
         } else if (given != null || creating) {
-            secret = given != null ? given.textValue() : "whsec_" + Secrets.newKey().substring(Secrets.KEY_PREFIX.length());
+            secret = given != null ? given.textValue() : newSecret();
         }
         v.throwIfAny();
         if (secret != null) {
@@ -436,5 +437,12 @@ public final class WebhooksResource {
 
     private static String tenant(SecurityContext security) {
         return ((Caller) security.getUserPrincipal()).tenantId();
+    }
+
+    /** @return a new signing secret: {@code whsec_} and 43 base64url characters (256 random bits) */
+    static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }
