@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
  * owner since its creation, and its first change of owner writes that owner from its creation first.
  */
 @Entity
-@Table(name = "DEAL_OWNERS", indexes = @Index(name = "IX_DEAL_OWNERS_DEAL", columnList = "TENANT_ID, DEALID, FROM_AT"))
+@Table(name = "DEAL_OWNERS", indexes = @Index(name = "IX_DEALOWNER_DEAL", columnList = "TENANT_ID, DEALID, FROM_AT"))
 public class DealOwnerEntity extends TenantRow {
     @Column(length = 40, nullable = false)
     public String dealId;
