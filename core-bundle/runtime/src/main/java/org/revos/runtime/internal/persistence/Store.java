@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +31,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.revos.api.security.Caller;
+import org.revos.kernel.spi.FieldError;
 import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.settings.RuntimeSettings;
 import org.revos.runtime.internal.settings.Settings;
@@ -380,6 +382,25 @@ public final class Store {
         }
     }
 
+    /**
+     * A broken constraint in plain words: the database's own message names its tables and constraints, which are no
+     * business of the client's (and differ between databases). A unique external id, the only unique value a client
+     * chooses, is named as that field.
+     */
+    static Problem integrity(SQLException sql) {
+        String message = sql.getMessage() == null ? "" : sql.getMessage().toUpperCase(Locale.ROOT);
+        if (message.matches("(?s).*\\bUQ_\\w*_EXT\\b.*")) {
+            return Problem.conflict("Another object of this kind already has this externalId",
+                    List.of(new FieldError("externalId", "is already used by another object of this kind")));
+        }
+        if ("23503".equals(sql.getSQLState())) {
+            return Problem.conflict("The write refers to an object that does not exist, or removes one that others"
+                    + " still refer to", List.of());
+        }
+        return Problem.conflict("The write conflicts with existing data: a value that must be unique is taken;"
+                + " read the object again and retry", List.of());
+    }
+
     private static RuntimeException translate(RuntimeException e) {
         if (e instanceof Problem) {
             return e;
@@ -390,7 +411,8 @@ public final class Store {
                         List.of());
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return Problem.conflict("The write conflicts with existing data: " + sql.getMessage(), List.of());
+                LOG.log(Level.FINE, "A write broke a database constraint", sql);
+                return integrity(sql);
             }
         }
         if (e instanceof PersistenceException) {
