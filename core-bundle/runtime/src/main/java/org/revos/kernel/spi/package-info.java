@@ -9,8 +9,10 @@
  * {@link org.revos.kernel.spi.TenantRow}. The kernel composes them into its one persistence unit while the bundle is
  * started, so an engine's write and its consequences commit in one transaction, and an engine adds or changes its
  * tables without a kernel change. Rows of a removed engine stay in the database for its return.
+ * <p>
+ * 1.2: {@link org.revos.kernel.spi.PluginContributions}, the enabled plugins' services of an extension point.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package org.revos.kernel.spi;
 
 import org.osgi.annotation.versioning.Version;

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +45,8 @@ import org.revos.api.spi.ProbeContext;
 import org.revos.api.spi.ProbeResult;
 import org.revos.kernel.spi.PluginCallFailed;
 import org.revos.kernel.spi.PluginCalls;
+import org.revos.kernel.spi.PluginContributions;
+import org.revos.kernel.spi.PluginContributions.Contribution;
 import org.revos.kernel.spi.TenantStore;
 
 /**
@@ -89,7 +90,7 @@ public final class AdoptionEngine {
     private final TenantStore store;
     private final PluginCalls plugins;
     private final RevosData data;
-    private final Map<ServiceReference<AdoptionProbe>, AdoptionProbe> probes = new ConcurrentHashMap<>();
+    private final PluginContributions<AdoptionProbe> probes = new PluginContributions<>();
     private volatile Pipelines pipelines;
     private volatile KpiCatalog kpis;
     private volatile NotificationCenter notifications;
@@ -137,7 +138,7 @@ public final class AdoptionEngine {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addProbe(ServiceReference<AdoptionProbe> ref, AdoptionProbe probe) {
-        probes.put(ref, probe);
+        probes.add(ref, probe);
     }
 
     void removeProbe(ServiceReference<AdoptionProbe> ref) {
@@ -178,24 +179,6 @@ public final class AdoptionEngine {
         if (notifications == service) {
             notifications = null;
         }
-    }
-
-    /** A probe of a plugin enabled for the tenant, with the plugin's id. */
-    private record Contribution(String pluginId, AdoptionProbe probe) {
-    }
-
-    /** @return the probes of the plugins enabled for the tenant, highest service ranking first */
-    private List<Contribution> enabledProbes(String tenantId) {
-        List<Map.Entry<ServiceReference<AdoptionProbe>, AdoptionProbe>> ordered = new ArrayList<>(probes.entrySet());
-        ordered.sort(Map.Entry.comparingByKey((a, b) -> b.compareTo(a)));
-        List<Contribution> out = new ArrayList<>();
-        for (Map.Entry<ServiceReference<AdoptionProbe>, AdoptionProbe> e : ordered) {
-            String pluginId = plugins.pluginId(e.getKey());
-            if (plugins.enabled(tenantId, pluginId)) {
-                out.add(new Contribution(pluginId, e.getValue()));
-            }
-        }
-        return out;
     }
 
     /** One probe's answer, or why it has none. */
@@ -244,7 +227,7 @@ public final class AdoptionEngine {
             answers.put(tactic, new ArrayList<>());
         }
         items.forEach(i -> byTactic.get(i.tactic()).add(i));
-        for (Contribution c : enabledProbes(tenantId)) {
+        for (Contribution<AdoptionProbe> c : probes.enabledFor(plugins, tenantId)) {
             ProbeAnswer answer = ask(tenantId, c, context);
             if (answer != null) {
                 answers.get(answer.tactic()).add(answer);
@@ -253,8 +236,8 @@ public final class AdoptionEngine {
         return new Checklist(initiative, byTactic, answers);
     }
 
-    private ProbeAnswer ask(String tenantId, Contribution c, ProbeContext context) {
-        AdoptionProbe probe = c.probe();
+    private ProbeAnswer ask(String tenantId, Contribution<AdoptionProbe> c, ProbeContext context) {
+        AdoptionProbe probe = c.service();
         try {
             return plugins.call(c.pluginId(), tenantId, "adoption probe", () -> {
                 if (!probe.appliesTo(context.initiative())) {

@@ -1,7 +1,6 @@
 package org.revos.enrichment.internal;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +38,8 @@ import org.revos.api.spi.EnrichmentRequest;
 import org.revos.api.spi.Firmographics;
 import org.revos.kernel.spi.PluginCallFailed;
 import org.revos.kernel.spi.PluginCalls;
+import org.revos.kernel.spi.PluginContributions;
+import org.revos.kernel.spi.PluginContributions.Contribution;
 import org.revos.kernel.spi.Problem;
 import org.revos.kernel.spi.TenantStore;
 import org.revos.kernel.spi.TenantTransaction;
@@ -83,7 +84,7 @@ public final class EnrichmentEngine implements EventHandler {
     private final PluginCalls plugins;
     private final RevosData data;
     private final ObjectCollections collections;
-    private final Map<ServiceReference<EnrichmentProvider>, EnrichmentProvider> providers = new ConcurrentHashMap<>();
+    private final PluginContributions<EnrichmentProvider> providers = new PluginContributions<>();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "revos-enrichment");
         t.setDaemon(true);
@@ -135,7 +136,7 @@ public final class EnrichmentEngine implements EventHandler {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addProvider(ServiceReference<EnrichmentProvider> ref, EnrichmentProvider provider) {
-        providers.put(ref, provider);
+        providers.add(ref, provider);
     }
 
     void removeProvider(ServiceReference<EnrichmentProvider> ref) {
@@ -164,25 +165,6 @@ public final class EnrichmentEngine implements EventHandler {
         }
     }
 
-    /** A provider of a plugin enabled for the tenant. */
-    private record Provider(String pluginId, EnrichmentProvider service) {
-    }
-
-    /** @return the providers of the plugins enabled for the tenant, highest service ranking first */
-    private List<Provider> enabledFor(String tenantId) {
-        List<Map.Entry<ServiceReference<EnrichmentProvider>, EnrichmentProvider>> ordered = new ArrayList<>(
-                providers.entrySet());
-        ordered.sort(Map.Entry.comparingByKey((a, b) -> b.compareTo(a)));
-        List<Provider> out = new ArrayList<>();
-        for (Map.Entry<ServiceReference<EnrichmentProvider>, EnrichmentProvider> e : ordered) {
-            String pluginId = plugins.pluginId(e.getKey());
-            if (plugins.enabled(tenantId, pluginId)) {
-                out.add(new Provider(pluginId, e.getValue()));
-            }
-        }
-        return out;
-    }
-
     /** Enriches the tenant's objects whose marks are due. */
     void drain(String tenantId) {
         try {
@@ -193,7 +175,7 @@ public final class EnrichmentEngine implements EventHandler {
             if (due.isEmpty()) {
                 return;
             }
-            List<Provider> enabled = enabledFor(tenantId);
+            List<Contribution<EnrichmentProvider>> enabled = providers.enabledFor(plugins, tenantId);
             Tenant tenant = enabled.isEmpty() ? null : data.forTenant(tenantId).tenant();
             for (PendingEnrichmentEntity mark : due) {
                 enrich(tenant, tenantId, enabled, mark);
@@ -203,7 +185,8 @@ public final class EnrichmentEngine implements EventHandler {
         }
     }
 
-    private void enrich(Tenant tenant, String tenantId, List<Provider> enabled, PendingEnrichmentEntity mark) {
+    private void enrich(Tenant tenant, String tenantId, List<Contribution<EnrichmentProvider>> enabled,
+            PendingEnrichmentEntity mark) {
         ObjectType type = ObjectType.valueOf(mark.objectType);
         ObjectSchema<?> schema = collections.schema(type).orElseThrow();
         JsonNode object = current(tenantId, schema, mark.objectId);
@@ -214,7 +197,7 @@ public final class EnrichmentEngine implements EventHandler {
         }
         Map<String, Firmographics> answers = new LinkedHashMap<>();
         String failure = null;
-        for (Provider provider : enabled) {
+        for (Contribution<EnrichmentProvider> provider : enabled) {
             try {
                 Optional<Firmographics> found = plugins.call(provider.pluginId(), tenantId, "enrichment of "
                         + request.objectType() + " " + request.objectId(), () -> provider.service().enrich(tenant,
