@@ -3,6 +3,10 @@ package org.revos.blackbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Every engine the distribution ships can be removed while the runtime serves: the kernel and every other capability
  * keep answering, the removed capability's paths answer 404 problem JSON, and restoring the shipped engine brings it
- * back with its data.
+ * back with its data. An engine without paths of its own (enrichment) is held to what it does instead.
  */
 @ExtendWith(RevosExtension.class)
 class EngineRemovalIT {
@@ -23,8 +27,11 @@ class EngineRemovalIT {
     private static final String ADMIN = RevosProcess.ADMIN_KEY;
     private static final Duration BOUND = Duration.ofSeconds(30);
 
-    /** An engine, one of its paths, and how to leave data behind in it (answering the path that reads it back). */
-    private record Engine(String id, String path, DataWriter data) {
+    /**
+     * An engine, one of its paths ({@code null} when it serves none), how to leave data behind in it (answering the
+     * path that reads it back), what is true while it is away and what once it is back.
+     */
+    private record Engine(String id, String path, DataWriter data, Check away, Check back) {
     }
 
     @FunctionalInterface
@@ -32,6 +39,14 @@ class EngineRemovalIT {
         /** @return a path that answers the data once the engine is back */
         String write(Revos revos, Revos.Tenant tenant);
     }
+
+    @FunctionalInterface
+    private interface Check {
+        /** @param before what {@code readBack} answered before the engine left */
+        void check(Revos revos, Revos.Tenant tenant, String readBack, JsonNode before);
+    }
+
+    private static final String ENRICHMENT_PLUGIN = "org.revos.integration.enrichment";
 
     private static final List<Engine> ENGINES = List.of(new Engine("org.revos.adoption", "/adoption/initiatives",
             (revos, t) -> {
@@ -43,11 +58,62 @@ class EngineRemovalIT {
                 revos.post(t.member(), "/adoption/items", Map.of("initiativeId", id, "tactic", "DEFINE", "text",
                         "Write the call policy")).expect(201);
                 return "/adoption/initiatives/" + id + "/checklist";
-            }), new Engine("org.revos.webhooks", "/webhooks", (revos, t) -> {
+            }, (revos, t, readBack, before) -> assertEquals(404, revos.get(t.readOnly(), readBack).status(), readBack),
+            (revos, t, readBack, before) -> {
+                JsonNode after = poll(revos, t.readOnly(), readBack, 200).body();
+                assertEquals(before.get("initiativeId"), after.get("initiativeId"), "its data is back: " + after);
+                assertEquals(before.get("tactics"), after.get("tactics"), "its data is back: " + after);
+            }),
+            new Engine("org.revos.webhooks", "/webhooks", (revos, t) -> {
                 String id = revos.post(t.admin(), "/webhooks", Map.of("url", "http://127.0.0.1:9/hooks", "events",
                         List.of("org/revos/deal/*"), "maxAttempts", 2)).expect(201).get("id").asText();
                 return "/webhooks/" + id;
-            }));
+            }, (revos, t, readBack, before) -> assertEquals(404, revos.get(t.readOnly(), readBack).status(), readBack),
+                    (revos, t, readBack, before) -> assertEquals(before, poll(revos, t.readOnly(), readBack, 200)
+                            .body(), "its webhook is back")),
+            // no path of its own: away, accounts are still created and not enriched; back, new ones are again
+            new Engine("org.revos.enrichment", null, EngineRemovalIT::enrichedAccount,
+                    (revos, t, readBack, before) -> {
+                        assertEquals(before, revos.get(t.readOnly(), readBack).expect(200), "enriched data stays");
+                        String id = revos.post(t.member(), "/accounts", Map.of("name", "Acme away", "domain",
+                                "acme.com")).expect(201).get("id").asText();
+                        JsonNode away = Await.until(() -> revos.get(t.readOnly(), "/accounts/" + id).expect(200),
+                                a -> a.get("enriched").size() > 0, Duration.ofSeconds(3));
+                        assertEquals(0, away.get("enriched").size(), "nothing is enriched without the engine");
+                    },
+                    (revos, t, readBack, before) -> {
+                        assertEquals(before, revos.get(t.readOnly(), readBack).expect(200), "enriched data stays");
+                        JsonNode back = awaitEnrichedAccount(revos, t, Duration.ofSeconds(30));
+                        assertEquals("DE", back.get("country").asText(), back::toString);
+                    }));
+
+    /** Points the shipped enrichment plugin at a reference file and waits for an account it enriched. */
+    private static String enrichedAccount(Revos revos, Revos.Tenant t) {
+        try {
+            Path file = revos.process().tenantFiles(t.id()).resolve("firmographics.csv");
+            Files.writeString(file, "domain,country,employees,industry\nacme.com,DE,1200,Software\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        revos.send(ADMIN, "PUT", "/admin/tenants/" + t.id() + "/plugins/" + ENRICHMENT_PLUGIN,
+                Map.of("enabled", true, "config", Map.of("referenceFile", "firmographics.csv")), Map.of()).expect(200);
+        return "/accounts/" + awaitEnrichedAccount(revos, t, BOUND).get("id").asText();
+    }
+
+    /** @return an account created with a domain alone once one is enriched within a few seconds of its creation */
+    private static JsonNode awaitEnrichedAccount(Revos revos, Revos.Tenant t, Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (System.nanoTime() < deadline) {
+            String id = revos.post(t.member(), "/accounts", Map.of("name", "Acme", "domain", "acme.com"))
+                    .expect(201).get("id").asText();
+            JsonNode seen = Await.until(() -> revos.get(t.readOnly(), "/accounts/" + id).expect(200),
+                    a -> a.get("enriched").has("industry"), Duration.ofSeconds(3));
+            if (seen.get("enriched").has("industry")) {
+                return seen;
+            }
+        }
+        throw new AssertionError("no account was enriched within " + bound);
+    }
 
     /** One path of every capability and of the kernel, which must answer whatever engine is away. */
     private static final List<String> EVERY_CAPABILITY = List.of("/accounts", "/users", "/kpis",
@@ -62,7 +128,7 @@ class EngineRemovalIT {
     }
 
     /** @return the first answer of {@code path} with {@code status}, or the last one after {@link #BOUND} */
-    private Revos.Reply poll(String key, String path, int status) {
+    private static Revos.Reply poll(Revos revos, String key, String path, int status) {
         long deadline = System.nanoTime() + BOUND.toNanos();
         Revos.Reply reply = revos.get(key, path);
         while (reply.status() != status && System.nanoTime() < deadline) {
@@ -88,12 +154,13 @@ class EngineRemovalIT {
 
             Revos.Reply removed = revos.delete(ADMIN, "/admin/plugins/" + engine.id());
             assertEquals(204, removed.status(), () -> "uninstall of " + engine.id() + ": " + removed.raw().body());
-            Revos.Reply gone = poll(tenant.readOnly(), engine.path(), 404);
-            assertEquals("application/problem+json", gone.header("Content-Type"), () -> engine.id() + " removed: "
-                    + gone.raw().body());
-            assertEquals(404, revos.get(tenant.readOnly(), readBack).status(), readBack);
+            if (engine.path() != null) {
+                Revos.Reply gone = poll(revos, tenant.readOnly(), engine.path(), 404);
+                assertEquals("application/problem+json", gone.header("Content-Type"), () -> engine.id()
+                        + " removed: " + gone.raw().body());
+            }
             for (String path : EVERY_CAPABILITY) {
-                if (!path.startsWith(engine.path())) {
+                if (engine.path() == null || !path.startsWith(engine.path())) {
                     Revos.Reply reply = revos.get(tenant.admin(), path);
                     assertEquals(200, reply.status(), () -> path + " without " + engine.id() + ": "
                             + reply.raw().body());
@@ -101,11 +168,11 @@ class EngineRemovalIT {
             }
             assertTrue(revos.get(ADMIN, "/admin/plugins").expect(200).get("items").findValuesAsText("id").stream()
                     .noneMatch(engine.id()::equals), engine.id() + " is no longer listed");
+            engine.away().check(revos, tenant, readBack, before);
 
             JsonNode restored = revos.post(ADMIN, "/admin/plugins/" + engine.id() + "/restore", null).expect(201);
             assertEquals("ACTIVE", restored.get("state").asText(), restored::toString);
-            JsonNode after = poll(tenant.readOnly(), readBack, 200).body();
-            assertEquals(before, after, "its data is back");
+            engine.back().check(revos, tenant, readBack, before);
         }
     }
 }

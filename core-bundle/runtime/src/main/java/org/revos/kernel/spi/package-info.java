@@ -9,6 +9,9 @@
  * {@link org.revos.kernel.spi.TenantRow}. The kernel composes them into its one persistence unit while the bundle is
  * started, so an engine's write and its consequences commit in one transaction, and an engine adds or changes its
  * tables without a kernel change. Rows of a removed engine stay in the database for its return.
+ * <p>
+ * 1.1 (this development): problems, plugin calls and contributions, outbound policy, sealed secrets, ids, knobs,
+ * property readers.
  */
 @Version("1.1.0")
 package org.revos.kernel.spi;

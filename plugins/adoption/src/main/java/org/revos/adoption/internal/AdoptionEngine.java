@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +44,7 @@ import org.revos.api.spi.ProbeContext;
 import org.revos.api.spi.ProbeResult;
 import org.revos.kernel.spi.Contributions;
 import org.revos.kernel.spi.Contributions.Contribution;
+import org.revos.kernel.spi.Daemons;
 import org.revos.kernel.spi.Knobs;
 import org.revos.kernel.spi.PluginCallFailed;
 import org.revos.kernel.spi.PluginCalls;
@@ -96,11 +96,7 @@ public final class AdoptionEngine {
     private volatile KpiCatalog kpis;
     private volatile NotificationCenter notifications;
     private final AtomicLong ticks = new AtomicLong();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "revos-adoption");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Daemons.scheduler("revos-adoption");
 
     @Activate
     public AdoptionEngine(@Reference TenantStore store, @Reference PluginCalls plugins, @Reference RevosData data,

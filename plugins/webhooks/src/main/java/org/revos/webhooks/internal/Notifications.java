@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -41,6 +40,7 @@ import org.revos.api.spi.Notifier;
 import org.revos.api.spi.NotifierSubscription;
 import org.revos.kernel.spi.Contributions;
 import org.revos.kernel.spi.Contributions.Contribution;
+import org.revos.kernel.spi.Daemons;
 import org.revos.kernel.spi.Ids;
 import org.revos.kernel.spi.Knobs;
 import org.revos.kernel.spi.OutboundPolicy;
@@ -102,11 +102,7 @@ public final class Notifications implements EventHandler, NotificationCenter {
     /** other runtime nodes' webhook changes are seen within this time */
     private static final long HOOKS_TTL_NANOS = 5_000_000_000L;
     private final Map<String, CachedHooks> hooks = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService dispatcher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "revos-notifications");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService dispatcher = Daemons.scheduler("revos-notifications");
 
     @Activate
     public Notifications(@Reference TenantStore store, @Reference PluginCalls gateway, @Reference RevosData data,

@@ -2,10 +2,12 @@ package org.revos.kernel.spi.objects;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.ws.rs.core.Response;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.revos.api.model.ObjectType;
 import org.revos.api.security.Caller;
 import org.revos.kernel.spi.TenantRow;
 import org.revos.kernel.spi.TenantTransaction;
@@ -20,7 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A service of the kernel; {@link org.revos.kernel.spi.rest.CollectionResource} is its REST face.
  * <p>
  * An engine whose collection other collections may refer to, or that the kernel's imports, exports and OpenAPI
- * document should know, registers its schema as an OSGi service of type {@link ObjectSchema}.
+ * document should know, registers its schema as an OSGi service of type {@link ObjectSchema}. An engine that must
+ * act inside every write of objects registers an {@link ObjectWriteHook}.
  */
 @ProviderType
 public interface ObjectCollections {
@@ -57,4 +60,34 @@ public interface ObjectCollections {
 
     /** Creates an object inside a transaction the caller runs (a write and its consequences commit together). */
     <E extends TenantRow> ObjectNode create(TenantTransaction tx, ObjectSchema<E> schema, JsonNode fields);
+
+    /**
+     * A value for an empty field and who found it.
+     *
+     * @param field  the field's name
+     * @param value  the value as the API writes it
+     * @param source who found it (a plugin id), recorded as the field's {@code provider}
+     */
+    record Found(String field, JsonNode value, String source) {
+    }
+
+    /**
+     * @return the collection of that object type, the kernel's (accounts, leads, ...) or a started engine's
+     */
+    Optional<ObjectSchema<?>> schema(ObjectType type);
+
+    /**
+     * Writes values found elsewhere into fields of an object that are still empty, inside a transaction the caller
+     * runs, and records each in the object's provenance (its read-only {@code enriched} field: field &rarr;
+     * {@code provider}, {@code at}, {@code value}), which a later write of that field by a user drops. A value goes
+     * only into a field clients may write, that is empty, and whose type takes it; otherwise it is left out, and the
+     * first value found for a field wins. When a field was written the change is audited as {@code action}, the
+     * {@link ObjectWriteHook}s are called and {@code OBJECT_UPDATED} is published after the commit; the object's
+     * {@link ObjectRules} do not run (filling empty fields adds what they would check).
+     *
+     * @return the object as it is afterwards, {@code null} when the tenant has no such object (any longer)
+     * @throws IllegalArgumentException when objects of the collection keep no provenance
+     */
+    <E extends TenantRow> ObjectNode fillEmpty(TenantTransaction tx, ObjectSchema<E> schema, String id, String action,
+            List<Found> found);
 }

@@ -5,8 +5,12 @@
  * kernel's), and its {@link org.revos.kernel.spi.objects.ObjectRules rules}; the kernel's
  * {@link org.revos.kernel.spi.objects.ObjectCollections} checks, stores, audits, lists and pages them, the same way
  * as the kernel's own accounts, deals and users.
+ * <p>
+ * 1.1: {@link org.revos.kernel.spi.objects.ObjectWriteHook} (take part in every object write's transaction), and
+ * {@link org.revos.kernel.spi.objects.ObjectCollections} finds a collection by object type, patches inside a
+ * transaction and fills empty fields with a record of their provenance.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.revos.kernel.spi.objects;
 
 import org.osgi.annotation.versioning.Version;

@@ -11,8 +11,8 @@ import org.revos.runtime.internal.persistence.Tx;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Accounts have no rules beyond their fields; their ARR is maintained by revenue events. A new account with a domain
- * and missing firmographics is marked for enrichment in the same transaction.
+ * Accounts have no rules beyond their fields; their ARR is maintained by revenue events. A write of a field that was
+ * filled from elsewhere takes it out of the record of {@link Provenance}.
  */
 final class AccountRules implements ObjectRules<AccountEntity> {
 
@@ -25,13 +25,12 @@ final class AccountRules implements ObjectRules<AccountEntity> {
     @Override
     public void afterWrite(TenantTransaction tx, AccountEntity e, ObjectNode before) {
         if (before == null) {
-            EnrichmentMarks.markIfMissing(tx, "ACCOUNT", e.id, e.domain, e.country, e.employees, e.industry);
             return;
         }
         Map<String, Object> current = new HashMap<>();
         current.put("country", e.country);
         current.put("employees", e.employees);
         current.put("industry", e.industry);
-        e.enriched = EnrichmentMarks.keepUnchanged(e.enriched, before, current);
+        e.enriched = Provenance.keepUnchanged(e.enriched, before, current);
     }
 }

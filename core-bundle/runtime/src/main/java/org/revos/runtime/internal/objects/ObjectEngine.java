@@ -30,7 +30,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Creates, reads, changes, deletes and lists the objects of any {@link ObjectSchema}. Every write validates the whole
- * request first and reports every problem at once; a refused write changes nothing.
+ * request first and reports every problem at once; a refused write changes nothing. Every write runs the object's
+ * rules, then the engines' {@link WriteHooks}, in its transaction.
  */
 public final class ObjectEngine {
 
@@ -64,6 +65,7 @@ public final class ObjectEngine {
         PropertyValues.touch(tx, schema.type().name(), body.get("properties"));
         schema.rules().afterWrite(tx, entity, null);
         ObjectNode after = render(schema, entity);
+        WriteHooks.written(tx, schema.type(), entity.id, null, after);
         tx.audit("CREATE", schema.type().name(), entity.id, null, after);
         tx.publish(RevosEvents.OBJECT_CREATED, event(schema, entity));
         return after;
@@ -105,6 +107,7 @@ public final class ObjectEngine {
         PropertyValues.touch(tx, schema.type().name(), body.get("properties"));
         schema.rules().afterWrite(tx, entity, before);
         ObjectNode after = render(schema, entity);
+        WriteHooks.written(tx, schema.type(), entity.id, before, after);
         tx.audit("UPDATE", schema.type().name(), entity.id, before, after);
         tx.publish(RevosEvents.OBJECT_UPDATED, event(schema, entity));
         return after;
@@ -136,6 +139,7 @@ public final class ObjectEngine {
         tx.em().remove(entity);
         configurationWritten(tx, schema);
         schema.rules().afterDelete(tx, entity);
+        WriteHooks.written(tx, schema.type(), id, before, null);
         tx.audit("DELETE", schema.type().name(), id, before, null);
         tx.publish(RevosEvents.OBJECT_DELETED, event(schema, entity));
     }

@@ -33,7 +33,6 @@ final class KernelEntities {
             KpiSettingsEntity.class,
             ImportEntity.class,
             ImportMappingEntity.class,
-            EnrichPendingEntity.class,
             SyncDefinitionEntity.class,
             SyncErrorEntity.class);
 

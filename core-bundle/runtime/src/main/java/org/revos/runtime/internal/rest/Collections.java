@@ -2,18 +2,22 @@ package org.revos.runtime.internal.rest;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.ws.rs.core.Response;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.revos.api.model.ObjectType;
 import org.revos.api.security.Caller;
 import org.revos.kernel.spi.TenantRow;
 import org.revos.kernel.spi.TenantTransaction;
 import org.revos.kernel.spi.objects.ObjectCollections;
 import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
+import org.revos.runtime.internal.objects.Provenance;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.Tx;
 
@@ -71,9 +75,24 @@ public final class Collections implements ObjectCollections {
 
     @Override
     public <E extends TenantRow> ObjectNode create(TenantTransaction tx, ObjectSchema<E> schema, JsonNode fields) {
+        return ObjectEngine.create(kernel(tx), schema, fields);
+    }
+
+    @Override
+    public Optional<ObjectSchema<?>> schema(ObjectType type) {
+        return Catalog.of(type);
+    }
+
+    @Override
+    public <E extends TenantRow> ObjectNode fillEmpty(TenantTransaction tx, ObjectSchema<E> schema, String id,
+            String action, List<Found> found) {
+        return Provenance.fillEmpty(kernel(tx), schema, id, action, found);
+    }
+
+    private static Tx kernel(TenantTransaction tx) {
         if (!(tx instanceof Tx kernelTx)) {
             throw new IllegalArgumentException("not a transaction of this kernel: " + tx);
         }
-        return ObjectEngine.create(kernelTx, schema, fields);
+        return kernelTx;
     }
 }

@@ -1,13 +1,11 @@
-package org.revos.runtime.internal.enrich;
+package org.revos.enrichment.internal;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,55 +29,48 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.revos.api.event.RevosEvents;
+import org.revos.api.model.ObjectType;
 import org.revos.api.model.Tenant;
 import org.revos.api.query.RevosData;
 import org.revos.api.spi.EnrichmentProvider;
 import org.revos.api.spi.EnrichmentRequest;
 import org.revos.api.spi.Firmographics;
+import org.revos.kernel.spi.Contributions;
+import org.revos.kernel.spi.Contributions.Contribution;
+import org.revos.kernel.spi.Daemons;
 import org.revos.kernel.spi.Knobs;
 import org.revos.kernel.spi.PluginCallFailed;
-import org.revos.kernel.spi.TenantRow;
-import org.revos.runtime.internal.boot.Daemons;
-import org.revos.runtime.internal.gateway.PluginGateway;
-import org.revos.runtime.internal.objects.Catalog;
-import org.revos.runtime.internal.objects.ObjectEngine;
-import org.revos.runtime.internal.persistence.AccountEntity;
-import org.revos.runtime.internal.persistence.EnrichPendingEntity;
-import org.revos.runtime.internal.persistence.LeadEntity;
-import org.revos.runtime.internal.persistence.Store;
-import org.revos.runtime.internal.persistence.Tx;
-import org.revos.runtime.internal.plugins.PluginServices;
-import org.revos.runtime.internal.plugins.PluginServices.Contribution;
-import org.revos.runtime.internal.plugins.TenantPlugins;
+import org.revos.kernel.spi.PluginCalls;
+import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.TenantStore;
+import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.objects.ObjectCollections;
+import org.revos.kernel.spi.objects.ObjectSchema;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Works off the enrichment marks that account and lead creations leave in their own transactions: asks the tenant's
- * enabled {@link EnrichmentProvider}s (highest ranking first, each through the plugin gateway) and writes what they
- * found into the fields that are still empty, with a record of provider and instant per field. A provider that fails
- * or times out leaves the mark, retried with doubling back-off ({@value #BACKOFF_PROPERTY}) up to
+ * Works off the enrichment marks that account and lead creations leave in their own transactions
+ * ({@link PendingMarks}): asks the tenant's enabled {@link EnrichmentProvider}s (highest ranking first, each through
+ * the plugin gateway) and has the kernel write what they found into the fields that are still empty, with a record
+ * of provider and instant per field. A provider that fails or times out leaves the mark, retried with doubling
+ * back-off (configuration {@value #PID}, else the framework property {@value #BACKOFF_PROPERTY}) up to
  * {@value #MAX_ATTEMPTS} attempts; a tenant without an enabled provider just has its marks cleared.
  */
 @Component(service = { EnrichmentEngine.class, EventHandler.class },
-        property = EventConstants.EVENT_TOPIC + "=" + RevosEvents.OBJECT_CREATED,
-        configurationPid = "org.revos.enrichment")
+        property = EventConstants.EVENT_TOPIC + "=" + RevosEvents.OBJECT_CREATED, configurationPid = EnrichmentEngine.PID)
 @Designate(ocd = EnrichmentEngine.Config.class)
 public final class EnrichmentEngine implements EventHandler {
 
-    private static final Logger LOG = Logger.getLogger(EnrichmentEngine.class.getName());
+    /** The configuration PID ({@code org.revos.enrichment.cfg} in the deploy folder). */
+    public static final String PID = "org.revos.enrichment";
+    /** The framework property that sets the first retry's delay when the configuration does not. */
     static final String BACKOFF_PROPERTY = "revos.enrichment.backoff.ms";
     static final int MAX_ATTEMPTS = 6;
+    private static final Logger LOG = Logger.getLogger(EnrichmentEngine.class.getName());
     private static final int BATCH = 50;
-    private static final long MAX_BACKOFF_MS = Duration.ofHours(1).toMillis();
-
-    private final Store store;
-    private final PluginGateway gateway;
-    private final RevosData data;
-    private final PluginServices<EnrichmentProvider> providers;
     private static final long DEFAULT_BACKOFF_MS = 5_000L;
-    /** the first retry's delay; the configuration changes it while the runtime runs */
-    private volatile long backoffMs;
+    private static final long MAX_BACKOFF_MS = Duration.ofHours(1).toMillis();
 
     /** Settings of this component (PID {@value #PID}). */
     @ObjectClassDefinition(name = "RevOS enrichment", description = "How long a failed enrichment waits before its"
@@ -90,27 +81,32 @@ public final class EnrichmentEngine implements EventHandler {
         long backoffMillis() default 0;
     }
 
-    /** The configuration PID ({@code org.revos.enrichment.cfg} in the deploy folder). */
-    public static final String PID = "org.revos.enrichment";
+    private final TenantStore store;
+    private final PluginCalls plugins;
+    private final RevosData data;
+    private final ObjectCollections collections;
+    private final Contributions<EnrichmentProvider> providers;
+    private final ScheduledExecutorService worker = Daemons.scheduler("revos-enrichment");
+    private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
+    /** the first retry's delay; the configuration changes it while the runtime runs */
+    private volatile long backoffMs;
+
+    @Activate
+    public EnrichmentEngine(@Reference TenantStore store, @Reference PluginCalls plugins, @Reference RevosData data,
+            @Reference ObjectCollections collections, BundleContext context, Config config) {
+        this.store = store;
+        this.plugins = plugins;
+        this.providers = new Contributions<>(plugins);
+        this.data = data;
+        this.collections = collections;
+        configure(config, context);
+        long every = Math.max(50, Math.min(backoffMs, 10_000));
+        worker.scheduleWithFixedDelay(this::drainAll, 2_000, every, TimeUnit.MILLISECONDS);
+    }
 
     @Modified
     void configure(Config config, BundleContext context) {
         backoffMs = Knobs.positive(config.backoffMillis(), context, BACKOFF_PROPERTY, DEFAULT_BACKOFF_MS);
-    }
-    private final ScheduledExecutorService worker = Daemons.scheduler("revos-enrichment");
-    private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
-
-    @Activate
-    public EnrichmentEngine(@Reference Store store, @Reference PluginGateway gateway, @Reference TenantPlugins plugins,
-            @Reference RevosData data,
-            BundleContext context, Config config) {
-        configure(config, context);
-        this.store = store;
-        this.gateway = gateway;
-        this.data = data;
-        this.providers = new PluginServices<>(plugins);
-        long every = Math.max(50, Math.min(backoffMs, 10_000));
-        worker.scheduleWithFixedDelay(this::drainAll, 2_000, every, TimeUnit.MILLISECONDS);
     }
 
     @Deactivate
@@ -142,12 +138,8 @@ public final class EnrichmentEngine implements EventHandler {
 
     private void drainAll() {
         try {
-            if (!store.status().isUp()) {
-                return;
-            }
-            for (String tenantId : store.readPlatform(em -> em.createQuery("SELECT t.id FROM TenantEntity t",
-                    String.class).getResultList())) {
-                drain(tenantId);
+            if (store.isUp()) {
+                store.tenantIds().forEach(this::drain);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Enrichment catch-up failed", e);
@@ -158,15 +150,15 @@ public final class EnrichmentEngine implements EventHandler {
     void drain(String tenantId) {
         try {
             long now = System.currentTimeMillis();
-            List<EnrichPendingEntity> due = store.read(tenantId, em -> em.createQuery("SELECT p FROM"
-                    + " EnrichPendingEntity p WHERE p.nextAttemptAt <= :now ORDER BY p.nextAttemptAt, p.id",
-                    EnrichPendingEntity.class).setParameter("now", now).setMaxResults(BATCH).getResultList());
+            List<PendingEnrichmentEntity> due = store.query(tenantId, em -> em.createQuery("SELECT p FROM"
+                    + " EnrichmentPending p WHERE p.nextAttemptAt <= :now ORDER BY p.nextAttemptAt, p.id",
+                    PendingEnrichmentEntity.class).setParameter("now", now).setMaxResults(BATCH).getResultList());
             if (due.isEmpty()) {
                 return;
             }
             List<Contribution<EnrichmentProvider>> enabled = providers.enabledFor(tenantId);
             Tenant tenant = enabled.isEmpty() ? null : data.forTenant(tenantId).tenant();
-            for (EnrichPendingEntity mark : due) {
+            for (PendingEnrichmentEntity mark : due) {
                 enrich(tenant, tenantId, enabled, mark);
             }
         } catch (RuntimeException e) {
@@ -175,22 +167,24 @@ public final class EnrichmentEngine implements EventHandler {
     }
 
     private void enrich(Tenant tenant, String tenantId, List<Contribution<EnrichmentProvider>> enabled,
-            EnrichPendingEntity mark) {
-        TenantRow object = store.read(tenantId, em -> em.find(entityClass(mark), mark.objectId));
-        EnrichmentRequest request = object == null ? null : new EnrichedObject(object).request();
+            PendingEnrichmentEntity mark) {
+        ObjectType type = ObjectType.valueOf(mark.objectType);
+        ObjectSchema<?> schema = collections.schema(type).orElseThrow();
+        JsonNode object = current(tenantId, schema, mark.objectId);
+        EnrichmentRequest request = object == null ? null : new EnrichedObject(type, object).request();
         if (request == null || enabled.isEmpty()) {
-            store.write(tenantId, null, tx -> remove(tx, mark.id));
+            store.transaction(tenantId, null, tx -> remove(tx, mark.id));
             return;
         }
-        List<Answer> answers = new ArrayList<>();
+        Map<String, Firmographics> answers = new LinkedHashMap<>();
         String failure = null;
         for (Contribution<EnrichmentProvider> provider : enabled) {
             try {
-                Optional<Firmographics> found = gateway.call(provider.pluginId(), tenantId, "enrichment of "
+                Optional<Firmographics> found = plugins.call(provider.pluginId(), tenantId, "enrichment of "
                         + request.objectType() + " " + request.objectId(), () -> provider.service().enrich(tenant,
                                 request));
                 if (found != null && found.isPresent()) {
-                    answers.add(new Answer(provider.pluginId(), found.get()));
+                    answers.putIfAbsent(provider.pluginId(), found.get());
                 }
             } catch (PluginCallFailed e) {
                 failure = e.getMessage();
@@ -198,14 +192,11 @@ public final class EnrichmentEngine implements EventHandler {
             }
         }
         String lastError = failure;
-        store.write(tenantId, null, tx -> {
-            TenantRow stored = tx.em().find(entityClass(mark), mark.objectId);
-            EnrichedObject target = stored == null ? null : new EnrichedObject(stored);
-            if (target != null && !answers.isEmpty()) {
-                write(tx, stored, target, answers);
-            }
-            EnrichPendingEntity pending = tx.em().find(EnrichPendingEntity.class, mark.id);
-            boolean done = target == null || target.request() == null || lastError == null;
+        store.transaction(tenantId, null, tx -> {
+            JsonNode after = collections.fillEmpty(tx, schema, mark.objectId, "ENRICH",
+                    new EnrichedObject(type, object).found(answers));
+            PendingEnrichmentEntity pending = tx.em().find(PendingEnrichmentEntity.class, mark.id);
+            boolean done = after == null || new EnrichedObject(type, after).request() == null || lastError == null;
             if (pending != null && !done && pending.attempts + 1 < MAX_ATTEMPTS) {
                 pending.attempts++;
                 pending.lastError = lastError.length() > 1000 ? lastError.substring(0, 1000) : lastError;
@@ -222,40 +213,23 @@ public final class EnrichmentEngine implements EventHandler {
         });
     }
 
-    private static void write(Tx tx, TenantRow stored, EnrichedObject target, List<Answer> answers) {
-        ObjectNode before = render(stored);
-        Set<String> written = new TreeSet<>();
-        for (Answer answer : answers) {
-            written.addAll(target.fill(answer.found(), answer.pluginId(), tx.now()));
+    /** @return the object as the API shows it, {@code null} when it was deleted meanwhile */
+    private JsonNode current(String tenantId, ObjectSchema<?> schema, String id) {
+        try {
+            return collections.get(tenantId, schema, id);
+        } catch (Problem e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
         }
-        if (written.isEmpty()) {
-            return;
-        }
-        String type = target.type().name();
-        tx.audit("ENRICH", type, stored.id, before, render(stored));
-        Map<String, Object> props = new HashMap<>();
-        props.put(RevosEvents.OBJECT_TYPE, type);
-        props.put(RevosEvents.OBJECT_ID, stored.id);
-        tx.publish(RevosEvents.OBJECT_UPDATED, props);
     }
 
-    private static ObjectNode render(TenantRow row) {
-        return row instanceof AccountEntity a ? ObjectEngine.render(Catalog.ACCOUNT, a)
-                : ObjectEngine.render(Catalog.LEAD, (LeadEntity) row);
-    }
-
-    private static Object remove(Tx tx, String markId) {
-        EnrichPendingEntity pending = tx.em().find(EnrichPendingEntity.class, markId);
+    private static Object remove(TenantTransaction tx, String markId) {
+        PendingEnrichmentEntity pending = tx.em().find(PendingEnrichmentEntity.class, markId);
         if (pending != null) {
             tx.em().remove(pending);
         }
         return null;
-    }
-
-    private static Class<? extends TenantRow> entityClass(EnrichPendingEntity mark) {
-        return "ACCOUNT".equals(mark.objectType) ? AccountEntity.class : LeadEntity.class;
-    }
-
-    private record Answer(String pluginId, Firmographics found) {
     }
 }

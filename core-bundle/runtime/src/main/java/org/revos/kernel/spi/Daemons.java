@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.boot;
+package org.revos.kernel.spi;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
