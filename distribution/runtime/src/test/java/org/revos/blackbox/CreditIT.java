@@ -202,6 +202,26 @@ class CreditIT {
         assertTrue(revos.get(intruder.readOnly(), "/credit/ledger?period=2026").expect(200).get("lines").isEmpty());
     }
 
+    /** Found by the fuzz: a null setting was stored, and every credit read of the tenant failed afterwards. */
+    @Test
+    void aSettingSentAsNullIsRefusedAndTheTenantsCreditReadsOn() {
+        Revos.Tenant t = revos.newTenant("credit null setting");
+        awaitJob(t, revos.post(t.admin(), "/credit/rules", Map.of("effectiveFrom", "2026-01-01", "threshold", 100))
+                .expect(201).get("recomputeJob").asText());
+        Map<String, Object> withNull = new java.util.HashMap<>(Map.of("effectiveFrom", "2026-02-01", "threshold",
+                200));
+        withNull.put("spillCreditTo", null);
+        Revos.Reply refused = revos.post(t.admin(), "/credit/rules", withNull);
+        assertEquals(400, refused.status(), refused.raw().body());
+        assertEquals("spillCreditTo", refused.body().get("errors").get(0).get("field").asText(),
+                refused.raw().body());
+        assertEquals(1, revos.get(t.readOnly(), "/credit/rules").expect(200).get("items").size(), "nothing stored");
+        String account = revos.post(t.member(), "/accounts", Map.of("name", "Initech")).expect(201).get("id")
+                .asText();
+        assertEquals("ORANGE", revos.get(t.readOnly(), "/credit/accounts/" + account).expect(200).get("bucket")
+                .asText());
+    }
+
     @Test
     void disablingThePluginForATenantStopsCreditUntilItIsEnabledAgain() {
         Revos.Tenant t = revos.newTenant("credit hot deploy");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -290,6 +291,12 @@ public final class CreditResource {
         String ruleId = ruleId(body, enabled, existing, v);
         Map<String, Object> settings = new LinkedHashMap<>(toMap(body));
         CORE_SETTINGS.forEach(settings::remove);
+        settings.forEach((name, value) -> {
+            if (value == null) {
+                v.add(name, "must have a value; leave the setting out to take the rule's default");
+            }
+        });
+        settings.values().removeIf(Objects::isNull);
         Contribution<CreditRule> plugin = ruleId == null ? null : enabled.get(ruleId);
         if (plugin != null) {
             try {

@@ -2,8 +2,10 @@ package org.revos.runtime.internal.credit;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.revos.api.spi.CreditInput;
 import org.revos.api.spi.CreditRule;
@@ -37,7 +39,10 @@ record RuleSetup(String ruleId, Contribution<CreditRule> plugin, List<CreditInpu
 
     static Map<String, Object> settings(CreditRuleVersionEntity v) {
         try {
-            return Json.MAPPER.readValue(v.settingsJson, MAP);
+            Map<String, Object> settings = new LinkedHashMap<>(Json.MAPPER.readValue(v.settingsJson, MAP));
+            // a version stored before null settings were refused: a null setting is the rule's default
+            settings.values().removeIf(Objects::isNull);
+            return settings;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored credit rule version " + v.id + " is unreadable", e);
         }
