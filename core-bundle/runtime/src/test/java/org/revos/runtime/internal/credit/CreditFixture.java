@@ -6,6 +6,7 @@ import org.revos.api.spi.CreditRule;
 import org.revos.credit.buckets.internal.BucketRule;
 import org.revos.kernel.spi.Ids;
 import org.revos.runtime.internal.gateway.PluginGateway;
+import org.revos.runtime.internal.objects.WriteHooks;
 import org.revos.runtime.internal.persistence.CreditRuleVersionEntity;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.plugins.BundlelessReference;
@@ -21,9 +22,13 @@ final class CreditFixture {
         this.store = store;
         this.engine = new CreditEngine(store, new TenantPlugins(store), new PluginGateway());
         engine.addRule(BundlelessReference.of(CreditRule.class), new BucketRule());
+        WriteHooks.add(this, 0, 0, marks);
     }
 
+    private final StaleMarks marks = new StaleMarks();
+
     void stop() {
+        WriteHooks.remove(this);
         engine.stop();
     }
 
