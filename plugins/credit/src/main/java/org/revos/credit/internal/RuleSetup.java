@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.credit;
+package org.revos.credit.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -7,9 +7,7 @@ import java.util.Map;
 
 import org.revos.api.spi.CreditInput;
 import org.revos.api.spi.CreditRule;
-import org.revos.runtime.internal.json.Json;
-import org.revos.runtime.internal.persistence.CreditRuleVersionEntity;
-import org.revos.runtime.internal.plugins.PluginServices.Contribution;
+import org.revos.kernel.spi.Contributions.Contribution;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -37,7 +35,7 @@ record RuleSetup(String ruleId, Contribution<CreditRule> plugin, List<CreditInpu
 
     static Map<String, Object> settings(CreditRuleVersionEntity v) {
         try {
-            return Json.MAPPER.readValue(v.settingsJson, MAP);
+            return CreditJson.MAPPER.readValue(v.settingsJson, MAP);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored credit rule version " + v.id + " is unreadable", e);
         }

@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.credit;
+package org.revos.credit.internal;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -8,7 +8,6 @@ import org.revos.api.model.ObjectType;
 import org.revos.kernel.spi.Ids;
 import org.revos.kernel.spi.TenantTransaction;
 import org.revos.kernel.spi.objects.ObjectWriteHook;
-import org.revos.runtime.internal.persistence.CreditPendingEntity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -3,4 +3,4 @@
  * plugin, keeps the ledger current as revenue events are recorded, replays it after a rule change, and serves
  * {@code /api/v1/credit/...}.
  */
-package org.revos.runtime.internal.credit;
+package org.revos.credit.internal;
