@@ -108,17 +108,21 @@ class EngineRemovalIT {
                         assertEquals("2020-01-01", rules.get("items").get(0).get("effectiveFrom").asText());
                     }));
 
-    /** Posts a rule version and records revenue of an account; answers the account's credit, one orange line. */
+    /** Posts a rule version and records a deal's revenue; answers the path of the account's credit, one orange line. */
     private static String creditLedger(Revos revos, Revos.Tenant t) {
         String job = revos.post(t.admin(), "/credit/rules", Map.of("effectiveFrom", "2020-01-01", "threshold", 10000))
                 .expect(201).get("recomputeJob").asText();
         JsonNode done = Await.until(() -> revos.get(t.readOnly(), "/jobs/" + job).expect(200),
                 j -> j.get("status").asText().matches("SUCCEEDED|FAILED"), Duration.ofSeconds(30));
         assertEquals("SUCCEEDED", done.get("status").asText(), done::toString);
-        String account = revos.post(t.member(), "/accounts", Map.of("name", "Credited")).expect(201).get("id")
-                .asText();
+        String rep = revos.post(t.admin(), "/users", Map.of("name", "Cleo", "email", "cleo@example.com", "role",
+                "AE")).expect(201).get("id").asText();
+        String account = revos.post(t.member(), "/accounts", Map.of("name", "Credited", "ownerId", rep)).expect(201)
+                .get("id").asText();
+        String deal = revos.post(t.member(), "/deals", Map.of("accountId", account, "ownerId", rep, "name", "Deal",
+                "type", "EXPANSION", "arr", 1)).expect(201).get("id").asText();
         revos.post(t.member(), "/revenue-events", Map.of("accountId", account, "occurredAt", "2026-01-10T00:00:00Z",
-                "kind", "NEW", "arrDelta", 3000)).expect(201);
+                "kind", "NEW", "arrDelta", 3000, "dealId", deal)).expect(201);
         JsonNode credit = revos.get(t.readOnly(), "/credit/accounts/" + account).expect(200);
         assertEquals(1, credit.get("orange").size(), credit::toString);
         return "/credit/accounts/" + account;
