@@ -85,7 +85,48 @@ class EngineRemovalIT {
                         assertEquals(before, revos.get(t.readOnly(), readBack).expect(200), "enriched data stays");
                         JsonNode back = awaitEnrichedAccount(revos, t, Duration.ofSeconds(30));
                         assertEquals("DE", back.get("country").asText(), back::toString);
+                    }),
+            // its data: a rule version and an account's ledger line; away, revenue is still recorded
+            new Engine("org.revos.credit", "/credit/rules", EngineRemovalIT::creditLedger,
+                    (revos, t, readBack, before) -> {
+                        assertEquals(404, revos.get(t.readOnly(), readBack).status(), readBack);
+                        revos.post(t.member(), "/revenue-events", Map.of("accountId", before.get("accountId")
+                                .asText(), "occurredAt", "2026-02-10T00:00:00Z", "kind", "EXPANSION", "arrDelta",
+                                500)).expect(201);
+                        assertEquals(0, new java.math.BigDecimal("3500").compareTo(revos.get(t.readOnly(),
+                                "/accounts/" + before.get("accountId").asText()).expect(200).get("arr")
+                                .decimalValue()), "the event is recorded without the engine");
+                    },
+                    (revos, t, readBack, before) -> {
+                        JsonNode after = poll(revos, t.readOnly(), readBack, 200).body();
+                        assertEquals("buckets", after.get("rule").asText(), after::toString);
+                        assertTrue(after.get("ruleActive").asBoolean(), after::toString);
+                        assertEquals(before.get("orange").get(0).get("id"), after.get("orange").get(0).get("id"),
+                                "its ledger line is back: " + after);
+                        JsonNode rules = revos.get(t.readOnly(), "/credit/rules").expect(200);
+                        assertEquals(1, rules.get("items").size(), rules::toString);
+                        assertEquals("2020-01-01", rules.get("items").get(0).get("effectiveFrom").asText());
                     }));
+
+    /** Posts a rule version and records a deal's revenue; answers the path of the account's credit, one orange line. */
+    private static String creditLedger(Revos revos, Revos.Tenant t) {
+        String job = revos.post(t.admin(), "/credit/rules", Map.of("effectiveFrom", "2020-01-01", "threshold", 10000))
+                .expect(201).get("recomputeJob").asText();
+        JsonNode done = Await.until(() -> revos.get(t.readOnly(), "/jobs/" + job).expect(200),
+                j -> j.get("status").asText().matches("SUCCEEDED|FAILED"), Duration.ofSeconds(30));
+        assertEquals("SUCCEEDED", done.get("status").asText(), done::toString);
+        String rep = revos.post(t.admin(), "/users", Map.of("name", "Cleo", "email", "cleo@example.com", "role",
+                "AE")).expect(201).get("id").asText();
+        String account = revos.post(t.member(), "/accounts", Map.of("name", "Credited", "ownerId", rep)).expect(201)
+                .get("id").asText();
+        String deal = revos.post(t.member(), "/deals", Map.of("accountId", account, "ownerId", rep, "name", "Deal",
+                "type", "EXPANSION", "arr", 1)).expect(201).get("id").asText();
+        revos.post(t.member(), "/revenue-events", Map.of("accountId", account, "occurredAt", "2026-01-10T00:00:00Z",
+                "kind", "NEW", "arrDelta", 3000, "dealId", deal)).expect(201);
+        JsonNode credit = revos.get(t.readOnly(), "/credit/accounts/" + account).expect(200);
+        assertEquals(1, credit.get("orange").size(), credit::toString);
+        return "/credit/accounts/" + account;
+    }
 
     /** Points the shipped enrichment plugin at a reference file and waits for an account it enriched. */
     private static String enrichedAccount(Revos revos, Revos.Tenant t) {

@@ -40,7 +40,7 @@ class ShippedPluginSwapIT {
     static final List<String> SHIPPED = List.of("org.revos.stages.lifecycle", "org.revos.credit.buckets",
             "org.revos.adoption", "org.revos.adoption.credit", "org.revos.webhooks", "org.revos.integration.webhook",
             "org.revos.kpi.funnel", "org.revos.kpi.revenue", "org.revos.integration.csv",
-            "org.revos.integration.enrichment", "org.revos.enrichment");
+            "org.revos.integration.enrichment", "org.revos.enrichment", "org.revos.credit");
     private static final String ADMIN = RevosProcess.ADMIN_KEY;
     private static final String JAR = "application/java-archive";
     private static final String FUNNEL = "org.revos.kpi.funnel";

@@ -47,6 +47,13 @@ public interface TenantTransaction {
      */
     String origin();
 
+    /**
+     * Marks every event this transaction publishes as written by {@code origin} (since 1.2): an engine that carries
+     * out, later and in a transaction of its own, the consequences of a bulk write (an import) passes its origin on,
+     * so those who skip imported history (team notifications) skip the consequences too.
+     */
+    void origin(String origin);
+
     /** Publishes an event (EventAdmin topic and properties) once the transaction has committed, never before. */
     void publish(String topic, Map<String, Object> properties);
 }

@@ -12,8 +12,11 @@
  * <p>
  * 1.1 (this development): problems, plugin calls and contributions, outbound policy, sealed secrets, ids, knobs,
  * property readers.
+ * <p>
+ * 1.2: {@link org.revos.kernel.spi.JobRunner}, the kernel's jobs for an engine's long work;
+ * {@link org.revos.kernel.spi.TenantTransaction#origin(String)} passes a bulk write's origin on to its consequences.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package org.revos.kernel.spi;
 
 import org.osgi.annotation.versioning.Version;

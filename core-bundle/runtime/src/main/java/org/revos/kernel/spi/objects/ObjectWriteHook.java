@@ -19,6 +19,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * and are called for every object type: return at once for types the hook does not care about. A hook must not
  * change the object it is told about (the audit entry and the answer are already rendered); its own rows and other
  * objects are its to write.
+ * <p>
+ * Since 1.2, the writes a hook hears of include those the kernel makes to other objects as consequences of a write:
+ * when a deal changes owner, each of its revenue events dated from then on is re-assigned to the new owner
+ * ({@code dealOwnerId}), and the hooks are called for each such event (type {@code REVENUE_EVENT}, before and after
+ * as the API renders them) in the deal's transaction, before the deal's own call. An engine that follows revenue
+ * (the credit ledger) therefore needs nothing but the event writes.
  */
 @ConsumerType
 public interface ObjectWriteHook {

@@ -9,8 +9,11 @@
  * 1.1: {@link org.revos.kernel.spi.objects.ObjectWriteHook} (take part in every object write's transaction), and
  * {@link org.revos.kernel.spi.objects.ObjectCollections} finds a collection by object type, patches inside a
  * transaction and fills empty fields with a record of their provenance.
+ * <p>
+ * 1.2: the write hooks also hear of the kernel's consequential writes of objects (a revenue event re-assigned to its
+ * deal's new owner), see {@link org.revos.kernel.spi.objects.ObjectWriteHook}.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package org.revos.kernel.spi.objects;
 
 import org.osgi.annotation.versioning.Version;

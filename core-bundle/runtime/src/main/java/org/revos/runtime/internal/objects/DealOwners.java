@@ -9,11 +9,14 @@ import java.util.Objects;
 
 import jakarta.persistence.EntityManager;
 
+import org.revos.api.model.ObjectType;
 import org.revos.kernel.spi.Ids;
 import org.revos.runtime.internal.persistence.DealEntity;
 import org.revos.runtime.internal.persistence.DealOwnerEntity;
 import org.revos.runtime.internal.persistence.RevenueEventEntity;
 import org.revos.runtime.internal.persistence.Tx;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The ownership history of deals ({@link DealOwnerEntity}) and the question the credit ledger asks of it: who owned a
@@ -57,9 +60,12 @@ public final class DealOwners {
                 .setParameter("now", tx.now()).getResultList();
         for (RevenueEventEntity e : later) {
             if (!Objects.equals(e.dealOwnerId, deal.ownerId)) {
+                ObjectNode before = ObjectEngine.render(Catalog.REVENUE_EVENT, e);
                 e.dealOwnerId = deal.ownerId;
                 e.updatedAt = tx.now();
-                RevenueEventRules.markCreditStale(tx, e.accountId);
+                // a write of the event the kernel makes: engines that follow revenue (credit) hear of it
+                WriteHooks.written(tx, ObjectType.REVENUE_EVENT, e.id, before,
+                        ObjectEngine.render(Catalog.REVENUE_EVENT, e));
             }
         }
     }

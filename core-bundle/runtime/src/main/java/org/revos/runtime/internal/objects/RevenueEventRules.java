@@ -4,13 +4,11 @@ import java.util.Map;
 
 import org.revos.api.event.RevosEvents;
 import org.revos.api.model.RevenueKind;
-import org.revos.kernel.spi.Ids;
 import org.revos.kernel.spi.TenantTransaction;
 import org.revos.kernel.spi.Violations;
 import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.kernel.spi.objects.ObjectRules;
 import org.revos.runtime.internal.persistence.AccountEntity;
-import org.revos.runtime.internal.persistence.CreditPendingEntity;
 import org.revos.runtime.internal.persistence.DealEntity;
 import org.revos.runtime.internal.persistence.RevenueEventEntity;
 import org.revos.runtime.internal.persistence.Tx;
@@ -20,8 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Revenue events move an account's ARR: NEW and EXPANSION add, CONTRACTION and CHURN take away, RENEWAL may do
  * either. An account's ARR never goes below zero, and a deal named by an event belongs to the event's account. The
- * event keeps the deal's owner at its {@code occurredAt} (the rep it is credited to, see {@link DealOwners}) and
- * marks the account's credit stale in the same transaction.
+ * event keeps the deal's owner at its {@code occurredAt} (the rep it is credited to, see {@link DealOwners}); the
+ * credit engine (plugins/credit) follows the write through its {@code ObjectWriteHook} in the same transaction.
  */
 final class RevenueEventRules implements ObjectRules<RevenueEventEntity> {
 
@@ -59,20 +57,8 @@ final class RevenueEventRules implements ObjectRules<RevenueEventEntity> {
             DealEntity deal = tx.em().find(DealEntity.class, e.dealId);
             e.dealOwnerId = deal == null ? null : DealOwners.at(Tx.of(tx), deal, e.occurredAt);
         }
-        markCreditStale(Tx.of(tx), e.accountId);
         tx.publish(RevosEvents.REVENUE_RECORDED, Map.of(RevosEvents.OBJECT_TYPE, "REVENUE_EVENT",
                 RevosEvents.OBJECT_ID, e.id, RevosEvents.ACCOUNT_ID, e.accountId, RevosEvents.ARR_CENTS,
                 e.arrDeltaCents, RevosEvents.KIND, e.kind));
-    }
-
-    /** Marks the account's credit stale in the transaction: the credit engine recomputes it. */
-    static void markCreditStale(Tx tx, String accountId) {
-        CreditPendingEntity pending = new CreditPendingEntity();
-        pending.id = Ids.next("cpd");
-        pending.accountId = accountId;
-        pending.origin = tx.origin(); // an account that turns green from imported history is not announced
-        pending.createdAt = tx.now();
-        pending.updatedAt = tx.now();
-        tx.em().persist(pending);
     }
 }

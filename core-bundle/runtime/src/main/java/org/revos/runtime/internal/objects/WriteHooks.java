@@ -44,12 +44,12 @@ public final class WriteHooks {
         remove(ref);
     }
 
-    static synchronized void add(Object key, int ranking, long order, ObjectWriteHook hook) {
+    public static synchronized void add(Object key, int ranking, long order, ObjectWriteHook hook) {
         HOOKS.add(new Registered(key, ranking, order, hook));
         HOOKS.sort(ORDER);
     }
 
-    static void remove(Object key) {
+    public static void remove(Object key) {
         HOOKS.removeIf(r -> r.key().equals(key));
     }
 

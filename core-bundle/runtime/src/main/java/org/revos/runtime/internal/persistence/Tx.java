@@ -168,6 +168,7 @@ public final class Tx implements TenantTransaction {
     }
 
     /** Marks every event this transaction publishes as written by {@code origin}, such as {@code import:job_…}. */
+    @Override
     public void origin(String origin) {
         this.origin = origin;
     }

@@ -63,7 +63,7 @@ class DocumentedRulesTest {
     void theBodiesThatWereFreeObjectsAreNamedAndClosed() {
         JsonNode schemas = DOC.at("/components/schemas");
         for (String name : List.of("TenantCreate", "ApiKeyCreate", "TenantPluginSetting", "KpiSettings",
-                "Transition", "SyncDefinitionCreate", "CreditRuleVersion",
+                "Transition", "SyncDefinitionCreate",
                 "ImportMappings")) {
             JsonNode schema = schemas.path(name);
             assertTrue(schema.isObject(), name + " is listed");
@@ -80,7 +80,7 @@ class DocumentedRulesTest {
 
     @Test
     void queryParametersStateTheirRules() {
-        assertEquals(JsonSchemas.PERIOD_PATTERN, parameter("/credit/ledger", "get", "period").at("/schema/pattern")
+        assertEquals(JsonSchemas.PERIOD_PATTERN, parameter("/revenue/summary", "get", "period").at("/schema/pattern")
                 .asText());
         assertEquals(JsonSchemas.INSTANT_PATTERN, parameter("/goals/{id}/pacing", "get", "at")
                 .at("/schema/pattern").asText());

@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.credit;
+package org.revos.credit.internal;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 
 import jakarta.persistence.EntityManager;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,23 +29,22 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.revos.api.event.RevosEvents;
+import org.revos.api.query.RevosData;
 import org.revos.api.spi.AccountCredit;
 import org.revos.api.spi.CreditBucket;
 import org.revos.api.spi.CreditInput;
 import org.revos.api.spi.CreditRule;
+import org.revos.kernel.spi.Contributions;
+import org.revos.kernel.spi.Contributions.Contribution;
 import org.revos.kernel.spi.Daemons;
+import org.revos.kernel.spi.Knobs;
 import org.revos.kernel.spi.PluginCallFailed;
-import org.revos.runtime.internal.gateway.PluginGateway;
-import org.revos.runtime.internal.persistence.AccountEntity;
-import org.revos.runtime.internal.persistence.CreditAccountEntity;
-import org.revos.runtime.internal.persistence.CreditRuleVersionEntity;
-import org.revos.runtime.internal.persistence.Store;
-import org.revos.runtime.internal.persistence.TenantEntity;
-import org.revos.runtime.internal.persistence.UserEntity;
-import org.revos.runtime.internal.plugins.PluginServices;
-import org.revos.runtime.internal.plugins.PluginServices.Contribution;
-import org.revos.runtime.internal.plugins.TenantPlugins;
+import org.revos.kernel.spi.PluginCalls;
+import org.revos.kernel.spi.TenantStore;
 
 /**
  * Keeps every tenant's credit ledger current. Recording a revenue event marks its account stale in the same
@@ -52,28 +52,55 @@ import org.revos.runtime.internal.plugins.TenantPlugins;
  * timer as a safety net, and before any credit read), stores the lines that changed, and reacts to an account
  * turning green: the {@link RevosEvents#ACCOUNT_GREEN} event and, unless the rule version turns it off, the
  * AE-to-AM handover. A rule plugin that fails leaves the accounts stale, never half-written, and they are retried.
+ * The marks are written by {@link StaleMarks}, a write hook of the kernel; the safety-net round runs every
+ * {@code catchUpSeconds} (configuration {@value #PID}, else the framework property {@value #CATCH_UP_PROPERTY}, else
+ * {@value #DEFAULT_CATCH_UP_SECONDS}).
  */
 @Component(service = { CreditEngine.class, EventHandler.class },
-        property = EventConstants.EVENT_TOPIC + "=" + RevosEvents.REVENUE_RECORDED)
+        property = EventConstants.EVENT_TOPIC + "=" + RevosEvents.REVENUE_RECORDED, configurationPid = CreditEngine.PID)
+@Designate(ocd = CreditEngine.Config.class)
 public final class CreditEngine implements EventHandler {
 
+    /** The configuration PID ({@code org.revos.credit.cfg} in the deploy folder). */
+    public static final String PID = "org.revos.credit";
+    /** The framework property that sets the safety-net round's interval when the configuration does not. */
+    static final String CATCH_UP_PROPERTY = "revos.credit.catchup.seconds";
+    static final long DEFAULT_CATCH_UP_SECONDS = 30;
     private static final Logger LOG = Logger.getLogger(CreditEngine.class.getName());
     private static final int PENDING_BATCH = 200;
 
-    private final Store store;
-    private final PluginGateway gateway;
-    private final PluginServices<CreditRule> rules;
+    /** Settings of this component (PID {@value #PID}). */
+    @ObjectClassDefinition(name = "RevOS credit", description = "How often the credit engine brings every tenant's"
+            + " stale accounts up to date besides reacting to each revenue event (a safety net).")
+    public @interface Config {
+        @AttributeDefinition(name = "Catch-up round every (s)", min = "0", description = "0 takes the framework"
+                + " property " + CATCH_UP_PROPERTY + ", or " + DEFAULT_CATCH_UP_SECONDS + ".")
+        long catchUpSeconds() default 0;
+    }
+
+    private final TenantStore store;
+    private final PluginCalls gateway;
+    private final RevosData data;
+    private final Contributions<CreditRule> rules;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final ScheduledExecutorService worker = Daemons.scheduler("revos-credit");
     private final Map<String, Boolean> scheduled = new ConcurrentHashMap<>();
     private final Set<String> recomputing = ConcurrentHashMap.newKeySet();
 
     @Activate
-    public CreditEngine(@Reference Store store, @Reference TenantPlugins plugins, @Reference PluginGateway gateway) {
+    public CreditEngine(@Reference TenantStore store, @Reference PluginCalls plugins, @Reference RevosData data,
+            BundleContext context, Config config) {
+        this(store, plugins, data,
+                Knobs.positive(config.catchUpSeconds(), context, CATCH_UP_PROPERTY, DEFAULT_CATCH_UP_SECONDS));
+    }
+
+    /** @param catchUpSeconds the interval of the safety-net round */
+    CreditEngine(TenantStore store, PluginCalls plugins, RevosData data, long catchUpSeconds) {
         this.store = store;
-        this.gateway = gateway;
-        this.rules = new PluginServices<>(plugins);
-        worker.scheduleWithFixedDelay(this::drainAll, 2, 30, TimeUnit.SECONDS);
+        this.gateway = plugins;
+        this.data = data;
+        this.rules = new Contributions<>(plugins);
+        worker.scheduleWithFixedDelay(this::drainAll, 2, catchUpSeconds, TimeUnit.SECONDS);
     }
 
     @Deactivate
@@ -131,7 +158,7 @@ public final class CreditEngine implements EventHandler {
 
     /** @return the tenant's setup, empty when it has no rule version */
     Optional<RuleSetup> setup(String tenantId) {
-        List<CreditRuleVersionEntity> stored = store.read(tenantId, this::storedVersions);
+        List<CreditRuleVersionEntity> stored = store.query(tenantId, this::storedVersions);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
@@ -142,8 +169,11 @@ public final class CreditEngine implements EventHandler {
     }
 
     ZoneId zone(String tenantId) {
-        TenantEntity t = store.readPlatform(em -> em.find(TenantEntity.class, tenantId));
-        return t == null ? ZoneId.of("UTC") : ZoneId.of(t.timeZone);
+        try {
+            return data.forTenant(tenantId).tenant().timeZone();
+        } catch (java.util.NoSuchElementException e) {
+            return ZoneId.of("UTC");
+        }
     }
 
     /** Computes accounts through the rule's plugin, in one gateway call for the whole batch. */
@@ -206,11 +236,10 @@ public final class CreditEngine implements EventHandler {
 
     private void drainAll() {
         try {
-            if (!store.status().isUp()) {
+            if (!store.isUp()) {
                 return;
             }
-            store.readPlatform(em -> em.createQuery("SELECT t.id FROM TenantEntity t", String.class).getResultList())
-                    .forEach(t -> drain(t, true));
+            store.tenantIds().forEach(t -> drain(t, true));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Credit catch-up failed", e);
         }
@@ -219,7 +248,7 @@ public final class CreditEngine implements EventHandler {
     private void drainLocked(String tenantId) {
         Optional<RuleSetup> setup = setup(tenantId);
         while (true) {
-            List<Object[]> pending = store.read(tenantId, em -> em.createQuery(
+            List<Object[]> pending = store.query(tenantId, em -> em.createQuery(
                     "SELECT p.id, p.accountId, p.origin FROM CreditPendingEntity p ORDER BY p.id", Object[].class)
                     .setMaxResults(PENDING_BATCH).getResultList());
             if (pending.isEmpty()) {
@@ -227,7 +256,7 @@ public final class CreditEngine implements EventHandler {
             }
             if (setup.isEmpty()) {
                 // Nothing credits without a rule version; posting the first version recomputes every account.
-                store.write(tenantId, null, tx -> tx.em().createQuery("DELETE FROM CreditPendingEntity p WHERE"
+                store.transaction(tenantId, null, tx -> tx.em().createQuery("DELETE FROM CreditPendingEntity p WHERE"
                         + " p.id IN :ids").setParameter("ids", pending.stream().map(r -> r[0]).toList())
                         .executeUpdate());
                 continue;
@@ -268,20 +297,20 @@ public final class CreditEngine implements EventHandler {
      */
     private void update(String tenantId, RuleSetup setup, String accountId, List<String> pendingIds, String origin)
             throws PluginCallFailed {
-        Optional<CreditInput> input = store.read(tenantId, em -> Inputs.of(em, accountId, setup.versions()));
+        Optional<CreditInput> input = store.query(tenantId, em -> Inputs.of(em, accountId, setup.versions()));
         AccountCredit credit = input.isEmpty() ? null : compute(tenantId, setup, List.of(input.get())).get(0);
-        store.write(tenantId, null, tx -> {
+        store.transaction(tenantId, null, tx -> {
             tx.origin(origin);
             tx.em().createQuery("DELETE FROM CreditPendingEntity p WHERE p.id IN :ids")
                     .setParameter("ids", pendingIds).executeUpdate();
-            AccountEntity account = tx.em().find(AccountEntity.class, accountId);
+            Handover.Account account = Handover.Account.find(tx.em(), accountId);
             if (credit == null || account == null) {
                 return null;
             }
             CreditAccountEntity state = tx.em().find(CreditAccountEntity.class, accountId);
             boolean turnedGreen = credit.bucket() == CreditBucket.GREEN
                     && (state == null || !CreditBucket.GREEN.name().equals(state.bucket));
-            String ownerBefore = account.ownerId;
+            String ownerBefore = account.ownerId();
             state = LedgerStore.store(tx, setup.ruleId(), credit, state, false);
             if (turnedGreen) {
                 Map<String, Object> props = new HashMap<>(Map.of(RevosEvents.OBJECT_TYPE, "ACCOUNT",
@@ -291,10 +320,10 @@ public final class CreditEngine implements EventHandler {
                     props.put(RevosEvents.OWNER_ID, ownerBefore);
                 }
                 if (setup.handover()) {
-                    Optional<UserEntity> am = Handover.handOver(tx, account);
+                    Optional<String> am = Handover.handOver(tx, account);
                     if (am.isPresent()) {
                         state.handedOverFrom = ownerBefore;
-                        props.put(RevosEvents.NEW_OWNER_ID, am.get().id);
+                        props.put(RevosEvents.NEW_OWNER_ID, am.get());
                     }
                 }
                 tx.publish(RevosEvents.ACCOUNT_GREEN, props);

@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.credit;
+package org.revos.credit.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,8 +16,6 @@ import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.persistence.AccountEntity;
-import org.revos.runtime.internal.persistence.CreditAccountEntity;
-import org.revos.runtime.internal.persistence.CreditLineEntity;
 import org.revos.runtime.internal.persistence.TestStores;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -123,7 +121,7 @@ class CreditEngineTest {
 
         credit.version(T, "2026-01-01", "{\"threshold\": 5000}", false);
         CreditFixture.Counting progress = new CreditFixture.Counting();
-        JsonNode result = new Recompute(credit.engine, stores.store, T, credit.setup(T)).run(progress);
+        JsonNode result = new Recompute(credit.engine, credit.engines, T, credit.setup(T)).run(progress);
         assertEquals(2, progress.total);
         assertEquals(2, progress.done);
         assertEquals(1, result.get("changedAccounts").asInt());
@@ -133,7 +131,7 @@ class CreditEngineTest {
         assertNull(state(quiet), "an account without revenue gets no ledger rows");
         assertEquals(a, account(account).ownerId, "a recompute replays history and hands nothing over");
 
-        JsonNode again = new Recompute(credit.engine, stores.store, T, credit.setup(T)).run(new CreditFixture.Counting());
+        JsonNode again = new Recompute(credit.engine, credit.engines, T, credit.setup(T)).run(new CreditFixture.Counting());
         assertEquals(0, again.get("changedAccounts").asInt());
         assertTrue(again.get("byRep").isEmpty());
     }
@@ -154,7 +152,7 @@ class CreditEngineTest {
                 "the earliest version also governs the history before its date");
 
         credit.version(T, "2025-01-01", "{\"threshold\": 10000}", false);
-        new Recompute(credit.engine, stores.store, T, credit.setup(T)).run(new CreditFixture.Counting());
+        new Recompute(credit.engine, credit.engines, T, credit.setup(T)).run(new CreditFixture.Counting());
         assertEquals(java.time.Instant.parse("2026-02-01T00:00:00Z").toEpochMilli(), state(account).greenAt,
                 "6,000 in January is below the new 10,000; 12,000 in February is above the 5,000 from 15 January");
 
@@ -163,7 +161,7 @@ class CreditEngineTest {
         credit.engine.drain(T, true);
         assertEquals(false, state(near).nearThreshold, "3,000 of 5,000 is not within 80 %");
         credit.version(T, "2026-01-15", "{\"threshold\": 5000, \"nearThresholdShare\": 0.5}", false);
-        new Recompute(credit.engine, stores.store, T, credit.setup(T)).run(new CreditFixture.Counting());
+        new Recompute(credit.engine, credit.engines, T, credit.setup(T)).run(new CreditFixture.Counting());
         assertEquals(true, state(near).nearThreshold, "3,000 of 5,000 is within 50 %");
     }
 

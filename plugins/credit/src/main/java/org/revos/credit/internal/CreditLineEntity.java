@@ -1,12 +1,14 @@
-package org.revos.runtime.internal.persistence;
+package org.revos.credit.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
+import org.revos.kernel.spi.TenantRow;
+
 /** One line of the stored credit ledger: what the tenant's rule made of one revenue event. */
-@Entity
+@Entity(name = "CreditLineEntity")
 @Table(name = "CREDIT_LINES", indexes = { @Index(name = "IX_CLINE_ACCOUNT", columnList = "TENANT_ID, ACCOUNTID"),
         @Index(name = "IX_CLINE_CREDITED", columnList = "TENANT_ID, CREDITEDAT"),
         @Index(name = "IX_CLINE_OCCURRED", columnList = "TENANT_ID, BUCKET, OCCURREDAT") })

@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.credit;
+package org.revos.credit.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,21 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jakarta.persistence.EntityManager;
+
 import org.revos.api.spi.AccountCredit;
 import org.revos.api.spi.CreditBucket;
 import org.revos.api.spi.CreditInput;
 import org.revos.api.spi.CreditLine;
-import org.revos.runtime.internal.jobs.JobContext;
-import org.revos.runtime.internal.jobs.Jobs;
-import org.revos.runtime.internal.persistence.CreditAccountEntity;
-import org.revos.runtime.internal.persistence.Store;
+import org.revos.kernel.spi.JobRunner;
+import org.revos.kernel.spi.TenantStore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import jakarta.persistence.EntityManager;
 
 /**
  * Replays every account's history under the tenant's rule versions, rewrites the accounts whose ledger changed and
@@ -32,18 +30,18 @@ import jakarta.persistence.EntityManager;
  * accounts, one range query of their events (on the events' account index), the rule, and writes for the accounts
  * whose ledger changed only (the old lines of a batch are read only when one of its accounts changed).
  */
-final class Recompute implements Jobs.Work {
+final class Recompute implements JobRunner.Work {
 
     static final int BATCH = 1_000;
     /** accounts listed in the result; the count goes on beyond it */
     static final int MAX_ACCOUNTS_LISTED = 1000;
 
     private final CreditEngine engine;
-    private final Store store;
+    private final TenantStore store;
     private final String tenantId;
     private final RuleSetup setup;
 
-    Recompute(CreditEngine engine, Store store, String tenantId, RuleSetup setup) {
+    Recompute(CreditEngine engine, TenantStore store, String tenantId, RuleSetup setup) {
         this.engine = engine;
         this.store = store;
         this.tenantId = tenantId;
@@ -64,15 +62,15 @@ final class Recompute implements Jobs.Work {
     }
 
     @Override
-    public JsonNode run(JobContext context) throws Exception {
+    public JsonNode run(JobRunner.Progress context) throws Exception {
         return engine.recomputing(tenantId, () -> replay(context));
     }
 
-    private JsonNode replay(JobContext context) throws Exception {
+    private JsonNode replay(JobRunner.Progress context) throws Exception {
         List<CreditInput.Account> accounts = new ArrayList<>();
         Map<String, Stored> stored = new HashMap<>();
         Map<String, long[]> byRep = new TreeMap<>(); // owner → green before, green after
-        store.read(tenantId, em -> {
+        store.query(tenantId, em -> {
             for (Object[] a : em.createQuery("SELECT a.id, a.segment, a.ownerId FROM AccountEntity a ORDER BY a.id",
                     Object[].class).getResultList()) {
                 accounts.add(new CreditInput.Account((String) a[0], (String) a[1], (String) a[2]));
@@ -101,7 +99,7 @@ final class Recompute implements Jobs.Work {
             List<CreditInput.Account> batch = accounts.subList(from, Math.min(from + BATCH, accounts.size()));
             String first = batch.get(0).id();
             String last = batch.get(batch.size() - 1).id();
-            Map<String, List<CreditInput.Event>> histories = store.read(tenantId,
+            Map<String, List<CreditInput.Event>> histories = store.query(tenantId,
                     em -> Inputs.histories(em, first, last));
             List<CreditInput> inputs = new ArrayList<>(batch.size());
             for (CreditInput.Account a : batch) {
@@ -126,7 +124,7 @@ final class Recompute implements Jobs.Work {
                 }
             }
             Map<String, Map<String, Long>> oldGreen = relined.stream().anyMatch(stored::containsKey)
-                    ? store.read(tenantId, em -> greenByAccountAndRep(em, first, last)) : Map.of();
+                    ? store.query(tenantId, em -> greenByAccountAndRep(em, first, last)) : Map.of();
             for (AccountCredit credit : credits) {
                 if (!relined.contains(credit.accountId())) {
                     continue;
@@ -149,7 +147,7 @@ final class Recompute implements Jobs.Work {
                 }
             }
             if (!rewrite.isEmpty()) {
-                store.write(tenantId, null, tx -> {
+                store.transaction(tenantId, null, tx -> {
                     for (AccountCredit credit : rewrite) {
                         boolean known = stored.containsKey(credit.accountId());
                         if (known && relined.contains(credit.accountId())) {

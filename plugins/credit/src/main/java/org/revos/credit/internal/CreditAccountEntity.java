@@ -1,12 +1,14 @@
-package org.revos.runtime.internal.persistence;
+package org.revos.credit.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
+import org.revos.kernel.spi.TenantRow;
+
 /** The credit state of one account (its id is the account's): bucket, metric total and threshold. */
-@Entity
+@Entity(name = "CreditAccountEntity")
 @Table(name = "CREDIT_ACCOUNTS", indexes = @Index(name = "IX_CACC_NEAR", columnList = "TENANT_ID, NEARTHRESHOLD"))
 public class CreditAccountEntity extends TenantRow {
     @Column(length = 100, nullable = false)

@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.credit;
+package org.revos.credit.internal;
 
 import java.util.List;
 
@@ -6,24 +6,43 @@ import org.revos.api.spi.CreditRule;
 import org.revos.credit.buckets.internal.BucketRule;
 import org.revos.kernel.spi.Ids;
 import org.revos.runtime.internal.gateway.PluginGateway;
-import org.revos.runtime.internal.persistence.CreditRuleVersionEntity;
+import org.revos.runtime.internal.objects.WriteHooks;
+import org.revos.runtime.internal.persistence.EngineStore;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.plugins.BundlelessReference;
+import org.revos.runtime.internal.plugins.GatewayCalls;
 import org.revos.runtime.internal.plugins.TenantPlugins;
+import org.revos.runtime.internal.query.RevosDataService;
 
-/** A credit engine over a store, running the real bucket rule as if its plugin were installed. */
+/**
+ * A credit engine over a kernel store, as the runtime wires it: its entities contributed to the store's persistence
+ * unit, its write hook called by the object engine, the SPI services the kernel's own, and the real bucket rule as if
+ * its plugin were installed.
+ */
 final class CreditFixture {
 
     final Store store;
+    /** the store as engines see it (the SPI's TenantStore) */
+    final EngineStore engines;
     final CreditEngine engine;
 
     CreditFixture(Store store) {
         this.store = store;
-        this.engine = new CreditEngine(store, new TenantPlugins(store), new PluginGateway());
+        store.contribute(CreditEngine.PID, List.of(CreditRuleVersionEntity.class, CreditLineEntity.class,
+                CreditAccountEntity.class, CreditPendingEntity.class), e -> {
+                    throw e;
+                });
+        this.engines = new EngineStore(store);
+        this.engine = new CreditEngine(engines, new GatewayCalls(new PluginGateway(), new TenantPlugins(store)),
+                new RevosDataService(store, null), CreditEngine.DEFAULT_CATCH_UP_SECONDS);
         engine.addRule(BundlelessReference.of(CreditRule.class), new BucketRule());
+        WriteHooks.add(this, 0, 0, marks);
     }
 
+    private final StaleMarks marks = new StaleMarks();
+
     void stop() {
+        WriteHooks.remove(this);
         engine.stop();
     }
 
@@ -48,7 +67,7 @@ final class CreditFixture {
     }
 
     /** A job context that only counts. */
-    static final class Counting implements org.revos.runtime.internal.jobs.JobContext {
+    static final class Counting implements org.revos.kernel.spi.JobRunner.Progress {
         long total;
         long done;
         final List<String> errors = new java.util.ArrayList<>();

@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.credit;
+package org.revos.credit.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -36,31 +36,24 @@ import org.revos.api.model.Period;
 import org.revos.api.security.ApiRole;
 import org.revos.api.security.Caller;
 import org.revos.api.spi.CreditRule;
+import org.revos.kernel.spi.Contributions.Contribution;
 import org.revos.kernel.spi.Ids;
+import org.revos.kernel.spi.JobRunner;
 import org.revos.kernel.spi.PluginCallFailed;
 import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.TenantStore;
 import org.revos.kernel.spi.Violations;
 import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.kernel.spi.rest.Access;
+import org.revos.kernel.spi.rest.CollectionResource;
+import org.revos.kernel.spi.rest.Creations;
 import org.revos.kernel.spi.rest.Described;
 import org.revos.kernel.spi.rest.JsonSchemas;
 import org.revos.kernel.spi.rest.Listing;
 import org.revos.kernel.spi.rest.Pages;
 import org.revos.kernel.spi.rest.ResponseStatus;
+import org.revos.kernel.spi.rest.RevosResources;
 import org.revos.kernel.spi.rest.SchemaFrom;
-import org.revos.runtime.internal.jobs.Jobs;
-import org.revos.runtime.internal.jobs.JobsResource;
-import org.revos.runtime.internal.json.Json;
-import org.revos.runtime.internal.persistence.AccountEntity;
-import org.revos.runtime.internal.persistence.CreditAccountEntity;
-import org.revos.runtime.internal.persistence.CreditLineEntity;
-import org.revos.runtime.internal.persistence.CreditRuleVersionEntity;
-import org.revos.runtime.internal.persistence.JobEntity;
-import org.revos.runtime.internal.persistence.Store;
-import org.revos.runtime.internal.plugins.PluginServices.Contribution;
-import org.revos.runtime.internal.rest.Answer;
-import org.revos.runtime.internal.rest.Idempotency;
-import org.revos.runtime.internal.rest.RevosApplication;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -77,7 +70,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 @Component(service = CreditResource.class)
 @JakartarsResource
-@JakartarsApplicationSelect(RevosApplication.SELECT)
+@JakartarsApplicationSelect(RevosResources.APPLICATION_SELECT)
 @Path("credit")
 @Produces(MediaType.APPLICATION_JSON)
 public final class CreditResource {
@@ -86,18 +79,18 @@ public final class CreditResource {
     };
     private static final Set<String> CORE_SETTINGS = Set.of("effectiveFrom", "rule", "handover");
 
-    private final Store store;
+    private final TenantStore store;
     private final CreditEngine engine;
-    private final Jobs jobs;
-    private final Idempotency idempotency;
+    private final JobRunner jobs;
+    private final Creations creations;
 
     @Activate
-    public CreditResource(@Reference Store store, @Reference CreditEngine engine, @Reference Jobs jobs,
-            @Reference Idempotency idempotency) {
+    public CreditResource(@Reference TenantStore store, @Reference CreditEngine engine, @Reference JobRunner jobs,
+            @Reference Creations creations) {
         this.store = store;
         this.engine = engine;
         this.jobs = jobs;
-        this.idempotency = idempotency;
+        this.creations = creations;
     }
 
     @GET
@@ -122,7 +115,7 @@ public final class CreditResource {
         String inPeriod = " AND ((l.bucket = 'GREEN' AND l.creditedAt >= :from AND l.creditedAt < :to)"
                 + " OR (l.bucket = 'ORANGE' AND l.occurredAt >= :from AND l.occurredAt < :to))"
                 + (ownerId == null ? "" : " AND l.ownerId = :owner");
-        return store.read(tenantId, em -> {
+        return store.query(tenantId, em -> {
             ObjectNode out = JsonNodeFactory.instance.objectNode().put("period", period.toString())
                     .put("rule", setup.ruleId()).put("ruleActive", setup.active());
             var totalsQuery = em.createQuery("SELECT l.ownerId, l.bucket, SUM(l.amountCents) FROM CreditLineEntity l"
@@ -154,9 +147,8 @@ public final class CreditResource {
     public JsonNode account(@PathParam("accountId") String accountId, @Context SecurityContext security) {
         String tenantId = tenant(security);
         RuleSetup setup = current(tenantId);
-        return store.read(tenantId, em -> {
-            AccountEntity account = em.find(AccountEntity.class, accountId);
-            if (account == null) {
+        return store.query(tenantId, em -> {
+            if (Handover.Account.find(em, accountId) == null) {
                 throw Problem.notFound("account", accountId);
             }
             CreditAccountEntity state = em.find(CreditAccountEntity.class, accountId);
@@ -211,7 +203,7 @@ public final class CreditResource {
         v.throwIfAny();
         RuleSetup setup = current(tenantId);
         int start = offset;
-        return store.read(tenantId, em -> {
+        return store.query(tenantId, em -> {
             List<Object[]> rows = em.createQuery("SELECT s, a.name, a.ownerId, a.segment FROM CreditAccountEntity s,"
                     + " AccountEntity a WHERE a.id = s.id AND s.nearThreshold = TRUE ORDER BY s.share DESC, s.id",
                     Object[].class).setFirstResult(start).setMaxResults(limit + 1).getResultList();
@@ -242,7 +234,7 @@ public final class CreditResource {
     public JsonNode rules(@Context SecurityContext security) {
         String tenantId = tenant(security);
         Map<String, Contribution<CreditRule>> enabled = engine.enabledRules(tenantId);
-        return store.read(tenantId, em -> {
+        return store.query(tenantId, em -> {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             ArrayNode available = out.putArray("availableRules");
             enabled.keySet().forEach(available::add);
@@ -259,7 +251,7 @@ public final class CreditResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
     @SchemaFrom(value = "ruleSchema", name = "CreditRuleVersion")
-    public Response addRule(JsonNode body, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public Response addRule(JsonNode body, @HeaderParam(CollectionResource.IDEMPOTENCY_KEY) String idempotencyKey,
             @Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
         if (caller.role() != ApiRole.ADMIN) {
@@ -271,7 +263,7 @@ public final class CreditResource {
                     + " \"metric\": \"ACCOUNT_ARR\", \"threshold\": 10000}");
         }
         Map<String, Contribution<CreditRule>> enabled = engine.enabledRules(tenantId);
-        List<CreditRuleVersionEntity> existing = store.read(tenantId, engine::storedVersions);
+        List<CreditRuleVersionEntity> existing = store.query(tenantId, engine::storedVersions);
         Violations v = new Violations();
         LocalDate effectiveFrom = null;
         JsonNode date = body.get("effectiveFrom");
@@ -310,7 +302,7 @@ public final class CreditResource {
         LocalDate from = effectiveFrom;
         boolean handover = handoverNode == null || handoverNode.asBoolean();
         String settingsJson = json(settings);
-        Response response = idempotency.post(tenantId, caller, idempotencyKey, "POST credit/rules\n" + body, tx -> {
+        Response response = creations.create(caller, idempotencyKey, "POST credit/rules\n" + body, tx -> {
             CreditRuleVersionEntity version = new CreditRuleVersionEntity();
             version.id = Ids.next("crv");
             version.ruleId = ruleId;
@@ -321,11 +313,11 @@ public final class CreditResource {
             version.updatedAt = tx.now();
             tx.em().persist(version);
             tx.audit("credit.rule.version", "CREDIT_RULE", version.id, null, render(version));
-            return Answer.created("credit/rules/" + version.id, render(version));
-        }, answer -> answer);
+            return new Creations.Created("credit/rules/" + version.id, render(version));
+        }, kept -> kept);
         if (response.getStatus() == 201 && response.getHeaderString("Idempotent-Replayed") == null) {
-            JobEntity job = submitRecompute(tenantId, caller);
-            ObjectNode entity = ((ObjectNode) response.getEntity()).deepCopy().put("recomputeJob", job.id);
+            JobRunner.Accepted job = submitRecompute(tenantId, caller);
+            ObjectNode entity = ((ObjectNode) response.getEntity()).deepCopy().put("recomputeJob", job.jobId());
             return Response.fromResponse(response).entity(entity).build();
         }
         return response;
@@ -383,10 +375,10 @@ public final class CreditResource {
     @ResponseStatus(202)
     public Response recompute(@Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
-        return JobsResource.accepted(submitRecompute(caller.tenantId(), caller));
+        return submitRecompute(caller.tenantId(), caller).response();
     }
 
-    private JobEntity submitRecompute(String tenantId, Caller caller) {
+    private JobRunner.Accepted submitRecompute(String tenantId, Caller caller) {
         RuleSetup setup = requireActive(tenantId);
         return jobs.submit(tenantId, caller, "credit.recompute", new Recompute(engine, store, tenantId, setup));
     }
@@ -457,7 +449,7 @@ public final class CreditResource {
     private static ObjectNode render(CreditRuleVersionEntity version) {
         ObjectNode out = JsonNodeFactory.instance.objectNode().put("id", version.id).put("rule", version.ruleId)
                 .put("effectiveFrom", version.effectiveFrom).put("handover", version.handover);
-        out.setAll((ObjectNode) Json.MAPPER.valueToTree(RuleSetup.settings(version)));
+        out.setAll((ObjectNode) CreditJson.MAPPER.valueToTree(RuleSetup.settings(version)));
         out.put("createdAt", FieldTypes.instantText(version.createdAt));
         return out;
     }
@@ -503,12 +495,12 @@ public final class CreditResource {
     }
 
     private static Map<String, Object> toMap(JsonNode body) {
-        return Json.MAPPER.convertValue(body, MAP);
+        return CreditJson.MAPPER.convertValue(body, MAP);
     }
 
     private static String json(Map<String, Object> settings) {
         try {
-            return Json.MAPPER.writeValueAsString(settings);
+            return CreditJson.MAPPER.writeValueAsString(settings);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

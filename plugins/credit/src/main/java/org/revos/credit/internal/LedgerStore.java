@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.credit;
+package org.revos.credit.internal;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -9,9 +9,7 @@ import jakarta.persistence.EntityManager;
 import org.revos.api.spi.AccountCredit;
 import org.revos.api.spi.CreditLine;
 import org.revos.kernel.spi.Ids;
-import org.revos.runtime.internal.persistence.CreditAccountEntity;
-import org.revos.runtime.internal.persistence.CreditLineEntity;
-import org.revos.runtime.internal.persistence.Tx;
+import org.revos.kernel.spi.TenantTransaction;
 
 /** Writes an account's computed credit into the stored ledger, rewriting its lines only when they changed. */
 final class LedgerStore {
@@ -34,7 +32,7 @@ final class LedgerStore {
      * @param linesDeleted whether the caller already deleted the account's old lines (in bulk, with others)
      * @return the stored state
      */
-    static CreditAccountEntity store(Tx tx, String ruleId, AccountCredit credit, CreditAccountEntity state,
+    static CreditAccountEntity store(TenantTransaction tx, String ruleId, AccountCredit credit, CreditAccountEntity state,
             boolean linesDeleted) {
         long digest = digest(credit.lines());
         CreditAccountEntity s = state;

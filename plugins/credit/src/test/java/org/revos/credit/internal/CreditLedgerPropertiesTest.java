@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.credit;
+package org.revos.credit.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -36,9 +36,6 @@ import org.revos.runtime.internal.kpi.Write;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.persistence.AuditEntryEntity;
-import org.revos.runtime.internal.persistence.CreditAccountEntity;
-import org.revos.runtime.internal.persistence.CreditLineEntity;
-import org.revos.runtime.internal.persistence.CreditRuleVersionEntity;
 import org.revos.runtime.internal.persistence.DealEntity;
 import org.revos.runtime.internal.persistence.TestStores;
 import org.revos.runtime.internal.query.RevosDataService;
@@ -67,7 +64,7 @@ class CreditLedgerPropertiesTest {
     private static final AtomicLong TENANTS = new AtomicLong();
     private static final TestStores STORES = new TestStores(CLOCK::get);
     private static final CreditFixture CREDIT = new CreditFixture(STORES.store);
-    private static final CreditResource RESOURCE = new CreditResource(STORES.store, CREDIT.engine, null, null);
+    private static final CreditResource RESOURCE = new CreditResource(CREDIT.engines, CREDIT.engine, null, null);
     private static final FactsProjection PROJECTION = new FactsProjection(STORES.store);
 
     @AfterContainer
@@ -184,7 +181,7 @@ class CreditLedgerPropertiesTest {
         try {
             CREDIT.version(tenant.id(), today.plusDays(p.inDays()).toString(),
                     Json.MAPPER.writeValueAsString(p.settings()), p.handover());
-            new Recompute(CREDIT.engine, STORES.store, tenant.id(), CREDIT.setup(tenant.id()))
+            new Recompute(CREDIT.engine, CREDIT.engines, tenant.id(), CREDIT.setup(tenant.id()))
                     .run(new CreditFixture.Counting());
         } catch (Exception e) {
             throw new AssertionError("posting " + p, e);

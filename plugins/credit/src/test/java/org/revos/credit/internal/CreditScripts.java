@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.credit;
+package org.revos.credit.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;

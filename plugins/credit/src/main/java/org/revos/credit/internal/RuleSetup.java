@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.credit;
+package org.revos.credit.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,9 +9,7 @@ import java.util.Objects;
 
 import org.revos.api.spi.CreditInput;
 import org.revos.api.spi.CreditRule;
-import org.revos.runtime.internal.json.Json;
-import org.revos.runtime.internal.persistence.CreditRuleVersionEntity;
-import org.revos.runtime.internal.plugins.PluginServices.Contribution;
+import org.revos.kernel.spi.Contributions.Contribution;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -39,7 +37,7 @@ record RuleSetup(String ruleId, Contribution<CreditRule> plugin, List<CreditInpu
 
     static Map<String, Object> settings(CreditRuleVersionEntity v) {
         try {
-            Map<String, Object> settings = new LinkedHashMap<>(Json.MAPPER.readValue(v.settingsJson, MAP));
+            Map<String, Object> settings = new LinkedHashMap<>(CreditJson.MAPPER.readValue(v.settingsJson, MAP));
             // a version stored before null settings were refused: a null setting is the rule's default
             settings.values().removeIf(Objects::isNull);
             return settings;

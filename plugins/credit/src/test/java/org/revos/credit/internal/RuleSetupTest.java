@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.credit;
+package org.revos.credit.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.revos.api.spi.CreditInput;
-import org.revos.runtime.internal.persistence.CreditRuleVersionEntity;
 
 /** Stored rule versions are read as the rule's settings, whatever an earlier version of RevOS let through. */
 class RuleSetupTest {

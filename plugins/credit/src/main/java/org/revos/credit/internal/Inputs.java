@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.credit;
+package org.revos.credit.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.revos.api.spi.CreditInput;
-
 import jakarta.persistence.EntityManager;
+
+import org.revos.api.spi.CreditInput;
 
 /** Reads what a credit rule needs about accounts: the account, its owner before handover, its revenue history. */
 final class Inputs {

@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.credit;
+package org.revos.credit.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -127,8 +127,8 @@ public final class CreditBench {
             credit.version(T, "2020-01-01", SETTINGS, true);
             RuleSetup setup = credit.setup(T);
             CreditFixture engine = credit;
-            long cold = time(() -> new Recompute(engine.engine, store, T, setup).run(new CreditFixture.Counting()));
-            long warm = time(() -> new Recompute(engine.engine, store, T, setup).run(new CreditFixture.Counting()));
+            long cold = time(() -> new Recompute(engine.engine, engine.engines, T, setup).run(new CreditFixture.Counting()));
+            long warm = time(() -> new Recompute(engine.engine, engine.engines, T, setup).run(new CreditFixture.Counting()));
             long scan;
             try (Connection c = DriverManager.getConnection("jdbc:derby:" + db)) {
                 scan = time(() -> scan(c));

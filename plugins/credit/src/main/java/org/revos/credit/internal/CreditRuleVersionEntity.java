@@ -1,12 +1,14 @@
-package org.revos.runtime.internal.persistence;
+package org.revos.credit.internal;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
+import org.revos.kernel.spi.TenantRow;
+
 /** One effective-dated version of a tenant's credit rule. Versions are never changed; a new one supersedes. */
-@Entity
+@Entity(name = "CreditRuleVersionEntity")
 @Table(name = "CREDIT_RULES")
 public class CreditRuleVersionEntity extends TenantRow {
     @Column(length = 100, nullable = false)
