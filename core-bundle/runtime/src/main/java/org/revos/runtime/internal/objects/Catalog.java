@@ -30,10 +30,13 @@ import org.revos.api.model.DealType;
 import org.revos.api.model.ObjectType;
 import org.revos.api.model.RevenueKind;
 import org.revos.api.model.UserRole;
+import org.revos.kernel.spi.Violations;
 import org.revos.kernel.spi.objects.Field;
+import org.revos.kernel.spi.objects.FieldType;
 import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.kernel.spi.objects.ObjectRules;
 import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.rest.JsonSchemas;
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.ActivityEntity;
 import org.revos.runtime.internal.persistence.ContactEntity;
@@ -44,10 +47,31 @@ import org.revos.runtime.internal.persistence.PropertyDefinitionEntity;
 import org.revos.runtime.internal.persistence.RevenueEventEntity;
 import org.revos.runtime.internal.persistence.UserEntity;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The tenant object collections of the core. */
 public final class Catalog {
+
+    /** A goal's period as text, stated with the pattern {@link GoalRules} holds it to (a year, quarter or month). */
+    private static final FieldType GOAL_PERIOD = new FieldType() {
+        private final FieldType text = text(10);
+
+        @Override
+        public Object parse(JsonNode node, String path, Violations violations) {
+            return text.parse(node, path, violations);
+        }
+
+        @Override
+        public JsonNode render(Object stored) {
+            return text.render(stored);
+        }
+
+        @Override
+        public ObjectNode schema() {
+            return text.schema().put("pattern", JsonSchemas.PERIOD_PATTERN);
+        }
+    };
 
     private static final String STAGE_NOTE = "a creation may name the pipeline and stage to start in (entered"
             + " through the stage engine, every entry requirement checked); afterwards they change through"
@@ -193,7 +217,7 @@ public final class Catalog {
             GoalEntity.class, "goal", GoalEntity::new, List.of(
                     Field.<GoalEntity>of("kpi", text(100), e -> e.kpi, (e, v) -> e.kpi = (String) v).required()
                             .filterable(),
-                    Field.<GoalEntity>of("period", text(10), e -> e.period, (e, v) -> e.period = (String) v).required()
+                    Field.<GoalEntity>of("period", GOAL_PERIOD, e -> e.period, (e, v) -> e.period = (String) v).required()
                             .filterable(),
                     Field.<GoalEntity>of("target", decimal(BigDecimal.ZERO), e -> e.target,
                             (e, v) -> e.target = (BigDecimal) v).required(),
