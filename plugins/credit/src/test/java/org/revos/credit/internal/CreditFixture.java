@@ -29,20 +29,22 @@ final class CreditFixture {
     CreditFixture(Store store) {
         this.store = store;
         store.contribute(CreditEngine.PID, List.of(CreditRuleVersionEntity.class, CreditLineEntity.class,
-                CreditAccountEntity.class, CreditPendingEntity.class), e -> {
+                CreditAccountEntity.class, CreditPendingEntity.class, CreditWatermarkEntity.class), e -> {
                     throw e;
                 });
         this.engines = new EngineStore(store);
         this.engine = new CreditEngine(engines, new GatewayCalls(new PluginGateway(), new TenantPlugins(store)),
                 new RevosDataService(store, null), CreditEngine.DEFAULT_CATCH_UP_SECONDS);
         engine.addRule(BundlelessReference.of(CreditRule.class), new BucketRule());
+        this.marks = new StaleMarks(engines);
         WriteHooks.add(this, 0, 0, marks);
     }
 
-    private final StaleMarks marks = new StaleMarks();
+    private final StaleMarks marks;
 
     void stop() {
         WriteHooks.remove(this);
+        marks.stop();
         engine.stop();
     }
 
