@@ -92,8 +92,17 @@ public final class AdoptionEngine {
     private final PluginCalls plugins;
     private final RevosData data;
     private final Contributions<AdoptionProbe> probes;
+    /** The stage model's pipelines; absent while the capability that offers it is not installed */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile Pipelines pipelines;
+    /** The KPIs the tenant can ask for; absent while the capability that offers it is not installed */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile KpiCatalog kpis;
+    /** Who tells people; absent while the capability that offers it is not installed */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile NotificationCenter notifications;
     private final AtomicLong ticks = new AtomicLong();
     private final ScheduledExecutorService timer = Daemons.scheduler("revos-adoption");
@@ -122,42 +131,6 @@ public final class AdoptionEngine {
 
     void removeProbe(ServiceReference<AdoptionProbe> ref) {
         probes.remove(ref);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setPipelines(Pipelines service) {
-        pipelines = service;
-    }
-
-    void unsetPipelines(Pipelines service) {
-        if (pipelines == service) {
-            pipelines = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setKpis(KpiCatalog service) {
-        kpis = service;
-    }
-
-    void unsetKpis(KpiCatalog service) {
-        if (kpis == service) {
-            kpis = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setNotifications(NotificationCenter service) {
-        notifications = service;
-    }
-
-    void unsetNotifications(NotificationCenter service) {
-        if (notifications == service) {
-            notifications = null;
-        }
     }
 
     /** One probe's answer, or why it has none. */

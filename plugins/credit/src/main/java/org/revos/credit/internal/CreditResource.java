@@ -338,9 +338,10 @@ public final class CreditResource {
                 + " settings, which its plugin checks: those of the bucket rule RevOS ships are listed");
         ArrayNode shapes = schema.putArray("oneOf");
         shapes.add(ruleShape(JsonSchemas.oneOf(List.of("ACCOUNT_ARR")), false,
-                JsonSchemas.type("number").put("exclusiveMinimum", 0).put("multipleOf", 0.01)));
+                JsonSchemas.type("number").put("exclusiveMinimum", 0).put("multipleOf", 0.01)
+                        .put("maximum", 10_000_000_000_000L)));
         shapes.add(ruleShape(JsonSchemas.oneOf(List.of("ACCOUNT_SEATS")), true,
-                JsonSchemas.type("integer").put("minimum", 1)));
+                JsonSchemas.type("integer").put("minimum", 1).put("maximum", 1_000_000_000)));
         return schema;
     }
 

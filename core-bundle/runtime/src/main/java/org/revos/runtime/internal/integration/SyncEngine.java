@@ -81,6 +81,8 @@ public final class SyncEngine {
     private final StageModels stageModels;
     private final RevosData data;
     /** Tells a definition's owner when the sync gives up on a row; absent while no notification engine runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile NotificationCenter notifications;
     private final SyncSource locations;
     private static final long DEFAULT_BACKOFF_MS = 30_000L;
@@ -125,18 +127,6 @@ public final class SyncEngine {
     @Deactivate
     void stop() {
         worker.shutdownNow();
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void setNotifications(NotificationCenter center) {
-        notifications = center;
-    }
-
-    void unsetNotifications(NotificationCenter center) {
-        if (notifications == center) {
-            notifications = null;
-        }
     }
 
     /** Runs a definition soon, whatever its schedule says. */

@@ -123,11 +123,21 @@ record BucketSettings(Metric metric, long thresholdUnits, Map<String, Long> segm
         }
     }
 
+    /** The largest ARR threshold: the largest amount a money field of RevOS holds. */
+    static final BigDecimal MAX_ARR = new BigDecimal("10000000000000");
+    /** The largest seat threshold. */
+    static final BigDecimal MAX_SEATS = new BigDecimal("1000000000");
+
     /** A threshold in the metric's unit: ARR in major units with at most 2 decimals, seats as a whole number. */
     private static Long units(Object value, Metric metric, String key, Map<String, String> problems) {
         BigDecimal n = number(value);
         if (n == null || n.signum() <= 0) {
             problems.put(key, "must be a positive number");
+            return null;
+        }
+        BigDecimal max = metric == Metric.ACCOUNT_SEATS ? MAX_SEATS : MAX_ARR;
+        if (n.compareTo(max) > 0) {
+            problems.put(key, "must be at most " + max.toPlainString());
             return null;
         }
         if (metric == Metric.ACCOUNT_SEATS) {

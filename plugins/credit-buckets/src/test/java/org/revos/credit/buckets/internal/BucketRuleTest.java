@@ -56,6 +56,19 @@ class BucketRuleTest {
         assertEquals(Map.of("A", 4_000L), History.byRep(credit, CreditBucket.GREEN));
     }
 
+    /** Found trying the API with a huge value: 1e20 overflowed, and the plugin's failure reached the client. */
+    @Test
+    void aThresholdTooBigForTheLedgerIsRefusedInWords() {
+        BucketRule rule = new BucketRule();
+        assertEquals(Map.of("threshold", "must be at most 10000000000000"), rule.validate(Map.of("threshold",
+                new java.math.BigDecimal("1e20"))));
+        assertEquals(Map.of("segmentThresholds.ENTERPRISE", "must be at most 10000000000000"), rule.validate(Map.of(
+                "threshold", 10_000, "segmentThresholds", Map.of("ENTERPRISE", new java.math.BigDecimal("1e19")))));
+        assertEquals(Map.of("threshold", "must be at most 1000000000"), rule.validate(Map.of("metric",
+                "ACCOUNT_SEATS", "threshold", new java.math.BigDecimal("1e12"))));
+        assertEquals(Map.of(), rule.validate(Map.of("threshold", new java.math.BigDecimal("10000000000000"))));
+    }
+
     @Test
     void aSeatsThresholdCountsSeatsNotMoney() {
         History h = History.account().rule(Map.of("metric", "ACCOUNT_SEATS", "threshold", 50));
