@@ -158,8 +158,29 @@ class OpenApiFuzzIT {
         // Refusals of valid requests for what the schema cannot say (an id that does not exist, an end before a
         // start) and operations that need a state the fuzz rarely makes (a dead delivery to retry) are reported in
         // the figures, not failed on.
-        assertEquals(List.of(), tally.shown(tally.fiveXx).stream().limit(20).toList(), summary);
+        assertEquals(List.of(), tally.shown(tally.fiveXx).stream().limit(20).toList(),
+                () -> summary + incidents(tally.fiveXx));
         assertEquals(List.of(), tally.shown(tally.violations).stream().limit(20).toList(), summary);
+    }
+
+    /**
+     * @return the runtime's log lines about each incident a 5xx named, so a failure on a machine whose files are gone
+     * (CI) still says where the defect is
+     */
+    private String incidents(List<String> fiveXx) {
+        String log = revos.logText();
+        StringBuilder out = new StringBuilder();
+        java.util.regex.Matcher incident = java.util.regex.Pattern.compile("\"incident\":\"([0-9a-f-]{36})\"")
+                .matcher(String.join("\n", List.copyOf(fiveXx)));
+        while (incident.find()) {
+            int at = log.indexOf(incident.group(1));
+            if (at >= 0) {
+                int start = Math.max(0, log.lastIndexOf('\n', Math.max(0, at - 300)));
+                out.append("\n--- runtime log at incident ").append(incident.group(1)).append(" ---\n")
+                        .append(log, start, Math.min(log.length(), at + 6_000));
+            }
+        }
+        return out.toString();
     }
 
     // ---- the document ----

@@ -347,6 +347,9 @@ public final class Notifications implements EventHandler, NotificationCenter {
         boolean[] died = new boolean[1];
         store.transaction(tenant.id(), null, tx -> {
             WebhookDeliveryEntity stored = tx.em().find(WebhookDeliveryEntity.class, d.id);
+            if (stored == null || !"PENDING".equals(stored.status) || stored.attempts != d.attempts) {
+                return null; // deleted with its webhook, or retried or settled by a request meanwhile
+            }
             stored.attempts++;
             stored.updatedAt = tx.now();
             if (failure == null) {

@@ -225,10 +225,16 @@ public final class Database implements AutoCloseable {
         if (System.getProperty("derby.storage.logBufferSize") == null) {
             System.setProperty("derby.storage.logBufferSize", Integer.toString(1 << 20));
         }
+        // Derby looks for a deadlock only once a lock wait has lasted this long (20 s by default): a request caught in
+        // one would hang that long before its transaction is rolled back and run again (Store.write).
+        if (System.getProperty("derby.locks.deadlockTimeout") == null) {
+            System.setProperty("derby.locks.deadlockTimeout", "2");
+        }
     }
 
     /** An in-memory Derby database, gone when the JVM ends (tests). */
     public static Database inMemoryDerby(String name) {
+        derbyDefaults();
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName("memory:" + name);
         ds.setCreateDatabase("create");

@@ -253,8 +253,18 @@ public final class Store {
 
     /** Runs read-only work against one tenant's rows. */
     public <T> T read(String tenantId, Function<EntityManager, T> work) {
-        try (Database.Session session = db().forTenant(tenantId)) {
-            return work.apply(session.em());
+        for (int attempt = 1; ; attempt++) {
+            try (Database.Session session = db().forTenant(tenantId)) {
+                return work.apply(session.em());
+            } catch (RuntimeException e) {
+                if (!busy(e)) {
+                    throw e;
+                }
+                if (attempt >= BUSY_ATTEMPTS || !deadlockVictim(e)) {
+                    throw translate(e);
+                }
+                pauseBeforeRetry(attempt);
+            }
         }
     }
 
@@ -270,6 +280,59 @@ public final class Store {
      * {@link Problem} or any exception rolls everything back; constraint violations become 409 problems.
      */
     public <T> T write(String tenantId, Caller caller, Function<Tx, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writeOnce(tenantId, caller, work);
+            } catch (RuntimeException e) {
+                if (attempt >= BUSY_ATTEMPTS || !deadlockVictim(e)) {
+                    throw translate(e);
+                }
+                LOG.log(Level.FINE, "A transaction of tenant " + tenantId + " lost a lock conflict; running it again",
+                        e);
+                pauseBeforeRetry(attempt);
+            }
+        }
+    }
+
+    /**
+     * How often a transaction the database chose as a deadlock's victim runs:
+     * it was rolled back whole, so running the work again is what the caller would do, and it succeeds once the other
+     * transaction is through.
+     */
+    static final int BUSY_ATTEMPTS = 4;
+
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 25L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to run a transaction again", e);
+        }
+    }
+
+    /** @return whether the database refused the work for a lock conflict (a deadlock, a lock wait timed out) */
+    static boolean busy(Throwable e) {
+        return sqlState(e, state -> state.equals("40001") || state.startsWith("40XL"));
+    }
+
+    /**
+     * @return whether the database chose the work as a deadlock's victim: running it again succeeds once the other
+     * transaction is through (a lock wait that timed out is not run again; it already waited long)
+     */
+    static boolean deadlockVictim(Throwable e) {
+        return sqlState(e, "40001"::equals);
+    }
+
+    private static boolean sqlState(Throwable e, java.util.function.Predicate<String> test) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && test.test(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private <T> T writeOnce(String tenantId, Caller caller, Function<Tx, T> work) {
         Database.Session session = db().forTenant(tenantId);
         EntityManager em = session.em();
         EntityTransaction transaction = em.getTransaction();
@@ -282,8 +345,6 @@ public final class Store {
             commits.computeIfAbsent(tenantId, t -> new AtomicLong()).incrementAndGet();
             postAll(tx.events());
             return result;
-        } catch (RuntimeException e) {
-            throw translate(e);
         } finally {
             if (transaction.isActive()) {
                 transaction.rollback();
@@ -404,6 +465,10 @@ public final class Store {
     private static RuntimeException translate(RuntimeException e) {
         if (e instanceof Problem) {
             return e;
+        }
+        if (busy(e)) {
+            return new Problem(503, "busy", "Service Unavailable", "Other changes held the rows this request needs for"
+                    + " too long; nothing was changed. Retry in a moment", List.of());
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException) {

@@ -24,6 +24,8 @@ public final class ProblemResponses {
                 .entity(body(problem.status(), problem.type(), problem.title(), problem.getMessage(), problem));
         if (problem.status() == 401) {
             response.header("WWW-Authenticate", "Bearer realm=\"revos\"");
+        } else if (problem.status() == 503) {
+            response.header("Retry-After", "1");
         }
         return response.build();
     }
