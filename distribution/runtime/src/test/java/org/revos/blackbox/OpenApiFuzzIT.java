@@ -168,7 +168,7 @@ class OpenApiFuzzIT {
      * (CI) still says where the defect is
      */
     private String incidents(List<String> fiveXx) {
-        String log = revos.logText();
+        String log = revos.process().logText();
         StringBuilder out = new StringBuilder();
         java.util.regex.Matcher incident = java.util.regex.Pattern.compile("\"incident\":\"([0-9a-f-]{36})\"")
                 .matcher(String.join("\n", List.copyOf(fiveXx)));

@@ -35,6 +35,11 @@ class ShippedPluginsRestartIT {
         Path plugins = Path.of(env.get("REVOS_DATA_DIR")).resolve("plugins");
         Revos.Tenant tenant;
         try (RevosProcess first = RevosProcess.start(env)) {
+            String startLog = first.logText();
+            for (String alarm : List.of("ERROR", "SEVERE", "Exception")) {
+                assertFalse(startLog.contains(alarm), () -> "a first start on a fresh data folder logs no " + alarm
+                        + ":\n" + startLog);
+            }
             Revos revos = new Revos(first);
             tenant = revos.newTenant("migrated");
             revos.send(ADMIN, "PUT", "/admin/tenants/" + tenant.id() + "/plugins/" + FUNNEL,

@@ -105,7 +105,7 @@ public final class CreditBench {
     private void inDerby(List<CreditInput> inputs) throws Exception {
         Path dir = Files.createTempDirectory("revos-credit-bench");
         Path db = dir.resolve("db");
-        Store store = new Store(Database.embeddedDerby(db), (topic, props) -> { });
+        Store store = Store.over(Database.embeddedDerby(db), (topic, props) -> { });
         CreditFixture credit = null;
         try {
             store.write(T, null, tx -> {

@@ -59,9 +59,14 @@ public final class OutboundUrls implements OutboundPolicy {
         }
     }
 
-    /** @param allowed what the platform admin allows although it is private or the runtime's own */
-    public OutboundUrls(List<AddressBlock> allowed) {
-        this(allowed, OwnAddresses.list(), InetAddress::getAllByName);
+    /**
+     * A policy outside the framework (tests). A factory rather than a constructor: SCR weighs every public constructor
+     * with as many parameters as the activation constructor and logs an error for each it cannot call.
+     *
+     * @param allowed what the platform admin allows although it is private or the runtime's own
+     */
+    public static OutboundUrls allowing(List<AddressBlock> allowed) {
+        return new OutboundUrls(allowed, OwnAddresses.list(), InetAddress::getAllByName);
     }
 
     OutboundUrls(List<AddressBlock> allowed, Set<InetAddress> own, Resolver resolver) {

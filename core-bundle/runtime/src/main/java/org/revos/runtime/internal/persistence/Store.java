@@ -87,8 +87,9 @@ public final class Store {
         openInBackground(settings.current());
     }
 
-    public Store(Database db, EventSink events) {
-        this(CompletableFuture.completedFuture(db), events, System::currentTimeMillis);
+    /** A store outside the framework (tools, tests); a factory for the reason {@code OutboundUrls.allowing} says. */
+    public static Store over(Database db, EventSink events) {
+        return new Store(db, events, System::currentTimeMillis);
     }
 
     /**

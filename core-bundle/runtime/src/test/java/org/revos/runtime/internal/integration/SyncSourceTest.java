@@ -69,7 +69,7 @@ class SyncSourceTest {
         });
         server.start();
         folders = new TenantFolders(dir.resolve("tenants"));
-        allowingLoopback = new SyncSource(folders, new OutboundUrls(List.of(AddressBlock.parse("127.0.0.1"))),
+        allowingLoopback = new SyncSource(folders, OutboundUrls.allowing(List.of(AddressBlock.parse("127.0.0.1"))),
                 dir.resolve("spool"));
     }
 
@@ -142,7 +142,7 @@ class SyncSourceTest {
 
     @Test
     void withoutTheAdminsAllowanceLoopbackIsNeverCalled() {
-        SyncSource strict = new SyncSource(folders, new OutboundUrls(List.of()), dir.resolve("spool"));
+        SyncSource strict = new SyncSource(folders, OutboundUrls.allowing(List.of()), dir.resolve("spool"));
         IOException refused = assertThrows(IOException.class, () -> strict.fetch("ten_a", base + "/ok.csv"));
         assertTrue(refused.getMessage().contains("was not called"), refused.getMessage());
         assertTrue(strict.refusal("ten_a", base + "/ok.csv").isPresent());

@@ -30,7 +30,7 @@ class SchemaFingerprintTest {
         String id;
         try (Database first = Database.embeddedDerby(folder)) {
             assertTrue(first.schemaGenerated());
-            Store store = new Store(first, (t, p) -> { });
+            Store store = Store.over(first, (t, p) -> { });
             id = store.write("ten_a", null, tx -> {
                 AccountEntity a = new AccountEntity();
                 a.id = Ids.next("acc");
@@ -42,7 +42,7 @@ class SchemaFingerprintTest {
         assertTrue(Files.exists(folder));
         try (Database second = Database.embeddedDerby(folder)) {
             assertFalse(second.schemaGenerated(), "an unchanged schema is not generated again");
-            Store store = new Store(second, (t, p) -> { });
+            Store store = Store.over(second, (t, p) -> { });
             assertEquals("kept", store.read("ten_a", em -> em.find(AccountEntity.class, id)).name);
         }
     }
