@@ -12,8 +12,11 @@
  * <p>
  * 1.2: the write hooks also hear of the kernel's consequential writes of objects (a revenue event re-assigned to its
  * deal's new owner), see {@link org.revos.kernel.spi.objects.ObjectWriteHook}.
+ * <p>
+ * 1.3: {@link org.revos.kernel.spi.objects.StageMoves} (move a lead or deal through the stage rules inside an
+ * engine's transaction).
  */
-@Version("1.2.0")
+@Version("1.3.0")
 package org.revos.kernel.spi.objects;
 
 import org.osgi.annotation.versioning.Version;

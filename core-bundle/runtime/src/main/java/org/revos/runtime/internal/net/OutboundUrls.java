@@ -47,7 +47,7 @@ public final class OutboundUrls implements OutboundPolicy {
 
     @Activate
     public OutboundUrls(@Reference Settings settings) {
-        this(settings.current().outboundAllow());
+        this(settings.current().outboundAllow(), OwnAddresses.list(), InetAddress::getAllByName);
         this.settings = settings;
         settings.onChange(follow);
     }
