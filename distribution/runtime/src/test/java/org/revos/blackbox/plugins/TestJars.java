@@ -57,9 +57,12 @@ public final class TestJars {
         try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
             Manifest manifest = new Manifest(in.getManifest());
             edit.accept(manifest.getMainAttributes());
+            // A rewritten jar is a new, unsigned build (as a partner's rebuild of a shipped plugin is): the signed
+            // digests of the original no longer apply and would make the runtime refuse it as tampered.
+            manifest.getEntries().clear();
             Map<String, byte[]> entries = new LinkedHashMap<>();
             for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
-                if (!entry.isDirectory()) {
+                if (!entry.isDirectory() && !signatureFile(entry.getName())) {
                     entries.put(entry.getName(), in.readAllBytes());
                 }
             }
@@ -68,6 +71,14 @@ public final class TestJars {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** @return whether the entry is part of a jar signature (META-INF/*.SF and its signature block) */
+    public static boolean signatureFile(String name) {
+        String upper = name.toUpperCase(java.util.Locale.ROOT);
+        return upper.startsWith("META-INF/") && upper.lastIndexOf('/') == "META-INF/".length() - 1
+                && (upper.endsWith(".SF") || upper.endsWith(".RSA") || upper.endsWith(".DSA")
+                        || upper.endsWith(".EC") || upper.startsWith("META-INF/SIG-"));
     }
 
     /** @return the jar of plugin {@code id} that the runnable jar ships (under {@code shipped/}) */

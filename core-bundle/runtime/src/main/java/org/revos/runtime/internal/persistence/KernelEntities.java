@@ -30,7 +30,9 @@ final class KernelEntities {
             ImportEntity.class,
             ImportMappingEntity.class,
             SyncDefinitionEntity.class,
-            SyncErrorEntity.class);
+            SyncErrorEntity.class,
+            TrustedSignerEntity.class,
+            PlatformSettingEntity.class);
 
     private KernelEntities() {
     }

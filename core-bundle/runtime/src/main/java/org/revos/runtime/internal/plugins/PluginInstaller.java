@@ -80,9 +80,10 @@ public final class PluginInstaller {
     }
 
     /** A plugin the lifecycle manages; {@code bundle} is null when it could not be installed or started. */
-    private record Managed(String id, Bundle bundle, String version, String sha256, String origin, String error) {
+    private record Managed(String id, Bundle bundle, String version, String sha256, String origin, String error,
+            JarSignature signature) {
         Managed withError(String newError) {
-            return new Managed(id, bundle, version, sha256, origin, newError);
+            return new Managed(id, bundle, version, sha256, origin, newError, signature);
         }
 
         Bundle running() {
@@ -105,6 +106,7 @@ public final class PluginInstaller {
     private final Swaps swaps;
     private final Path deployDir;
     private final PluginGateway gateway;
+    private final PluginTrust trust;
     private final Map<String, Managed> plugins = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock(true);
     private volatile boolean restored;
@@ -117,8 +119,10 @@ public final class PluginInstaller {
     @Activate
     public PluginInstaller(BundleContext context, @Reference PluginHealth health, @Reference PluginStorage storage,
             @Reference ShippedPlugins shipped, @Reference Store store, @Reference PluginGateway gateway,
-            @Reference SwapGate gate, @Reference RestRuntime rest, @Reference Settings settings) {
+            @Reference SwapGate gate, @Reference RestRuntime rest, @Reference Settings settings,
+            @Reference PluginTrust trust) {
         this.gateway = gateway;
+        this.trust = trust;
         this.bundles = new PluginBundles(context);
         this.health = health;
         this.storage = storage;
@@ -200,7 +204,7 @@ public final class PluginInstaller {
             plugins.put(id, current.withError(error));
         } else {
             plugins.put(id, new Managed(id, null, readable == null ? null : readable.version().toString(),
-                    readable == null ? null : readable.sha256(), origin, error));
+                    readable == null ? null : readable.sha256(), origin, error, null));
         }
     }
 
@@ -274,6 +278,11 @@ public final class PluginInstaller {
     private Outcome apply(PluginJar jar, String origin, Caller caller, Duration bound, boolean allowDowngrade)
             throws InterruptedException {
         bundles.refuseForeign(jar);
+        Optional<JarSignature> signature = JarSignature.inspect(jar.bytes());
+        if (caller != null) {
+            // a request (not the restart that reinstalls what was installed before signatures were required)
+            trust.check(jar, signature);
+        }
         Managed current = plugins.get(jar.id());
         Bundle old = current == null ? null : current.running();
         Change change = old == null ? Change.INSTALLED
@@ -315,7 +324,8 @@ public final class PluginInstaller {
         if (old != null) {
             bundles.discard(old, jar.id());
         }
-        Managed installed = new Managed(jar.id(), candidate, jar.version().toString(), jar.sha256(), origin, null);
+        Managed installed = new Managed(jar.id(), candidate, jar.version().toString(), jar.sha256(), origin, null,
+                signature.orElse(null));
         plugins.put(jar.id(), installed);
         gateway.forget(jar.id());
         if (caller != null) {
@@ -327,7 +337,8 @@ public final class PluginInstaller {
     }
 
     private Outcome unchanged(Managed current, String origin) {
-        Managed same = new Managed(current.id(), current.bundle(), current.version(), current.sha256(), origin, null);
+        Managed same = new Managed(current.id(), current.bundle(), current.version(), current.sha256(), origin, null,
+                current.signature());
         if (!origin.equals(current.origin())) {
             saveOrigin(current.id(), origin);
         }
@@ -459,7 +470,7 @@ public final class PluginInstaller {
             LOG.warning("Stored plugin " + stored.id() + " could not be started: " + e.getMessage());
             plugins.put(stored.id(), new Managed(stored.id(), null, jar == null ? null : jar.version().toString(),
                     jar == null ? null : jar.sha256(), stored.origin(),
-                    "Could not be started when the runtime started: " + e.getMessage()));
+                    "Could not be started when the runtime started: " + e.getMessage(), null));
         }
     }
 
@@ -497,6 +508,12 @@ public final class PluginInstaller {
     }
 
     private PluginView view(Managed managed) {
+        return unsigned(managed).withSigned(managed.signature() == null ? null
+                : new PluginView.Signed(managed.signature().subject(), managed.signature().fingerprint(),
+                        trust.trusts(managed.signature())));
+    }
+
+    private PluginView unsigned(Managed managed) {
         Bundle bundle = managed.running();
         if (bundle == null) {
             return new PluginView(managed.id(), managed.version(), PluginState.FAILED, List.of(), managed.error());
@@ -509,7 +526,8 @@ public final class PluginInstaller {
 
     private static JsonNode auditJson(Managed managed) {
         return JsonNodeFactory.instance.objectNode().put("id", managed.id()).put("version", managed.version())
-                .put("sha256", managed.sha256()).put("origin", managed.origin());
+                .put("sha256", managed.sha256()).put("origin", managed.origin())
+                .put("signerFingerprint", managed.signature() == null ? null : managed.signature().fingerprint());
     }
 
     private static PluginJar readable(byte[] bytes) {

@@ -17,16 +17,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *                 operations such as {@code GET /api/v1/hello}
  * @param error    the last error: why it is FAILED, or why the last attempt to replace it failed; {@code null} if none
  * @param calls    what the plugin gateway has seen of calls into it, empty when it was never called
+ * @param signed   who signed the running (or failed) jar, {@code null} when it is not signed
  */
 public record PluginView(String id, String version, PluginState state, List<String> provides, String error,
-        Optional<CallRecord> calls) {
+        Optional<CallRecord> calls, Signed signed) {
+
+    /** The signer of a plugin's jar, and whether the installation trusts it now. */
+    public record Signed(String subject, String fingerprint, boolean trusted) {
+    }
 
     public PluginView {
         provides = List.copyOf(provides);
     }
 
     public PluginView(String id, String version, PluginState state, List<String> provides, String error) {
-        this(id, version, state, provides, error, Optional.empty());
+        this(id, version, state, provides, error, Optional.empty(), null);
+    }
+
+    /** @return this view saying who signed the jar */
+    public PluginView withSigned(Signed signer) {
+        return new PluginView(id, version, state, provides, error, calls, signer);
     }
 
     /**
@@ -36,7 +46,7 @@ public record PluginView(String id, String version, PluginState state, List<Stri
         boolean fenced = record.map(r -> !r.quarantinedFor().isEmpty()).orElse(false);
         PluginState shown = state == PluginState.ACTIVE && fenced ? PluginState.QUARANTINED : state;
         String lastError = error != null ? error : record.map(CallRecord::lastError).orElse(null);
-        return new PluginView(id, version, shown, provides, lastError, record);
+        return new PluginView(id, version, shown, provides, lastError, record, signed);
     }
 
     /** @return the JSON of the admin API */
@@ -45,6 +55,12 @@ public record PluginView(String id, String version, PluginState state, List<Stri
                 .put("state", state.name());
         provides.forEach(json.putArray("provides")::add);
         json.put("error", error);
+        if (signed == null) {
+            json.putNull("signedBy");
+        } else {
+            json.putObject("signedBy").put("subject", signed.subject()).put("fingerprint", signed.fingerprint())
+                    .put("trusted", signed.trusted());
+        }
         calls.ifPresent(r -> {
             ObjectNode c = json.putObject("calls").put("count", r.calls()).put("failures", r.failures())
                     .put("timeouts", r.timeouts()).put("rejected", r.rejected())
