@@ -512,6 +512,8 @@ class OpenApiFuzzIT {
         }
         if (request.broken() != null) {
             tally.invalidAccepted++;
+            tally.acceptedBroken.merge(op.name() + " ← " + request.broken().replaceAll("\\d+", "N"), 1,
+                    Integer::sum);
         } else {
             tally.answered.add(op.name());
         }
@@ -623,6 +625,8 @@ class OpenApiFuzzIT {
         long valid;
         long invalid;
         long invalidAccepted;
+        /** "operation ← what was broken" → how often the broken request was answered 2xx */
+        final Map<String, Integer> acceptedBroken = new ConcurrentHashMap<>();
 
         void count(boolean isValid) {
             if (isValid) {
@@ -677,6 +681,8 @@ class OpenApiFuzzIT {
                     java.util.stream.Stream.of("# schema violations"), shown(violations).stream(),
                     java.util.stream.Stream.of("# valid requests refused, by operation"), refusedByOperation(),
                     java.util.stream.Stream.of("# valid requests refused"), shown(validRefused).stream(),
+                    java.util.stream.Stream.of("# invalid requests answered 2xx, by operation and what was broken"),
+                    new TreeMap<>(acceptedBroken).entrySet().stream().map(e -> e.getValue() + " " + e.getKey()),
                     java.util.stream.Stream.of("# never answered 2xx to a valid request"),
                     untested(operations).stream()).flatMap(x -> x).toList());
         }

@@ -24,6 +24,7 @@ import org.revos.runtime.internal.persistence.Tx;
 public final class ApiKeys {
 
     static final Duration CACHE_TTL = Duration.ofSeconds(30);
+    static final Duration UNKNOWN_TTL = Duration.ofSeconds(1);
 
     private record Cached(Optional<Caller> caller, long expiresAt) {
     }
@@ -58,7 +59,8 @@ public final class ApiKeys {
         if (cache.size() > 100_000) {
             cache.clear();
         }
-        cache.put(hash, new Cached(caller, now + CACHE_TTL.toMillis()));
+        // An unknown key is remembered only for a moment: it may be the bootstrap key being registered right now.
+        cache.put(hash, new Cached(caller, now + (caller.isPresent() ? CACHE_TTL : UNKNOWN_TTL).toMillis()));
         return caller;
     }
 
