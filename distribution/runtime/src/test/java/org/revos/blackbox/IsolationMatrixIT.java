@@ -389,7 +389,9 @@ class IsolationMatrixIT {
             case "accountId" -> owner.ids.get("/accounts");
             case "id" -> {
                 String list = op.path().substring(0, op.path().indexOf("/{id}"));
+                // platform objects, no tenant's: a plugin, the built-in signer of the shipped plugins
                 yield list.equals("/admin/plugins") ? PLUGIN
+                        : list.equals("/admin/plugin-trust/signers") ? "built-in"
                         : list.equals("/{collection}") ? owner.ids.get("/" + collection) : owner.ids.get(list);
             }
             default -> null;
@@ -565,7 +567,8 @@ class IsolationMatrixIT {
     private void byId(List<Op> ops) {
         for (Op op : ops) {
             List<String> owned = op.pathParams().stream().filter(OWNED::contains).toList();
-            if (owned.isEmpty() || op.path().startsWith("/admin/plugins")) {
+            if (owned.isEmpty() || op.path().startsWith("/admin/plugins")
+                    || op.path().startsWith("/admin/plugin-trust")) {
                 continue;
             }
             for (String collection : collections(op)) {
