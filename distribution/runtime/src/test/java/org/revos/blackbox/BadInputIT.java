@@ -130,6 +130,23 @@ class BadInputIT {
     }
 
     @Test
+    void queryParametersAnOperationDoesNotTakeAreNamedNotIgnored() {
+        Revos.Tenant t = revos.newTenant("stray parameters");
+        JsonNode none = problem(revos.get(RevosProcess.ADMIN_KEY, "/admin/tenants/" + t.id() + "?limit=5&expand=all"),
+                400);
+        assertEquals(List.of("expand", "limit"), none.get("errors").findValuesAsText("field"), none::toString);
+        assertTrue(none.toString().contains("takes none"), none::toString);
+        JsonNode misspelt = problem(revos.send(RevosProcess.ADMIN_KEY, "POST", "/admin/plugins/org.revos.kpi.funnel"
+                + "/restore?allowDowngrad=true", null, Map.of()), 400);
+        assertEquals(List.of("allowDowngrad"), misspelt.get("errors").findValuesAsText("field"), misspelt::toString);
+        assertEquals("ACTIVE", revos.get(RevosProcess.ADMIN_KEY, "/admin/plugins/org.revos.kpi.funnel").expect(200)
+                .get("state").asText(), "nothing happened");
+        // an operation's own parameters and a list's filters still work
+        revos.get(t.readOnly(), "/accounts?limit=5").expect(200);
+        revos.get(RevosProcess.ADMIN_KEY, "/admin/tenants/" + t.id()).expect(200);
+    }
+
+    @Test
     void noAnswerToBadJsonNamesJava() {
         Revos.Tenant t = revos.newTenant("no java");
         List<String> bodies = List.of("{\"name\": \"a\"} {}", "{\"name\": \"a\"}]", "{\"name\": [1, 2]}",

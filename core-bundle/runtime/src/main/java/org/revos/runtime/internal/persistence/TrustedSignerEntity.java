@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 /** A certificate whose holder the platform admin trusts to sign plugins (a platform row, no tenant). */
 @Entity
-@Table(name = "TRUSTED_SIGNERS", indexes = @Index(name = "UQ_TRUSTED_SIGNERS_FP", columnList = "FINGERPRINT",
+@Table(name = "TRUSTED_SIGNERS", indexes = @Index(name = "UQ_SIGNERS_FP", columnList = "FINGERPRINT",
         unique = true))
 public class TrustedSignerEntity {
     @Id

@@ -41,7 +41,8 @@ public final class RevosApplication extends Application {
         return Set.of(JacksonJsonProvider.class, JsonBodyReader.class, ObjectMapperResolver.class,
                 ExceptionMappers.ProblemMapper.class,
                 ExceptionMappers.MalformedJsonMapper.class, ExceptionMappers.WebApplicationMapper.class,
-                ExceptionMappers.UnexpectedMapper.class, RequestBodyDrain.class, MediaTypeHeaders.class);
+                ExceptionMappers.UnexpectedMapper.class, RequestBodyDrain.class, MediaTypeHeaders.class,
+                DeclaredQueryParameters.class);
     }
 
     @Override
