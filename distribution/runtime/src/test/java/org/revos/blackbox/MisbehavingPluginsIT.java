@@ -150,6 +150,9 @@ class MisbehavingPluginsIT {
         for (int i = 0; i < 10; i++) {
             Revos.Reply reply = revos.get(b.readOnly(), "/bad-resource");
             String detail = pluginFailure(reply);
+            assertEquals(502, reply.status(), "the plugin failed, not the runtime: " + reply.raw().body());
+            assertEquals("org.revos.bad.resource", reply.body().get("plugin").asText());
+            assertTrue(detail.contains("org.revos.bad.resource") && reply.body().hasNonNull("incident"), detail);
             assertFalse(detail.contains(ThrowingResource.MESSAGE), "the plugin's text is logged, not shown: " + detail);
         }
         othersStillAnswer();

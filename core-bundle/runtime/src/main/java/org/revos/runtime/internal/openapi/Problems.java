@@ -66,7 +66,8 @@ final class Problems {
                 Problem.unprocessable("Refused by a business rule", "The request breaks a business rule",
                         List.of())));
         ObjectNode error = Schemas.object().put("description",
-                "Any other error (405, 406, 415, 500 ...), also as a problem document");
+                "Any other error (405, 406, 415, 500, 502 when a plugin's own code failed ...), also as a problem"
+                        + " document");
         error.putObject("content").putObject(MEDIA_TYPE).set("schema",
                 Schemas.schemaRef(PROBLEM));
         responses.set(DEFAULT, error);
@@ -103,6 +104,10 @@ final class Problems {
                 "A JSON path such as arr, pacing[2] or properties.budget, a query parameter or a header"));
         errorProperties.set("message", Schemas.type("string"));
         properties.set("errors", Schemas.array(error).put("description", "Every problem with a field, at once"));
+        properties.set("incident", Schemas.type("string").put("description", "On a 500 or 502: the id under which"
+                + " the runtime's log holds the cause"));
+        properties.set("plugin", Schemas.type("string").put("description", "On a 502: the plugin (or engine) whose"
+                + " own code failed to answer"));
         return schema;
     }
 }

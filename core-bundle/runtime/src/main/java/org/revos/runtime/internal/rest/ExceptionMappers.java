@@ -81,13 +81,46 @@ public final class ExceptionMappers {
      */
     @Provider
     public static final class UnexpectedMapper implements ExceptionMapper<Throwable> {
+
+        @jakarta.ws.rs.core.Context
+        private jakarta.ws.rs.container.ResourceInfo resource;
+
         @Override
         public Response toResponse(Throwable e) {
             Optional<Problem> clientFault = RequestBodyFailures.problem(e);
             if (clientFault.isPresent()) {
                 return ProblemResponses.of(clientFault.get());
             }
+            Optional<org.osgi.framework.Bundle> plugin = plugin();
+            if (plugin.isPresent()) {
+                // The failure is a plugin's (an engine's or a partner's resource): 502 says the runtime is fine and
+                // names the plugin, so the caller knows whom to ask and an admin which plugin to look at.
+                String incident = UUID.randomUUID().toString();
+                String id = plugin.get().getSymbolicName();
+                LOG.log(Level.SEVERE, "Incident " + incident + ": plugin " + id + " " + plugin.get().getVersion()
+                        + " failed to answer", e);
+                ObjectNode body = ProblemResponses.incident(incident).put("type", ProblemResponses.TYPE_BASE
+                        + "plugin-failed").put("title", "Plugin failed").put("status", 502)
+                        .put("detail", "The plugin " + id + " " + plugin.get().getVersion() + " failed to answer"
+                                + " this request; incident " + incident + " is in the runtime's log")
+                        .put("plugin", id);
+                return Response.status(502).type(ProblemResponses.PROBLEM_JSON).entity(body).build();
+            }
             return Response.status(500).type(ProblemResponses.PROBLEM_JSON).entity(defect(e)).build();
+        }
+
+        /** @return the bundle of the matched resource when it is not the kernel's own */
+        private Optional<org.osgi.framework.Bundle> plugin() {
+            try {
+                Class<?> type = resource == null ? null : resource.getResourceClass();
+                org.osgi.framework.Bundle bundle = type == null ? null : org.osgi.framework.FrameworkUtil
+                        .getBundle(type);
+                org.osgi.framework.Bundle kernel = org.osgi.framework.FrameworkUtil.getBundle(UnexpectedMapper.class);
+                return bundle == null || kernel == null || bundle.equals(kernel) ? Optional.empty()
+                        : Optional.of(bundle);
+            } catch (RuntimeException notInARequest) {
+                return Optional.empty();
+            }
         }
 
         /** Logs {@code e} under a new incident id and answers the problem that names that id, and nothing of e. */
