@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,7 +18,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.revos.api.model.ObjectType;
-import org.revos.api.model.Tenant;
 import org.revos.api.query.RevosData;
 import org.revos.api.security.Caller;
 import org.revos.api.spi.Importer;
@@ -203,24 +201,6 @@ public final class Imports {
                 null);
         return new ImportRun(store, gateway, importer, tenantId, caller, id, applier, options.overrides(),
                 translator::translate);
-    }
-
-    /** @return {@code source}'s value, asked again when it is more than a second old */
-    static <T> Supplier<T> fresh(Supplier<T> source) {
-        return new Supplier<>() {
-            private T value;
-            private long askedAt;
-
-            @Override
-            public synchronized T get() {
-                long now = System.nanoTime();
-                if (value == null || now - askedAt > 1_000_000_000L) {
-                    value = source.get();
-                    askedAt = now;
-                }
-                return value;
-            }
-        };
     }
 
     private void markInterrupted() {
