@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Every engine the distribution ships can be removed while the runtime serves: the kernel and every other capability
  * keep answering, the removed capability's paths answer 404 problem JSON, and restoring the shipped engine brings it
- * back with its data. An engine without paths of its own (enrichment) is held to what it does instead.
+ * back with its data. An engine without paths of its own (enrichment) is held to what it does instead. Without the
+ * stage engine, leads and deals are still created, without a stage, and a creation naming a stage is refused.
  */
 @ExtendWith(RevosExtension.class)
 class EngineRemovalIT {
@@ -113,7 +114,58 @@ class EngineRemovalIT {
                         assertEquals(0, new java.math.BigDecimal("3500").compareTo(caught.get("total")
                                 .decimalValue()), "the revenue recorded while the engine was away is credited: "
                                 + caught);
+                    }),
+            // its data: a deal's stage history; away, leads and deals are still created (without a stage)
+            new Engine("org.revos.stages", "/pipelines", EngineRemovalIT::movedDeal,
+                    (revos, t, readBack, before) -> {
+                        assertEquals(404, revos.get(t.readOnly(), readBack).status(), readBack);
+                        String deal = readBack.split("/")[2];
+                        assertEquals("OPPORTUNITY", revos.get(t.readOnly(), "/deals/" + deal).expect(200)
+                                .get("stage").asText(), "the stage it reached stays");
+                        String account = revos.get(t.readOnly(), "/deals/" + deal).expect(200).get("accountId")
+                                .asText();
+                        JsonNode plain = revos.post(t.member(), "/deals", Map.of("accountId", account, "name",
+                                "Unstaged")).expect(201);
+                        assertTrue(plain.get("stage").isNull(), "created without a stage: " + plain);
+                        JsonNode lead = revos.post(t.member(), "/leads", Map.of("email", "away@example.com"))
+                                .expect(201);
+                        assertTrue(lead.get("stage").isNull(), "created without a stage: " + lead);
+                        Revos.Reply named = revos.post(t.member(), "/deals", Map.of("accountId", account, "name",
+                                "Staged", "stage", "PROPOSAL"));
+                        assertEquals(409, named.status(), named.raw().body());
+                        assertEquals("application/problem+json", named.header("Content-Type"));
+                        assertTrue(named.raw().body().contains("org.revos.stages"), named.raw().body());
+                        assertEquals(404, revos.post(t.member(), "/deals/" + deal + "/transitions", Map.of(
+                                "toStage", "PROPOSAL")).status(), "no move without the engine");
+                    },
+                    (revos, t, readBack, before) -> {
+                        assertEquals(before, poll(revos, t.readOnly(), readBack, 200).body(), "its history is back");
+                        String deal = readBack.split("/")[2];
+                        String account = revos.get(t.readOnly(), "/deals/" + deal).expect(200).get("accountId")
+                                .asText();
+                        JsonNode placed = revos.post(t.member(), "/deals", Map.of("accountId", account, "name",
+                                "Staged again")).expect(201);
+                        assertEquals("QUALIFICATION", placed.get("stage").asText(), placed::toString);
+                        revos.post(t.member(), "/deals/" + deal + "/transitions", Map.of("toStage", "PROPOSAL"))
+                                .expect(200);
                     }));
+
+    /** The paths an engine serves besides {@link Engine#path}, which answer 404 while it is away. */
+    private static final Map<String, List<String>> ALSO_GONE = Map.of("org.revos.stages",
+            List.of("/loss-reasons", "/properties/usage"));
+
+    /** Creates a deal (placed in the first stage) and moves it on; answers the path of its stage history. */
+    private static String movedDeal(Revos revos, Revos.Tenant t) {
+        String account = revos.post(t.member(), "/accounts", Map.of("name", "Staged")).expect(201).get("id").asText();
+        JsonNode deal = revos.post(t.member(), "/deals", Map.of("accountId", account, "name", "Moved")).expect(201);
+        assertEquals("QUALIFICATION", deal.get("stage").asText(), deal::toString);
+        String id = deal.get("id").asText();
+        revos.post(t.member(), "/deals/" + id + "/transitions", Map.of("toStage", "OPPORTUNITY", "properties",
+                Map.of("stakeholders", "CFO", "timeline", "Q3", "budgetRange", "50k"))).expect(200);
+        JsonNode history = revos.get(t.readOnly(), "/deals/" + id + "/transitions").expect(200);
+        assertEquals(2, history.get("items").size(), history::toString);
+        return "/deals/" + id + "/transitions";
+    }
 
     /** Posts a rule version and records a deal's revenue; answers the path of the account's credit, one orange line. */
     private static String creditLedger(Revos revos, Revos.Tenant t) {
@@ -207,8 +259,14 @@ class EngineRemovalIT {
                 assertEquals("application/problem+json", gone.header("Content-Type"), () -> engine.id()
                         + " removed: " + gone.raw().body());
             }
+            List<String> alsoGone = ALSO_GONE.getOrDefault(engine.id(), List.of());
+            for (String path : alsoGone) {
+                Revos.Reply gone = revos.get(tenant.readOnly(), path);
+                assertEquals(404, gone.status(), () -> path + " without " + engine.id() + ": " + gone.raw().body());
+                assertEquals("application/problem+json", gone.header("Content-Type"), path);
+            }
             for (String path : EVERY_CAPABILITY) {
-                if (engine.path() == null || !path.startsWith(engine.path())) {
+                if ((engine.path() == null || !path.startsWith(engine.path())) && !alsoGone.contains(path)) {
                     Revos.Reply reply = revos.get(tenant.admin(), path);
                     assertEquals(200, reply.status(), () -> path + " without " + engine.id() + ": "
                             + reply.raw().body());

@@ -37,7 +37,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShippedPluginSwapIT {
 
-    static final List<String> SHIPPED = List.of("org.revos.stages.lifecycle", "org.revos.credit.buckets",
+    static final List<String> SHIPPED = List.of("org.revos.stages.lifecycle", "org.revos.stages",
+            "org.revos.credit.buckets",
             "org.revos.adoption", "org.revos.adoption.credit", "org.revos.webhooks", "org.revos.integration.webhook",
             "org.revos.kpi.funnel", "org.revos.kpi.revenue", "org.revos.integration.csv",
             "org.revos.integration.enrichment", "org.revos.enrichment", "org.revos.credit");
@@ -49,6 +50,7 @@ class ShippedPluginSwapIT {
     private static final List<String> PATHS = List.of("/kpis", "/kpis/win_rate?period=2026",
             "/kpis/nrr?period=2026", "/revenue/summary?period=2026", "/pipelines", "/loss-reasons", "/credit/rules",
             "/adoption/initiatives", "/adoption/items", "/exports?object=accounts&format=hubspot", "/webhooks", "/accounts", "/hello",
+            "/properties/usage",
             "/kpis/hello_count?period=2026");
     private static final int CLIENTS = 4;
     private static final Duration LOAD_BOUND = Duration.ofMinutes(3);

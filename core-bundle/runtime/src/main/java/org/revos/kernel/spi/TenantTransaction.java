@@ -1,6 +1,7 @@
 package org.revos.kernel.spi;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 
@@ -56,4 +57,11 @@ public interface TenantTransaction {
 
     /** Publishes an event (EventAdmin topic and properties) once the transaction has committed, never before. */
     void publish(String topic, Map<String, Object> properties);
+
+    /**
+     * @return what {@code work} answers, asked once per transaction and {@code key} (since 1.3): an engine asked for
+     *         each of many objects one transaction writes (an import's batch of leads) reads what holds for all of
+     *         them (the tenant's pipelines) once, not once per object
+     */
+    <T> T once(String key, Supplier<T> work);
 }

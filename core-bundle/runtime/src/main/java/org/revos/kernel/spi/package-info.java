@@ -15,8 +15,11 @@
  * <p>
  * 1.2: {@link org.revos.kernel.spi.JobRunner}, the kernel's jobs for an engine's long work;
  * {@link org.revos.kernel.spi.TenantTransaction#origin(String)} passes a bulk write's origin on to its consequences.
+ * <p>
+ * 1.3: {@link org.revos.kernel.spi.TenantTransaction#once(String, java.util.function.Supplier)}, what holds for a
+ * whole transaction asked once.
  */
-@Version("1.2.0")
+@Version("1.3.0")
 package org.revos.kernel.spi;
 
 import org.osgi.annotation.versioning.Version;

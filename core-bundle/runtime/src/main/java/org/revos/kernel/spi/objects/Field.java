@@ -74,12 +74,30 @@ public final class Field<E> {
     }
 
     /**
-     * A read-only field that a creation may name nevertheless: the collection's resource takes it out of the body and
-     * applies it through its own rules (a stage through the stage engine); the object engine never writes it.
+     * A read-only field that a creation may name nevertheless: the object engine takes it out of the body and hands
+     * it to the {@link ObjectShaper}s, one of which applies it through its own rules (a stage through the stage
+     * engine); the object engine never writes it. A creation naming it while no shaper takes it is refused (409).
      */
     public Field<E> placedOnCreate() {
         return new Field<>(name, type, get, set, mode, required, filterable, references, readOnlyReason, true,
                 alwaysSet);
+    }
+
+    /**
+     * A read-only field an engine derives (a lead's stage, which the stage engine sets): clients never write it, an
+     * engine writes it through {@link ObjectCollections#derive} with {@code set}. Since 1.4.
+     */
+    public Field<E> derivedBy(BiConsumer<E, Object> set) {
+        return new Field<>(name, type, get, set, mode, required, filterable, references, readOnlyReason,
+                placedOnCreate, alwaysSet);
+    }
+
+    /**
+     * @return whether a creation may name this read-only field for an engine to apply ({@link ObjectShaper}); since
+     *         1.4
+     */
+    public boolean isPlacedOnCreate() {
+        return placedOnCreate;
     }
 
     /** @return whether a creation may send this field */

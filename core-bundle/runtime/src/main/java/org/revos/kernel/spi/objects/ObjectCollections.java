@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>
  * An engine whose collection other collections may refer to, or that the kernel's imports, exports and OpenAPI
  * document should know, registers its schema as an OSGi service of type {@link ObjectSchema}. An engine that must
- * act inside every write of objects registers an {@link ObjectWriteHook}.
+ * act inside every write of objects registers an {@link ObjectWriteHook}; one that derives fields of new objects
+ * registers an {@link ObjectShaper}.
  */
 @ProviderType
 public interface ObjectCollections {
@@ -70,6 +71,36 @@ public interface ObjectCollections {
      */
     record Found(String field, JsonNode value, String source) {
     }
+
+    /**
+     * @return the object as the API shows it, read inside a transaction the caller runs (what the transaction wrote
+     *         included); since 1.4
+     * @throws org.revos.kernel.spi.Problem 404 when the tenant has no such object
+     */
+    <E extends TenantRow> ObjectNode read(TenantTransaction tx, ObjectSchema<E> schema, String id);
+
+    /**
+     * Writes fields an engine derives, inside a transaction the caller runs (since 1.4): read-only fields declared
+     * {@link Field#derivedBy derived} (a lead's {@code stage}) and writable ones the engine sets on the object's behalf
+     * (a won deal's {@code closeDate}). Each value is parsed by its field's type (a 400 problem lists every misfit);
+     * {@code properties} merges key by key as in a PATCH and records which defined keys were written. The object's
+     * {@code updatedAt} becomes the transaction's instant. No rules, write hooks, audit entry or event: the engine
+     * records the change as what it is (a stage transition).
+     *
+     * @return the object as the API shows it afterwards
+     * @throws org.revos.kernel.spi.Problem 404 when the tenant has no such object
+     * @throws IllegalArgumentException    for a field the object does not have or that no engine may write
+     */
+    <E extends TenantRow> ObjectNode derive(TenantTransaction tx, ObjectSchema<E> schema, String id,
+            ObjectNode fields);
+
+    /**
+     * Adds a violation, at {@code path.<key>}, for every value of {@code properties} that does not fit the tenant's
+     * definition of that custom property of {@code type} (since 1.4): an engine checks values it is about to write
+     * before it judges anything else.
+     */
+    void checkProperties(TenantTransaction tx, ObjectType type, JsonNode properties, String path,
+            org.revos.kernel.spi.Violations violations);
 
     /**
      * @return the collection of that object type, the kernel's (accounts, leads, ...) or a started engine's

@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * later belongs after the commit (an event handler, a timer). Hooks run in order of service ranking, highest first,
  * and are called for every object type: return at once for types the hook does not care about. A hook must not
  * change the object it is told about (the audit entry and the answer are already rendered); its own rows and other
- * objects are its to write.
+ * objects are its to write. An engine that must change a new object (place it in a stage) registers an
+ * {@link ObjectShaper}, which runs before the object is rendered.
  * <p>
  * Since 1.2, the writes a hook hears of include those the kernel makes to other objects as consequences of a write:
  * when a deal changes owner, each of its revenue events dated from then on is re-assigned to the new owner

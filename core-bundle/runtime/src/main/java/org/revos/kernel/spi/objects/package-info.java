@@ -15,8 +15,17 @@
  * <p>
  * 1.3: {@link org.revos.kernel.spi.objects.StageMoves} (move a lead or deal through the stage rules inside an
  * engine's transaction).
+ * <p>
+ * 1.4: {@link org.revos.kernel.spi.objects.ObjectShaper}, a hook that may change a new object before it is rendered
+ * (the stage engine places new leads and deals through it; the {@link org.revos.kernel.spi.objects.Field#placedOnCreate()
+ * fields placed on creation} reach it instead of the resource); {@link org.revos.kernel.spi.objects.ObjectCollections}
+ * reads and {@link org.revos.kernel.spi.objects.ObjectCollections#derive derives} fields inside a transaction and
+ * checks custom property values; {@link org.revos.kernel.spi.objects.Field#derivedBy};
+ * {@link org.revos.kernel.spi.objects.StageHistory}, the kernel's stage history rows; {@link
+ * org.revos.kernel.spi.objects.StageMoves} is the stage engine's (no longer the kernel's) and places new objects for
+ * bulk writers. An {@link org.revos.kernel.spi.objects.ObjectWriteHook} still must not change its object.
  */
-@Version("1.3.0")
+@Version("1.4.0")
 package org.revos.kernel.spi.objects;
 
 import org.osgi.annotation.versioning.Version;

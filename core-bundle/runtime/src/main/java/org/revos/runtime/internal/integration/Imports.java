@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,7 +18,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.revos.api.model.ObjectType;
-import org.revos.api.model.Tenant;
 import org.revos.api.query.RevosData;
 import org.revos.api.security.Caller;
 import org.revos.api.spi.Importer;
@@ -28,6 +26,7 @@ import org.revos.kernel.spi.Problem;
 import org.revos.kernel.spi.TenantRow;
 import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.objects.StageMoves;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.integration.mapping.ImportMappings;
 import org.revos.runtime.internal.integration.mapping.MappingTally;
@@ -42,7 +41,6 @@ import org.revos.runtime.internal.plugins.PluginServices;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
 import org.revos.runtime.internal.plugins.TenantPlugins;
 import org.revos.runtime.internal.settings.Settings;
-import org.revos.runtime.internal.stages.StageModels;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -62,7 +60,10 @@ public final class Imports {
     private final Store store;
     private final PluginGateway gateway;
     private final Jobs jobs;
-    private final StageModels stageModels;
+    /** the stage engine's moves; absent while no stage engine runs (objects are then created without a stage) */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StageMoves stageMoves;
     private final RevosData data;
     private final PluginServices<Importer> importers;
     private final Formats<Importer> formats;
@@ -71,19 +72,18 @@ public final class Imports {
 
     @Activate
     public Imports(@Reference Store store, @Reference PluginGateway gateway, @Reference TenantPlugins plugins,
-            @Reference Jobs jobs, @Reference StageModels stageModels, @Reference RevosData data,
+            @Reference Jobs jobs, @Reference RevosData data,
             @Reference ImportMappings mappings, @Reference Settings settings) {
-        this(store, gateway, plugins, jobs, stageModels, data, mappings,
+        this(store, gateway, plugins, jobs, data, mappings,
                 settings.current().dataDir().resolve("imports"));
         jobs.recoverAlso(this::markInterrupted);
     }
 
-    Imports(Store store, PluginGateway gateway, TenantPlugins plugins, Jobs jobs, StageModels stageModels,
-            RevosData data, ImportMappings mappings, Path spool) {
+    Imports(Store store, PluginGateway gateway, TenantPlugins plugins, Jobs jobs, RevosData data,
+            ImportMappings mappings, Path spool) {
         this.store = store;
         this.gateway = gateway;
         this.jobs = jobs;
-        this.stageModels = stageModels;
         this.data = data;
         this.importers = new PluginServices<>(plugins);
         this.formats = new Formats<>(importers, gateway, Importer::format, Importer::supports);
@@ -195,33 +195,12 @@ public final class Imports {
 
     private <E extends TenantRow> ImportRun run(String tenantId, Caller caller, String id, ObjectSchema<E> schema,
             Contribution<Importer> importer, ImportOptions options) {
-        // The tenant and its stage models are asked once a second, not once a row: asking the models goes through
-        // the plugin gateway, which costs more than writing the row.
-        Supplier<Tenant> tenant = fresh(() -> data.forTenant(tenantId).tenant());
-        RowApplier<E> applier = new RowApplier<>(schema, tenant, fresh(() -> stageModels.forTenant(tenant.get())),
-                options.recordRevenue());
+        // The stage engine asks the tenant's stage models once per transaction (a batch of rows), not once a row.
+        RowApplier<E> applier = new RowApplier<>(schema, () -> stageMoves, options.recordRevenue());
         ValueTranslator translator = mappings.translator(tenantId, schema.type(), options.format(), options.values(),
                 null);
         return new ImportRun(store, gateway, importer, tenantId, caller, id, applier, options.overrides(),
                 translator::translate);
-    }
-
-    /** @return {@code source}'s value, asked again when it is more than a second old */
-    static <T> Supplier<T> fresh(Supplier<T> source) {
-        return new Supplier<>() {
-            private T value;
-            private long askedAt;
-
-            @Override
-            public synchronized T get() {
-                long now = System.nanoTime();
-                if (value == null || now - askedAt > 1_000_000_000L) {
-                    value = source.get();
-                    askedAt = now;
-                }
-                return value;
-            }
-        };
     }
 
     private void markInterrupted() {

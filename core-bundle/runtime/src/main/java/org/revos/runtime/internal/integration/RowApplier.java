@@ -14,19 +14,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 
 import org.revos.api.model.ObjectType;
-import org.revos.api.model.Tenant;
 import org.revos.api.spi.ImportRow;
 import org.revos.kernel.spi.FieldError;
 import org.revos.kernel.spi.Problem;
 import org.revos.kernel.spi.TenantRow;
 import org.revos.kernel.spi.objects.Field;
 import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.objects.StageMoves;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.persistence.Tx;
-import org.revos.runtime.internal.stages.StageCatalog;
-import org.revos.runtime.internal.stages.StageEngine;
-import org.revos.runtime.internal.stages.StagedCollectionResource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -36,7 +33,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Writes one imported row with exactly the rules of the REST API: it finds the object the row names (by
  * {@code externalId}, else by {@code id}, else none), then creates or merge-patches it through the
- * {@link ObjectEngine}; a lead's or deal's {@code pipeline} and {@code stage} go through the {@link StageEngine}.
+ * {@link ObjectEngine}; a lead's or deal's {@code pipeline} and {@code stage} go through the stage engine: on creation
+ * as fields placed on creation (its {@code ObjectShaper}), afterwards as a move ({@link StageMoves}).
  * A row whose {@code externalId} is empty uses its {@code id} as the external id, so a native export imported again,
  * here or into another tenant, updates instead of duplicating. References ({@code accountId}, ...) name an object by
  * id or, failing that, by external id.
@@ -54,8 +52,7 @@ final class RowApplier<E extends TenantRow> {
     private final ObjectSchema<E> schema;
     private final boolean recordRevenue;
     private final CellValues cells;
-    private final Supplier<Tenant> tenant;
-    private final Supplier<StageCatalog> stages;
+    private final Supplier<StageMoves> stages;
     /** the transaction {@link #prepare} last prepared */
     private Tx prepared;
     /** the objects the rows of the prepared batch name, by their key (external id, else id) */
@@ -70,20 +67,19 @@ final class RowApplier<E extends TenantRow> {
         }
     };
 
-    /** @param stages the tenant's stage model, asked only when a lead or deal row needs it */
-    RowApplier(ObjectSchema<E> schema, Supplier<Tenant> tenant, Supplier<StageCatalog> stages) {
-        this(schema, tenant, stages, true);
+    /** @param stages the stage engine's moves, {@code null} while no stage engine runs */
+    RowApplier(ObjectSchema<E> schema, Supplier<StageMoves> stages) {
+        this(schema, stages, true);
     }
 
     /**
-     * @param stages        the tenant's stage model, asked only when a lead or deal row needs it
+     * @param stages        the stage engine's moves, {@code null} while no stage engine runs; asked only when a
+     *                      lead or deal row changes stage
      * @param recordRevenue whether a deal row's stage, when won or churned, records the deal's revenue event
      */
-    RowApplier(ObjectSchema<E> schema, Supplier<Tenant> tenant, Supplier<StageCatalog> stages,
-            boolean recordRevenue) {
+    RowApplier(ObjectSchema<E> schema, Supplier<StageMoves> stages, boolean recordRevenue) {
         this.recordRevenue = recordRevenue;
         this.schema = schema;
-        this.tenant = tenant;
         this.cells = new CellValues(schema);
         this.stages = stages;
     }
@@ -196,13 +192,17 @@ final class RowApplier<E extends TenantRow> {
             if (key != null) {
                 body.put("externalId", key);
             }
-            String created = ObjectEngine.create(tx, schema, body).get("id").asText();
+            if (isStaged()) { // placed on creation by the stage engine, every entry requirement checked
+                STAGE_FIELDS.forEach(f -> {
+                    String value = blankToNull(cellsOf.get(f));
+                    if (value != null) {
+                        body.put(f, value);
+                    }
+                });
+            }
+            String created = ObjectEngine.create(tx, schema, body, recordRevenue).get("id").asText();
             if (key != null) {
                 batch.put(key, tx.em().find(schema.entityClass(), created)); // the file names it again: an update
-            }
-            if (isStaged()) {
-                StagedCollectionResource.enter(tx, tenant.get(), stages.get(), schema.type(), created,
-                        blankToNull(cellsOf.get("pipeline")), blankToNull(cellsOf.get("stage")), recordRevenue);
             }
             return Outcome.CREATED;
         }
@@ -260,9 +260,14 @@ final class RowApplier<E extends TenantRow> {
     }
 
     private void transition(Tx tx, String id, String stage) {
-        StageCatalog catalog = stages.get();
+        StageMoves moves = stages.get();
+        if (moves == null) {
+            throw Problem.conflict("The " + schema.name() + " cannot change stage: the stage engine"
+                    + " (org.revos.stages) is not running", List.of(new FieldError("stage", "no running engine"
+                            + " moves " + schema.name() + "s between stages")));
+        }
         ObjectNode move = JsonNodeFactory.instance.objectNode().put("toStage", stage);
-        StageEngine.transition(tx, tenant.get(), catalog, schema.type(), id, move, recordRevenue);
+        moves.move(tx, schema.type(), id, move, recordRevenue);
     }
 
     /** Revenue events never change: the same row again is fine, a different one is refused. */

@@ -43,13 +43,13 @@ import org.revos.kernel.spi.Knobs;
 import org.revos.kernel.spi.PluginCallFailed;
 import org.revos.kernel.spi.Problem;
 import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.objects.StageMoves;
 import org.revos.runtime.internal.gateway.PluginGateway;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.SyncDefinitionEntity;
 import org.revos.runtime.internal.persistence.SyncErrorEntity;
 import org.revos.runtime.internal.plugins.PluginServices.Contribution;
-import org.revos.runtime.internal.stages.StageModels;
 
 /**
  * Runs the tenants' syncs on their schedules. Every run checks its location again ({@link SyncSource}): one that
@@ -78,7 +78,10 @@ public final class SyncEngine {
     private final PluginGateway gateway;
     private final Imports imports;
     private final Exports exports;
-    private final StageModels stageModels;
+    /** the stage engine's moves; absent while no stage engine runs (objects are then created without a stage) */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StageMoves stageMoves;
     private final RevosData data;
     /** Tells a definition's owner when the sync gives up on a row; absent while no notification engine runs. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -109,7 +112,7 @@ public final class SyncEngine {
 
     @Activate
     public SyncEngine(@Reference Store store, @Reference PluginGateway gateway, @Reference Imports imports,
-            @Reference Exports exports, @Reference StageModels stageModels, @Reference RevosData data,
+            @Reference Exports exports, @Reference RevosData data,
             @Reference SyncSource locations,
             BundleContext context, Config config) {
         configure(config, context);
@@ -117,7 +120,6 @@ public final class SyncEngine {
         this.gateway = gateway;
         this.imports = imports;
         this.exports = exports;
-        this.stageModels = stageModels;
         this.data = data;
         this.locations = locations;
         long every = Math.max(100, Math.min(backoffMs, 5_000));
@@ -201,8 +203,7 @@ public final class SyncEngine {
         void readAll() throws IOException, PluginCallFailed {
             Contribution<Importer> importer = imports.importer(tenantId, d.format, schema);
             Path file = locations.fetch(tenantId, d.location);
-            RowApplier<?> applier = new RowApplier<>(schema, () -> data.forTenant(tenantId).tenant(),
-                    () -> stageModels.forTenant(data.forTenant(tenantId).tenant()));
+            RowApplier<?> applier = new RowApplier<>(schema, () -> stageMoves);
             try (ImportSource source = new ImportSource(gateway, importer, tenantId, schema.type(), file, Map.of())) {
                 for (List<ImportRow> batch = source.next(BATCH); !batch.isEmpty(); batch = source.next(BATCH)) {
                     batch.forEach(row -> apply(applier, row));

@@ -74,7 +74,7 @@ public final class Catalog {
     };
 
     private static final String STAGE_NOTE = "a creation may name the pipeline and stage to start in (entered"
-            + " through the stage engine, every entry requirement checked); afterwards they change through"
+            + " through the stage engine, org.revos.stages, every entry requirement checked); afterwards they change through"
             + " POST .../{id}/transitions";
 
     private static final String ENRICHED_NOTE = "enriched records which empty fields an enrichment provider filled"
@@ -145,8 +145,10 @@ public final class Catalog {
                     Field.<LeadEntity>of("score", integer(0, 100), e -> e.score, (e, v) -> e.score = (Integer) v),
                     Field.<LeadEntity>of("ownerId", reference("usr"), e -> e.ownerId, (e, v) -> e.ownerId = (String) v)
                             .references(ObjectType.USER).filterable(),
-                    Field.<LeadEntity>readOnly("pipeline", text(100), e -> e.pipeline, STAGE_NOTE).placedOnCreate(),
-                    Field.<LeadEntity>readOnly("stage", text(100), e -> e.stage, STAGE_NOTE).placedOnCreate(),
+                    Field.<LeadEntity>readOnly("pipeline", text(100), e -> e.pipeline, STAGE_NOTE).placedOnCreate()
+                            .derivedBy((e, v) -> e.pipeline = (String) v),
+                    Field.<LeadEntity>readOnly("stage", text(100), e -> e.stage, STAGE_NOTE).placedOnCreate()
+                            .derivedBy((e, v) -> e.stage = (String) v),
                     Field.<LeadEntity>of("properties", properties(), e -> e.properties,
                             (e, v) -> e.properties = writeJson(v)),
                     Field.<LeadEntity>readOnly("enriched", provenance(), e -> e.enriched, ENRICHED_NOTE)),
@@ -165,8 +167,10 @@ public final class Catalog {
                             .alwaysSet("send 0 for none"),
                     Field.<DealEntity>of("seats", integer(0, 10_000_000), e -> e.seats, (e, v) -> e.seats = (Integer) v),
                     Field.<DealEntity>readOnly("pipeline", text(100), e -> e.pipeline, STAGE_NOTE).placedOnCreate()
+                            .derivedBy((e, v) -> e.pipeline = (String) v)
                             .filterable(),
                     Field.<DealEntity>readOnly("stage", text(100), e -> e.stage, STAGE_NOTE).placedOnCreate()
+                            .derivedBy((e, v) -> e.stage = (String) v)
                             .filterable(),
                     Field.<DealEntity>of("closeDate", date(), e -> e.closeDate, (e, v) -> e.closeDate = (LocalDate) v),
                     Field.<DealEntity>of("lossReason", text(100), e -> e.lossReason,

@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Creates, reads, changes, deletes and lists the objects of any {@link ObjectSchema}. Every write validates the whole
  * request first and reports every problem at once; a refused write changes nothing. Every write runs the object's
- * rules, then the engines' {@link WriteHooks}, in its transaction.
+ * rules, then (a creation) the engines' {@link Shapers}, then the engines' {@link WriteHooks}, in its transaction.
  */
 public final class ObjectEngine {
 
@@ -45,12 +45,26 @@ public final class ObjectEngine {
 
     /** @return the created object as the API shows it */
     public static <E extends TenantRow> ObjectNode create(Tx tx, ObjectSchema<E> schema, JsonNode body) {
+        return create(tx, schema, body, true);
+    }
+
+    /**
+     * Creates an object; the fields the schema places on creation ({@code pipeline}, {@code stage}) are taken out of
+     * the body and handed to the engines' {@link Shapers}, which shape the object before it is rendered.
+     *
+     * @param derivesRecords what the shapers are told: {@code false} for an import that brings in a file of its own
+     *                       what the creation would otherwise derive (a won deal's revenue event)
+     * @return the created object as the API shows it
+     */
+    public static <E extends TenantRow> ObjectNode create(Tx tx, ObjectSchema<E> schema, JsonNode body,
+            boolean derivesRecords) {
         E entity = schema.factory().get();
         entity.id = Ids.next(schema.idPrefix());
         entity.createdAt = tx.now();
         entity.updatedAt = tx.now();
         schema.rules().defaults(tx, entity);
-        ObjectNode fields = requireObject(body);
+        Shapers.Split split = Shapers.split(schema, requireObject(body));
+        ObjectNode fields = split.own();
         SourceOfTruth.check(tx, schema, fields);
         Violations v = new Violations();
         apply(schema, entity, fields, v, true);
@@ -64,6 +78,7 @@ public final class ObjectEngine {
         configurationWritten(tx, schema);
         PropertyValues.touch(tx, schema.type().name(), body.get("properties"));
         schema.rules().afterWrite(tx, entity, null);
+        Shapers.creating(tx, schema, entity.id, split.placed(), derivesRecords);
         ObjectNode after = render(schema, entity);
         WriteHooks.written(tx, schema.type(), entity.id, null, after);
         tx.audit("CREATE", schema.type().name(), entity.id, null, after);
@@ -111,6 +126,37 @@ public final class ObjectEngine {
         tx.audit("UPDATE", schema.type().name(), entity.id, before, after);
         tx.publish(RevosEvents.OBJECT_UPDATED, event(schema, entity));
         return after;
+    }
+
+    /**
+     * Writes fields an engine derives (see {@link org.revos.kernel.spi.objects.ObjectCollections#derive}): no rules,
+     * hooks, audit or event; {@code properties} merge as in a PATCH and their usage is recorded.
+     *
+     * @return the object as the API shows it afterwards
+     */
+    public static <E extends TenantRow> ObjectNode derive(Tx tx, ObjectSchema<E> schema, String id,
+            ObjectNode fields) {
+        E entity = find(tx.em(), schema, id);
+        Violations v = new Violations();
+        for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> member = it.next();
+            Field<E> field = schema.field(member.getKey()).orElseThrow(() -> new IllegalArgumentException(
+                    member.getKey() + " is not a field of " + schema.withArticle()));
+            Object parsed = member.getValue().isNull() ? null : field.type().parse(member.getValue(),
+                    field.name(), v);
+            if (!v.has(field.name())) {
+                try {
+                    field.set(entity, mergeProperties(field, entity, parsed, false));
+                } catch (IllegalStateException readOnly) {
+                    throw new IllegalArgumentException(field.name() + " of " + schema.withArticle()
+                            + " is not derived by engines", readOnly);
+                }
+            }
+        }
+        v.throwIfAny();
+        entity.updatedAt = tx.now();
+        PropertyValues.touch(tx, schema.type().name(), fields.get("properties"));
+        return render(schema, entity);
     }
 
     /**

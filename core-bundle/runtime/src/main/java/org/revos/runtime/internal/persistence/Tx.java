@@ -126,6 +126,7 @@ public final class Tx implements TenantTransaction {
      * transaction: a batch of a thousand imported rows asks once, not a thousand times. Whoever writes such rows in a
      * transaction calls {@link #forgetReads()}.
      */
+    @Override
     @SuppressWarnings("unchecked")
     public <T> T once(String key, Supplier<T> read) {
         Object known = reads.get(key);

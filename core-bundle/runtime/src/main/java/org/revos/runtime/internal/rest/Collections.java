@@ -13,10 +13,12 @@ import org.revos.api.model.ObjectType;
 import org.revos.api.security.Caller;
 import org.revos.kernel.spi.TenantRow;
 import org.revos.kernel.spi.TenantTransaction;
+import org.revos.kernel.spi.Violations;
 import org.revos.kernel.spi.objects.ObjectCollections;
 import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
+import org.revos.runtime.internal.objects.PropertyValues;
 import org.revos.runtime.internal.objects.Provenance;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.Tx;
@@ -76,6 +78,23 @@ public final class Collections implements ObjectCollections {
     @Override
     public <E extends TenantRow> ObjectNode create(TenantTransaction tx, ObjectSchema<E> schema, JsonNode fields) {
         return ObjectEngine.create(kernel(tx), schema, fields);
+    }
+
+    @Override
+    public <E extends TenantRow> ObjectNode read(TenantTransaction tx, ObjectSchema<E> schema, String id) {
+        return ObjectEngine.render(schema, ObjectEngine.find(kernel(tx).em(), schema, id));
+    }
+
+    @Override
+    public <E extends TenantRow> ObjectNode derive(TenantTransaction tx, ObjectSchema<E> schema, String id,
+            ObjectNode fields) {
+        return ObjectEngine.derive(kernel(tx), schema, id, fields);
+    }
+
+    @Override
+    public void checkProperties(TenantTransaction tx, ObjectType type, JsonNode properties, String path,
+            Violations violations) {
+        PropertyValues.check(kernel(tx), type.name(), properties, path, violations);
     }
 
     @Override

@@ -50,7 +50,7 @@ class RowApplierTest {
     }
 
     private static RowApplier<AccountEntity> accounts() {
-        return new RowApplier<>(Catalog.ACCOUNT, () -> null, () -> null);
+        return new RowApplier<>(Catalog.ACCOUNT, () -> null);
     }
 
     private List<Outcome> apply(RowApplier<?> applier, List<ImportRow> rows) {
@@ -92,7 +92,7 @@ class RowApplierTest {
     void referencesResolveByIdOrExternalIdAndAnUnknownOneIsAProblemNamingIt() {
         apply(accounts(), List.of(row(2, "externalId", "A-1", "name", "Acme")));
         String id = stored().get(0).id;
-        RowApplier<ContactEntity> contacts = new RowApplier<>(Catalog.CONTACT, () -> null, () -> null);
+        RowApplier<ContactEntity> contacts = new RowApplier<>(Catalog.CONTACT, () -> null);
         assertEquals(List.of(Outcome.CREATED, Outcome.CREATED), apply(contacts, List.of(
                 row(2, "externalId", "C-1", "name", "Ann", "email", "ann@acme.example", "accountId", "A-1"),
                 row(3, "externalId", "C-2", "name", "Bob", "email", "bob@acme.example", "accountId", id))));
@@ -141,8 +141,7 @@ class RowApplierTest {
                     TestJson.json("{'name': 'Bob', 'role': 'AE'}")).get("id").asText());
             s.write(T, TestStores.member(T), tx -> ObjectEngine.create(tx, Catalog.ACCOUNT,
                     TestJson.json("{'name': 'Acme', 'externalId': 'A-1'}")));
-            Tenant tenant = new Tenant(T, T, "USD", java.time.ZoneId.of("UTC"));
-            RowApplier<DealEntity> deals = new RowApplier<>(Catalog.DEAL, () -> tenant, () -> TenantScripts.CATALOG);
+            RowApplier<DealEntity> deals = new RowApplier<>(Catalog.DEAL, () -> null);
             long first = clock.addAndGet(60_000);
             List<ImportRow> batch = List.of(
                     row(2, "externalId", "D-1", "name", "One", "accountId", "A-1", "ownerId", ann),

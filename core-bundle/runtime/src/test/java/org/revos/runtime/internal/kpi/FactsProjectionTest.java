@@ -39,8 +39,6 @@ import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TestStores;
-import org.revos.runtime.internal.stages.StageCatalog;
-import org.revos.runtime.internal.stages.StageEngine;
 
 /**
  * The projection kept up to date write by write equals a projection read afresh from the store, whatever the writes:
@@ -52,10 +50,10 @@ class FactsProjectionTest {
     private static final String T = "ten_facts";
     private static final Tenant TENANT = new Tenant(T, T, "USD", ZoneId.of("UTC"));
     private static final List<String> STAGES = List.of("QUALIFICATION", "OPPORTUNITY", "WON", "LOST");
-    private static final StageCatalog CATALOG = new StageCatalog(true, List.of(new Pipeline("sales", ObjectType.DEAL,
+    private static final ScriptedStages.Offered CATALOG = new ScriptedStages.Offered(List.of(new Pipeline("sales", ObjectType.DEAL,
             true, STAGES.stream().map(s -> new Stage(s, s, s.equals("WON") ? StageCategory.WON : s.equals("LOST")
                     ? StageCategory.LOST : StageCategory.OPEN, 0.5, BowTiePhase.SELECTION, List.of(), false))
-                    .toList())), List.of());
+                    .toList())));
 
     private final TestStores stores = new TestStores();
     private final Store store = stores.store;
@@ -150,7 +148,7 @@ class FactsProjectionTest {
         String deal = store.write(T, TestStores.member(T), tx -> {
             String created = ObjectEngine.create(tx, Catalog.DEAL, json("{'accountId': '" + accounts.get(0)
                     + "', 'name': 'Solo', 'arr': 900, 'ownerId': '" + loner + "'}")).get("id").asText();
-            StageEngine.enterFirstStage(tx, CATALOG, ObjectType.DEAL, created);
+            ScriptedStages.enterFirstStage(tx, CATALOG, ObjectType.DEAL, created);
             return created;
         });
         move(deal, "WON");
@@ -257,7 +255,7 @@ class FactsProjectionTest {
         String id = store.write(T, TestStores.member(T), tx -> {
             String created = ObjectEngine.create(tx, Catalog.DEAL, json("{'accountId': '" + account
                     + "', 'name': 'D', 'arr': 1200, 'ownerId': '" + owner + "'}")).get("id").asText();
-            StageEngine.enterFirstStage(tx, CATALOG, ObjectType.DEAL, created);
+            ScriptedStages.enterFirstStage(tx, CATALOG, ObjectType.DEAL, created);
             return created;
         });
         deals.add(id);
@@ -265,7 +263,7 @@ class FactsProjectionTest {
     }
 
     private void move(String deal, String stage) {
-        store.write(T, TestStores.member(T), tx -> StageEngine.transition(tx, TENANT, CATALOG, ObjectType.DEAL, deal,
+        store.write(T, TestStores.member(T), tx -> ScriptedStages.transition(tx, TENANT, CATALOG, ObjectType.DEAL, deal,
                 json("{'toStage': '" + stage + "'}")));
     }
 

@@ -27,7 +27,6 @@ import org.revos.runtime.internal.kpi.reference.Slice;
 import org.revos.runtime.internal.kpi.reference.TenantRows;
 import org.revos.runtime.internal.persistence.TestStores;
 import org.revos.runtime.internal.query.RevosDataService;
-import org.revos.runtime.internal.stages.FixedStageModels;
 
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -49,12 +48,17 @@ class KpiDifferentialPropertiesTest {
     private static final TestStores STORES = new TestStores(CLOCK::get);
     private static final FactsProjection PROJECTION = new FactsProjection(STORES.store);
     private static final KpiCalculators CALCULATORS = Calculators.all(STORES.store);
-    private static final GoalMatrixResource MATRIX = new GoalMatrixResource(new KpiEngine(CALCULATORS, PROJECTION,
-            FixedStageModels.of(STORES.store, TenantScripts.CATALOG.pipelines()), new RevosDataService(STORES.store,
-                    PROJECTION)), STORES.store);
+    private static final GoalMatrixResource MATRIX = new GoalMatrixResource(withPipelines(new KpiEngine(CALCULATORS,
+            PROJECTION, new RevosDataService(STORES.store, PROJECTION))), STORES.store);
     /** The matrix's rows: the goals' KPIs first, then the other KPIs without parameters. */
     private static final List<String> MATRIX_KPIS = List.of("deals_won", "won_revenue", "deals_created",
             "deals_lost", "win_rate", "avg_deal_size", "recurring_revenue", "nrr", "grr");
+
+    /** @return the engine seeing the scripted pipelines, as the stage engine's {@code Pipelines} service offers them */
+    private static KpiEngine withPipelines(KpiEngine engine) {
+        engine.pipelines(tenant -> TenantScripts.CATALOG.pipelines());
+        return engine;
+    }
 
     @AfterContainer
     static void close() {

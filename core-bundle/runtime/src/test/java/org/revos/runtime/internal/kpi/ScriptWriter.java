@@ -20,8 +20,6 @@ import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TestStores;
 import org.revos.runtime.internal.persistence.Tx;
-import org.revos.runtime.internal.stages.StageCatalog;
-import org.revos.runtime.internal.stages.StageEngine;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,7 +32,7 @@ public final class ScriptWriter {
 
     private final Store store;
     private final Tenant tenant;
-    private final StageCatalog catalog;
+    private final ScriptedStages.Offered catalog;
     private final AtomicLong clock;
     public final List<String> users = new ArrayList<>();
     public final List<String> accounts = new ArrayList<>();
@@ -43,7 +41,7 @@ public final class ScriptWriter {
     private final Map<String, String> pipelineOf = new HashMap<>();
     private final Map<String, String> accountOf = new HashMap<>();
 
-    public ScriptWriter(Store store, Tenant tenant, StageCatalog catalog, AtomicLong clock) {
+    public ScriptWriter(Store store, Tenant tenant, ScriptedStages.Offered catalog, AtomicLong clock) {
         this.store = store;
         this.tenant = tenant;
         this.catalog = catalog;
@@ -113,7 +111,7 @@ public final class ScriptWriter {
                 && p.isDefault() != d.partner()).findFirst().orElseThrow();
         String id = write(tx -> {
             String created = ObjectEngine.create(tx, Catalog.DEAL, body).get("id").asText();
-            StageEngine.enterStage(tx, pipeline, ObjectType.DEAL, created);
+            ScriptedStages.enterStage(tx, pipeline, ObjectType.DEAL, created);
             return created;
         });
         deals.add(id);
@@ -130,7 +128,7 @@ public final class ScriptWriter {
         }
         String id = write(tx -> {
             String created = ObjectEngine.create(tx, Catalog.LEAD, body).get("id").asText();
-            StageEngine.enterFirstStage(tx, catalog, ObjectType.LEAD, created);
+            ScriptedStages.enterFirstStage(tx, catalog, ObjectType.LEAD, created);
             return created;
         });
         leads.add(id);
@@ -146,7 +144,7 @@ public final class ScriptWriter {
         Pipeline pipeline = a.type() == ObjectType.DEAL ? catalog.pipeline(ObjectType.DEAL, pipelineOf.get(id))
                 .orElseThrow() : catalog.defaultPipeline(ObjectType.LEAD).orElseThrow();
         Stage stage = pipeline.stages().get(Math.floorMod(a.stage(), pipeline.stages().size()));
-        write(tx -> StageEngine.transition(tx, tenant, catalog, a.type(), id, json().put("toStage", stage.id())));
+        write(tx -> ScriptedStages.transition(tx, tenant, catalog, a.type(), id, json().put("toStage", stage.id())));
         return true;
     }
 

@@ -11,7 +11,6 @@ import org.revos.api.model.Pipeline;
 import org.revos.api.model.RevenueKind;
 import org.revos.api.model.Stage;
 import org.revos.api.model.StageCategory;
-import org.revos.runtime.internal.stages.StageCatalog;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -33,10 +32,10 @@ public final class TenantScripts {
     public static final List<String> ZONES = List.of("UTC", "Pacific/Chatham", "America/St_Johns", "Asia/Kathmandu",
             "Australia/Lord_Howe", "America/Los_Angeles");
 
-    public static final StageCatalog CATALOG = new StageCatalog(true, List.of(
+    public static final ScriptedStages.Offered CATALOG = new ScriptedStages.Offered(List.of(
             pipeline("sales", ObjectType.DEAL, true, "QUALIFICATION", "OPPORTUNITY", "WON", "LOST"),
             pipeline("partner", ObjectType.DEAL, false, "REFERRED", "PARTNER_WON", "PARTNER_LOST"),
-            pipeline("lifecycle", ObjectType.LEAD, true, "RAW", "MQL", "SAL", "SQL", "DISQUALIFIED")), List.of());
+            pipeline("lifecycle", ObjectType.LEAD, true, "RAW", "MQL", "SAL", "SQL", "DISQUALIFIED")));
 
     /** The stages figures are asked about: every stage of every pipeline. */
     static final List<String> STAGES = CATALOG.pipelines().stream().flatMap(p -> p.stages().stream())

@@ -53,7 +53,8 @@ class ObjectEngineTest {
         Problem p = refused(Catalog.DEAL, "{'name': '', 'arr': 12.345, 'type': 'BIG', 'closeDate': '2026-13-01',"
                 + " 'seats': 1.5, 'stage': 'WON', 'color': 'red', 'accountId': 'acc_missing'}");
         assertEquals(400, p.status());
-        assertEquals(Set.of("name", "arr", "type", "closeDate", "seats", "stage", "color", "accountId"), fields(p));
+        assertEquals(Set.of("name", "arr", "type", "closeDate", "seats", "color", "accountId"), fields(p),
+                "the stage is placed by an engine (an ObjectShaper), not written by the object engine");
     }
 
     @Test

@@ -29,14 +29,11 @@ final class CoreResources {
             ApiKeysResource.class, AuditResource.class, PlatformAuditResource.class, OpenApiResource.class,
             PropertiesResource.class);
 
-    /** Every resource class of the kernel, the KPI, integration and stage ones too (engines' are OpenApiIT's). */
+    /** Every resource class of the kernel, the KPI and integration ones too (engines' are OpenApiIT's). */
     static final List<Class<?>> EVERY = Stream.concat(CLASSES.stream(), Stream.of(
             org.revos.runtime.internal.admin.PluginsResource.class,
             org.revos.runtime.internal.admin.TenantPluginsResource.class,
             org.revos.runtime.internal.jobs.JobsResource.class,
-            org.revos.runtime.internal.stages.TransitionsResource.class,
-            org.revos.runtime.internal.stages.PropertyUsageResource.class,
-            org.revos.runtime.internal.stages.PipelinesResource.class,
             org.revos.runtime.internal.integration.ImportMappingsResource.class,
             org.revos.runtime.internal.integration.ExportsResource.class,
             org.revos.runtime.internal.integration.ImportsResource.class,

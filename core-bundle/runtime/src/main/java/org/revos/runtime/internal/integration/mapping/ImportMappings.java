@@ -1,20 +1,25 @@
 package org.revos.runtime.internal.integration.mapping;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.revos.api.model.ObjectType;
+import org.revos.api.model.Pipeline;
 import org.revos.api.model.Tenant;
 import org.revos.api.query.RevosData;
 import org.revos.api.security.Caller;
+import org.revos.api.services.Pipelines;
 import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.kernel.spi.objects.StageMoves;
 import org.revos.runtime.internal.persistence.ImportMappingEntity;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TenantSingletons;
-import org.revos.runtime.internal.stages.StageCatalog;
-import org.revos.runtime.internal.stages.StageModels;
 
 /**
  * The tenants' value mappings per import format, and what they map onto: the tenant's pipelines, loss-reason codes
@@ -24,13 +29,19 @@ import org.revos.runtime.internal.stages.StageModels;
 public final class ImportMappings {
 
     private final Store store;
-    private final StageModels stageModels;
     private final RevosData data;
+    /** the tenant's pipelines, from the stage engine; absent while none runs (nothing to map stages onto) */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Pipelines pipelines;
+    /** the tenant's loss-reason codes, from the stage engine; absent while none runs */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StageMoves stageMoves;
 
     @Activate
-    public ImportMappings(@Reference Store store, @Reference StageModels stageModels, @Reference RevosData data) {
+    public ImportMappings(@Reference Store store, @Reference RevosData data) {
         this.store = store;
-        this.stageModels = stageModels;
         this.data = data;
     }
 
@@ -59,14 +70,21 @@ public final class ImportMappings {
     /** @return what the tenant's values map onto now */
     public MappingTargets targets(String tenantId) {
         Tenant tenant = data.forTenant(tenantId).tenant();
-        StageCatalog catalog = stageModels.forTenant(tenant);
+        Pipelines knownPipelines = pipelines;
+        StageMoves moves = stageMoves;
+        List<Pipeline> all = knownPipelines == null ? List.of() : knownPipelines.effective(tenant);
         List<OwnerDirectory.User> users = store.read(tenantId, em -> em.createQuery(
                 "SELECT u.id, u.externalId, u.email, u.name FROM UserEntity u", Object[].class).getResultList()
                 .stream().map(r -> new OwnerDirectory.User((String) r[0], (String) r[1], (String) r[2],
                         (String) r[3])).toList());
-        return new MappingTargets(catalog.active() ? catalog.defaultPipeline(ObjectType.DEAL)
-                : java.util.Optional.empty(), catalog.active() ? catalog.defaultPipeline(ObjectType.LEAD)
-                        : java.util.Optional.empty(), catalog.lossReasons(), new OwnerDirectory(users));
+        return new MappingTargets(defaultPipeline(all, ObjectType.DEAL), defaultPipeline(all, ObjectType.LEAD),
+                moves == null ? List.of() : moves.lossReasons(tenant), new OwnerDirectory(users));
+    }
+
+    /** @return the pipeline new objects of {@code type} start in: the default one, else the first */
+    private static Optional<Pipeline> defaultPipeline(List<Pipeline> pipelines, ObjectType type) {
+        List<Pipeline> ofType = pipelines.stream().filter(p -> p.objectType() == type).toList();
+        return ofType.stream().filter(Pipeline::isDefault).findFirst().or(() -> ofType.stream().findFirst());
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.stages;
+package org.revos.stages.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.revos.api.event.RevosEvents;
 import org.revos.api.model.ActivityType;
 import org.revos.api.model.DealType;
@@ -19,58 +22,84 @@ import org.revos.api.model.StageCategory;
 import org.revos.api.model.Tenant;
 import org.revos.api.security.ApiRole;
 import org.revos.kernel.spi.FieldError;
-import org.revos.kernel.spi.Ids;
 import org.revos.kernel.spi.Problem;
-import org.revos.kernel.spi.TenantRow;
+import org.revos.kernel.spi.TenantTransaction;
 import org.revos.kernel.spi.Violations;
 import org.revos.kernel.spi.objects.FieldTypes;
+import org.revos.kernel.spi.objects.ObjectCollections;
 import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.objects.StageHistory;
 import org.revos.kernel.spi.rest.JsonSchemas;
-import org.revos.runtime.internal.objects.Catalog;
-import org.revos.runtime.internal.objects.ObjectEngine;
-import org.revos.runtime.internal.objects.PropertyValues;
-import org.revos.runtime.internal.persistence.AccountEntity;
-import org.revos.runtime.internal.persistence.DealEntity;
-import org.revos.runtime.internal.persistence.LeadEntity;
-import org.revos.runtime.internal.persistence.PropertyDefinitionEntity;
-import org.revos.runtime.internal.persistence.StageTransitionEntity;
-import org.revos.runtime.internal.persistence.Tx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Moves leads and deals between stages. Every accepted move writes the object and its {@link StageTransitionEntity}
- * in the caller's transaction and publishes {@link RevosEvents#STAGE_CHANGED} after commit; a deal entering a WON
- * stage also records its revenue event. A refused move writes nothing and lists every unmet requirement.
+ * Moves leads and deals between stages, the one place where they change stage. Every accepted move writes the
+ * object's stage fields (through the kernel's {@link ObjectCollections#derive}) and a row of the kernel's
+ * {@link StageHistory} in the caller's transaction and publishes {@link RevosEvents#STAGE_CHANGED} after commit; a
+ * deal entering a WON stage also records its revenue event. A refused move writes nothing and lists every unmet
+ * requirement.
  */
+@Component(service = StageEngine.class)
 public final class StageEngine {
 
     private static final List<String> FIELDS = List.of("toStage", "properties", "lossReason", "override");
     private static final int MIN_OVERRIDE_REASON = 10;
 
-    private StageEngine() {
+    private final ObjectCollections objects;
+    private final StageHistory history;
+
+    @Activate
+    public StageEngine(@Reference ObjectCollections objects, @Reference StageHistory history) {
+        this.objects = objects;
+        this.history = history;
+    }
+
+    /**
+     * Places a new lead or deal: the first stage of {@code pipeline} (or of the default one), then, when a stage is
+     * named, a move there with every entry requirement checked (a create cannot skip the rules a transition has).
+     * Only where the stage may be entered from does not apply, as a new object comes from outside. Creations through
+     * REST, imports, sync and engines all come here (see {@link StagePlacement}).
+     *
+     * @param recordRevenue whether a deal placed in a won or churned stage records its revenue event
+     */
+    public void enter(TenantTransaction tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
+            String pipeline, String stage, boolean recordRevenue) {
+        if (pipeline == null && stage == null) {
+            enterFirstStage(tx, catalog, type, id);
+            return;
+        }
+        catalog.requireActive();
+        Pipeline chosen = (pipeline == null ? catalog.defaultPipeline(type) : catalog.pipeline(type, pipeline))
+                .orElseThrow(() -> Problem.invalid("pipeline", "no " + type.name().toLowerCase() + " pipeline "
+                        + pipeline + "; see GET /api/v1/pipelines"));
+        long at = stage == null ? tx.now() : arrival(tx, tenant, chosen, type, id, stage);
+        enterStage(tx, chosen, type, id, at);
+        if (stage != null) {
+            placeNew(tx, tenant, catalog, type, id, stage, recordRevenue, at);
+        }
     }
 
     /** Places a new lead or deal in the first stage of its type's default pipeline; nothing when no model is active. */
-    public static void enterFirstStage(Tx tx, StageCatalog catalog, ObjectType type, String id) {
+    public void enterFirstStage(TenantTransaction tx, StageCatalog catalog, ObjectType type, String id) {
         catalog.defaultPipeline(type).ifPresent(pipeline -> enterStage(tx, pipeline, type, id));
     }
 
     /** Places a new lead or deal in the first stage of {@code pipeline}. */
-    public static void enterStage(Tx tx, Pipeline pipeline, ObjectType type, String id) {
+    public void enterStage(TenantTransaction tx, Pipeline pipeline, ObjectType type, String id) {
         enterStage(tx, pipeline, type, id, tx.now());
     }
 
     /** Places a new lead or deal in the first stage of {@code pipeline}, entered at {@code at}. */
-    public static void enterStage(Tx tx, Pipeline pipeline, ObjectType type, String id, long at) {
+    public void enterStage(TenantTransaction tx, Pipeline pipeline, ObjectType type, String id, long at) {
         if (pipeline.stages().isEmpty()) {
             return;
         }
-        Staged object = Staged.load(tx, type, id);
         Stage first = pipeline.stages().get(0);
-        object.move(pipeline.id(), first.id(), tx.now());
+        objects.derive(tx, schema(type), id, JsonNodeFactory.instance.objectNode().put("pipeline", pipeline.id())
+                .put("stage", first.id()));
         record(tx, type, id, pipeline.id(), null, first.id(), null, at);
     }
 
@@ -79,15 +108,16 @@ public final class StageEngine {
      *         that arrives already won or lost (a create or an import naming the stage) closed on its close date,
      *         when that is past, so its close counts in that day's period, as its revenue does; otherwise now
      */
-    public static long arrival(Tx tx, Tenant tenant, Pipeline pipeline, ObjectType type, String id, String stage) {
+    public long arrival(TenantTransaction tx, Tenant tenant, Pipeline pipeline, ObjectType type, String id,
+            String stage) {
         boolean closes = pipeline.stages().stream().anyMatch(s -> s.id().equals(stage)
                 && (s.category() == StageCategory.WON || s.category() == StageCategory.LOST));
         if (type != ObjectType.DEAL || !closes) {
             return tx.now();
         }
-        LocalDate closeDate = ObjectEngine.find(tx.em(), Catalog.DEAL, id).closeDate;
-        return closeDate == null ? tx.now() : Math.min(tx.now(), closeDate.atStartOfDay(tenant.timeZone())
-                .toInstant().toEpochMilli());
+        String closeDate = text(objects.read(tx, schema(ObjectType.DEAL), id), "closeDate");
+        return closeDate == null ? tx.now() : Math.min(tx.now(), LocalDate.parse(closeDate)
+                .atStartOfDay(tenant.timeZone()).toInstant().toEpochMilli());
     }
 
     /**
@@ -97,19 +127,19 @@ public final class StageEngine {
      * @throws Problem 400 for a malformed body, 404 for unknown objects, 409 when no stage model is active, 422
      *                 listing every unmet requirement
      */
-    public static ObjectNode transition(Tx tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
-            JsonNode body) {
+    public ObjectNode transition(TenantTransaction tx, Tenant tenant, StageCatalog catalog, ObjectType type,
+            String id, JsonNode body) {
         return transition(tx, tenant, catalog, type, id, body, true);
     }
 
     /**
-     * {@link #transition(Tx, Tenant, StageCatalog, ObjectType, String, JsonNode)}, saying whether a deal entering a
-     * won or churned stage records its revenue event: an import whose revenue events come in their own file does
-     * not, or the revenue would count twice.
+     * {@link #transition(TenantTransaction, Tenant, StageCatalog, ObjectType, String, JsonNode)}, saying whether a
+     * deal entering a won or churned stage records its revenue event: an import whose revenue events come in their
+     * own file does not, or the revenue would count twice.
      */
-    public static ObjectNode transition(Tx tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
-            JsonNode body, boolean recordRevenue) {
-        return move(tx, tenant, catalog, type, id, Request.parse(body), false, recordRevenue);
+    public ObjectNode transition(TenantTransaction tx, Tenant tenant, StageCatalog catalog, ObjectType type,
+            String id, JsonNode body, boolean recordRevenue) {
+        return move(tx, tenant, catalog, type, id, Request.parse(body), false, recordRevenue, tx.now());
     }
 
     /**
@@ -117,54 +147,50 @@ public final class StageEngine {
      * entry requirement of that stage but not where it may be entered from: a new object comes from outside the
      * pipeline (an import brings deals in the stage they reached elsewhere).
      */
-    public static ObjectNode placeNew(Tx tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
+    public ObjectNode placeNew(TenantTransaction tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
             String stage, boolean recordRevenue) {
-        String pipeline = Staged.load(tx, type, id).pipeline();
+        String pipeline = text(objects.read(tx, schema(type), id), "pipeline");
         long at = (pipeline == null ? catalog.defaultPipeline(type) : catalog.pipeline(type, pipeline))
                 .map(p -> arrival(tx, tenant, p, type, id, stage)).orElse(tx.now());
         return placeNew(tx, tenant, catalog, type, id, stage, recordRevenue, at);
     }
 
-    /** {@link #placeNew(Tx, Tenant, StageCatalog, ObjectType, String, String, boolean)}, arriving at {@code at}. */
-    public static ObjectNode placeNew(Tx tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
+    /** {@link #placeNew(TenantTransaction, Tenant, StageCatalog, ObjectType, String, String, boolean)}, at {@code at}. */
+    public ObjectNode placeNew(TenantTransaction tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
             String stage, boolean recordRevenue, long at) {
         return move(tx, tenant, catalog, type, id, new Request(stage, JsonNodeFactory.instance.objectNode(), null,
                 null), true, recordRevenue, at);
     }
 
-    private static ObjectNode move(Tx tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
-            Request request, boolean creating, boolean recordRevenue) {
-        return move(tx, tenant, catalog, type, id, request, creating, recordRevenue, tx.now());
-    }
-
-    private static ObjectNode move(Tx tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
+    private ObjectNode move(TenantTransaction tx, Tenant tenant, StageCatalog catalog, ObjectType type, String id,
             Request request, boolean creating, boolean recordRevenue, long at) {
-        ObjectSchema<?> schema = type == ObjectType.DEAL ? Catalog.DEAL : Catalog.LEAD;
-        Staged object = Staged.load(tx, type, id);
+        ObjectSchema<?> schema = schema(type);
+        ObjectNode before = objects.read(tx, schema, id);
+        String currentPipeline = text(before, "pipeline");
+        String currentStage = text(before, "stage");
         catalog.requireActive();
-        Pipeline pipeline = (object.pipeline() == null ? catalog.defaultPipeline(type)
-                : catalog.pipeline(type, object.pipeline())).orElseThrow(() -> Problem.unprocessable(
-                        "Transition refused", "The " + schema.name() + "'s pipeline " + object.pipeline()
+        Pipeline pipeline = (currentPipeline == null ? catalog.defaultPipeline(type)
+                : catalog.pipeline(type, currentPipeline)).orElseThrow(() -> Problem.unprocessable(
+                        "Transition refused", "The " + schema.name() + "'s pipeline " + currentPipeline
                                 + " is not provided by any active stage model",
                         List.of(new FieldError("toStage", "no active pipeline holds this " + schema.name()))));
         Stage target = pipeline.stages().stream().filter(s -> s.id().equals(request.toStage())).findFirst()
                 .orElseThrow(() -> Problem.unprocessable("Transition refused", "No stage " + request.toStage()
                         + " in pipeline " + pipeline.id(), List.of(new FieldError("toStage", "must be one of "
                                 + pipeline.stages().stream().map(Stage::id).collect(Collectors.joining(", "))))));
-        ObjectNode before = object.render();
-        if (target.id().equals(object.stage()) && pipeline.id().equals(object.pipeline())) {
+        if (target.id().equals(currentStage) && pipeline.id().equals(currentPipeline)) {
             return before;
         }
-        ObjectNode properties = merged(object.properties(), request.properties());
-        String lossReason = request.lossReason() != null ? request.lossReason() : object.lossReason();
+        ObjectNode properties = merged(before.get("properties"), request.properties());
+        String lossReason = request.lossReason() != null ? request.lossReason() : text(before, "lossReason");
         Violations invalid = new Violations();
-        PropertyValues.check(tx, type.name(), request.properties(), "properties", invalid);
+        objects.checkProperties(tx, type, request.properties(), "properties", invalid);
         invalid.throwIfAny();
         Violations unmetRules = new Violations();
-        if (!creating && !target.allowsMoveFrom(object.stage())) {
+        if (!creating && !target.allowsMoveFrom(currentStage)) {
             unmetRules.add("toStage", "move not allowed: " + target.label() + " can be entered from "
                     + String.join(", ", target.allowedFrom()) + " only, and this " + schema.name() + " is in "
-                    + object.stage());
+                    + currentStage);
         }
         unmet(target, withDefinitions(tx, type, target), properties, lossReason, catalog, type, unmetRules);
         ObjectNode candidate = before.deepCopy();
@@ -179,22 +205,22 @@ public final class StageEngine {
             throw Problem.unprocessable("Transition refused", "Entering " + target.label() + " needs "
                     + unmet.size() + " more thing(s)", unmet);
         }
-        String from = object.stage();
-        object.setProperties(FieldTypes.writeJson(properties));
-        PropertyValues.touch(tx, type.name(), request.properties());
+        ObjectNode derived = JsonNodeFactory.instance.objectNode();
+        derived.set("properties", request.properties());
         if (type == ObjectType.DEAL && target.requiresLossReason()) {
-            object.setLossReason(lossReason);
+            derived.put("lossReason", lossReason);
         }
-        object.move(pipeline.id(), target.id(), tx.now());
-        record(tx, type, id, pipeline.id(), from, target.id(), request.overrideReason(), at);
+        derived.put("pipeline", pipeline.id()).put("stage", target.id());
+        objects.derive(tx, schema, id, derived);
+        record(tx, type, id, pipeline.id(), currentStage, target.id(), request.overrideReason(), at);
         if (type == ObjectType.DEAL && target.category() == StageCategory.WON && recordRevenue) {
-            won(tx, tenant, (DealEntity) object.entity(), target, at);
+            won(tx, tenant, id, target, at);
         } else if (type == ObjectType.DEAL && target.category() == StageCategory.WON) {
-            closed(tx, tenant, (DealEntity) object.entity());
+            closed(tx, tenant, id);
         } else if (type == ObjectType.DEAL && target.category() == StageCategory.CHURNED && recordRevenue) {
-            churned(tx, (DealEntity) object.entity());
+            churned(tx, id);
         }
-        ObjectNode after = object.render();
+        ObjectNode after = objects.read(tx, schema, id);
         if (request.overrideReason() == null) {
             tx.audit("TRANSITION", type.name(), id, before, after);
         } else {
@@ -207,8 +233,22 @@ public final class StageEngine {
         return after;
     }
 
+    /** @return the kernel's collection of leads or deals */
+    private ObjectSchema<?> schema(ObjectType type) {
+        if (type != ObjectType.LEAD && type != ObjectType.DEAL) {
+            throw Problem.invalid("type", "only leads and deals move through stages");
+        }
+        return collection(type);
+    }
+
+    /** @return the kernel's collection of {@code type} */
+    private ObjectSchema<?> collection(ObjectType type) {
+        return objects.schema(type).orElseThrow(() -> new IllegalStateException("the kernel has no " + type
+                + " collection"));
+    }
+
     /** @return how many activities of {@code types} (any type when empty) are linked to the lead or deal */
-    private static long activities(Tx tx, ObjectType type, String id, List<ActivityType> types) {
+    private static long activities(TenantTransaction tx, ObjectType type, String id, List<ActivityType> types) {
         String link = type == ObjectType.DEAL ? "dealId" : "leadId";
         var query = tx.em().createQuery("SELECT COUNT(a) FROM ActivityEntity a WHERE a." + link + " = :id"
                 + (types.isEmpty() ? "" : " AND a.type IN :types"), Long.class).setParameter("id", id);
@@ -219,16 +259,26 @@ public final class StageEngine {
     }
 
     /** @return the stage's required properties plus those whose definitions name it in requiredInStages */
-    private static List<String> withDefinitions(Tx tx, ObjectType type, Stage target) {
+    private static List<String> withDefinitions(TenantTransaction tx, ObjectType type, Stage target) {
         LinkedHashSet<String> keys = new LinkedHashSet<>(target.requiredProperties());
-        for (PropertyDefinitionEntity d : PropertyValues.definitions(tx, type.name())) {
-            FieldTypes.stringList(50).render(d.requiredInStages).forEach(stage -> {
+        for (Object[] d : definitions(tx, type)) {
+            FieldTypes.stringList(50).render(d[1]).forEach(stage -> {
                 if (stage.asText().equals(target.id())) {
-                    keys.add(d.propertyKey);
+                    keys.add((String) d[0]);
                 }
             });
         }
         return List.copyOf(keys);
+    }
+
+    /**
+     * @return the tenant's property definitions of {@code type} as (key, requiredInStages) pairs, read once per
+     *         transaction (an import's batch asks once)
+     */
+    private static List<Object[]> definitions(TenantTransaction tx, ObjectType type) {
+        return tx.once("org.revos.stages:definitions:" + type, () -> tx.em().createQuery("SELECT d.propertyKey,"
+                + " d.requiredInStages FROM PropertyDefinitionEntity d WHERE d.objectType = :t ORDER BY d.propertyKey",
+                Object[].class).setParameter("t", type.name()).getResultList());
     }
 
     private static void unmet(Stage target, List<String> required, ObjectNode properties, String lossReason,
@@ -251,9 +301,9 @@ public final class StageEngine {
         }
     }
 
-    private static ObjectNode merged(String stored, ObjectNode patch) {
-        ObjectNode merged = stored == null ? JsonNodeFactory.instance.objectNode()
-                : (ObjectNode) FieldTypes.readTree(stored);
+    private static ObjectNode merged(JsonNode stored, ObjectNode patch) {
+        ObjectNode merged = stored == null || !stored.isObject() ? JsonNodeFactory.instance.objectNode()
+                : ((ObjectNode) stored).deepCopy();
         patch.fields().forEachRemaining(e -> {
             if (e.getValue().isNull()) {
                 merged.remove(e.getKey());
@@ -264,21 +314,9 @@ public final class StageEngine {
         return merged;
     }
 
-    private static void record(Tx tx, ObjectType type, String id, String pipeline, String from, String to,
+    private void record(TenantTransaction tx, ObjectType type, String id, String pipeline, String from, String to,
             String overrideReason, long at) {
-        StageTransitionEntity t = new StageTransitionEntity();
-        t.id = Ids.next("stg");
-        t.objectType = type.name();
-        t.objectId = id;
-        t.pipeline = pipeline;
-        t.fromStage = from;
-        t.toStage = to;
-        t.at = at;
-        t.createdAt = tx.now();
-        t.updatedAt = tx.now();
-        t.actor = tx.caller() == null ? "system" : tx.caller().keyId();
-        t.overrideReason = overrideReason;
-        tx.em().persist(t);
+        history.record(tx, type, id, pipeline, from, to, at, overrideReason);
         tx.publish(RevosEvents.STAGE_CHANGED, eventProps(type, id, pipeline, from, to));
     }
 
@@ -297,21 +335,21 @@ public final class StageEngine {
      * its close date, when that is earlier; see {@link #arrival}): kind from the deal type, ARR delta the deal's ARR
      * (negative for CONTRACTION; for RENEWAL the renewed ARR minus the account's ARR before it).
      */
-    private static void won(Tx tx, Tenant tenant, DealEntity deal, Stage stage, long at) {
-        if (deal.closeDate == null) {
-            deal.closeDate = LocalDate.ofInstant(Instant.ofEpochMilli(tx.now()), tenant.timeZone());
-        }
-        AccountEntity account = tx.em().find(AccountEntity.class, deal.accountId);
-        DealType type = DealType.valueOf(deal.type);
-        long seats = deal.seats == null ? 0 : deal.seats;
+    private void won(TenantTransaction tx, Tenant tenant, String id, Stage stage, long at) {
+        ObjectNode deal = closed(tx, tenant, id);
+        String accountId = text(deal, "accountId");
+        ObjectNode account = objects.read(tx, collection(ObjectType.ACCOUNT), accountId);
+        DealType type = DealType.valueOf(text(deal, "type"));
+        long dealArr = cents(deal.get("arr"));
+        long seats = deal.path("seats").asLong(0);
         long arrDelta = switch (type) {
-            case CONTRACTION -> -deal.arrCents;
-            case RENEWAL -> deal.arrCents - account.arrCents;
-            default -> deal.arrCents;
+            case CONTRACTION -> -dealArr;
+            case RENEWAL -> dealArr - cents(account.get("arr"));
+            default -> dealArr;
         };
         long seatsDelta = switch (type) {
             case CONTRACTION -> -seats;
-            case RENEWAL -> seats - account.seats;
+            case RENEWAL -> seats - account.path("seats").asLong(0);
             default -> seats;
         };
         RevenueKind kind = switch (type) {
@@ -321,48 +359,67 @@ public final class StageEngine {
             case CONTRACTION -> RevenueKind.CONTRACTION;
         };
         if (arrDelta != 0 || kind == RevenueKind.RENEWAL) {
-            revenue(tx, deal, kind, arrDelta, seatsDelta, "Winning", at);
+            revenue(tx, id, accountId, kind, arrDelta, seatsDelta, "Winning", at);
         }
-        tx.publish(RevosEvents.DEAL_WON, Map.of(RevosEvents.OBJECT_TYPE, "DEAL", RevosEvents.OBJECT_ID, deal.id,
-                RevosEvents.STAGE, stage.id(), RevosEvents.ARR_CENTS, deal.arrCents, RevosEvents.ACCOUNT_ID,
-                deal.accountId));
+        tx.publish(RevosEvents.DEAL_WON, Map.of(RevosEvents.OBJECT_TYPE, "DEAL", RevosEvents.OBJECT_ID, id,
+                RevosEvents.STAGE, stage.id(), RevosEvents.ARR_CENTS, dealArr, RevosEvents.ACCOUNT_ID, accountId));
     }
 
     /**
-     * A deal placed in a won stage by an import whose revenue events come in their own file: closed that day when
-     * the row names no close date, with no revenue event and no won event (it was won elsewhere, and celebrated
-     * there).
+     * A deal placed in a won stage closes that day when it names no close date; a deal placed there by an import
+     * whose revenue events come in their own file gets nothing more: no revenue event and no won event (it was won
+     * elsewhere, and celebrated there).
+     *
+     * @return the deal as it is now
      */
-    private static void closed(Tx tx, Tenant tenant, DealEntity deal) {
-        if (deal.closeDate == null) {
-            deal.closeDate = LocalDate.ofInstant(Instant.ofEpochMilli(tx.now()), tenant.timeZone());
+    private ObjectNode closed(TenantTransaction tx, Tenant tenant, String id) {
+        ObjectSchema<?> deals = schema(ObjectType.DEAL);
+        ObjectNode deal = objects.read(tx, deals, id);
+        if (text(deal, "closeDate") == null) {
+            LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(tx.now()), tenant.timeZone());
+            deal = objects.derive(tx, deals, id, JsonNodeFactory.instance.objectNode().put("closeDate",
+                    today.toString()));
         }
+        return deal;
     }
 
     /**
      * A won deal's customer left: the account's remaining ARR and seats leave the ledger as one CHURN event naming
      * the deal, dated the move. An account with no ARR left (its churn already recorded) records nothing.
      */
-    private static void churned(Tx tx, DealEntity deal) {
-        AccountEntity account = tx.em().find(AccountEntity.class, deal.accountId);
-        if (account.arrCents > 0) {
-            revenue(tx, deal, RevenueKind.CHURN, -account.arrCents, -Math.max(0, account.seats), "Churning",
-                    tx.now());
+    private void churned(TenantTransaction tx, String id) {
+        String accountId = text(objects.read(tx, schema(ObjectType.DEAL), id), "accountId");
+        ObjectNode account = objects.read(tx, collection(ObjectType.ACCOUNT), accountId);
+        long arr = cents(account.get("arr"));
+        if (arr > 0) {
+            revenue(tx, id, accountId, RevenueKind.CHURN, -arr, -Math.max(0, account.path("seats").asLong(0)),
+                    "Churning", tx.now());
         }
     }
 
-    private static void revenue(Tx tx, DealEntity deal, RevenueKind kind, long arrDelta, long seatsDelta,
-            String doing, long at) {
-        ObjectNode event = JsonNodeFactory.instance.objectNode().put("accountId", deal.accountId)
+    private void revenue(TenantTransaction tx, String dealId, String accountId, RevenueKind kind, long arrDelta,
+            long seatsDelta, String doing, long at) {
+        ObjectNode event = JsonNodeFactory.instance.objectNode().put("accountId", accountId)
                 .put("occurredAt", FieldTypes.instantText(at)).put("kind", kind.name())
                 .put("arrDelta", BigDecimal.valueOf(arrDelta, 2)).put("seatsDelta", seatsDelta)
-                .put("dealId", deal.id);
+                .put("dealId", dealId);
         try {
-            ObjectEngine.create(tx, Catalog.REVENUE_EVENT, event);
+            objects.create(tx, collection(ObjectType.REVENUE_EVENT), event);
         } catch (Problem refused) {
             throw Problem.unprocessable("Transition refused", doing + " this deal would record revenue the"
                     + " account cannot take: " + refused.getMessage(), refused.errors());
         }
+    }
+
+    /** @return an amount of money as the API shows it ({@code 1200.50}) in cents; 0 when absent */
+    private static long cents(JsonNode money) {
+        return money == null || money.isNull() ? 0 : money.decimalValue().movePointRight(2).longValue();
+    }
+
+    /** @return a text member of an object as the API shows it, {@code null} when absent or null */
+    static String text(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     /** @return what {@link Request#parse} accepts, the body of {@code POST .../transitions} */
@@ -421,60 +478,6 @@ public final class StageEngine {
             }
             v.throwIfAny();
             return new Request(toStage, (ObjectNode) properties, lossReason, overrideReason);
-        }
-    }
-
-    /** A lead or deal, seen through what the engine needs of it. */
-    private record Staged(ObjectType type, TenantRow entity) {
-
-        static Staged load(Tx tx, ObjectType type, String id) {
-            return new Staged(type, type == ObjectType.DEAL ? ObjectEngine.find(tx.em(), Catalog.DEAL, id)
-                    : ObjectEngine.find(tx.em(), Catalog.LEAD, id));
-        }
-
-        String pipeline() {
-            return entity instanceof DealEntity d ? d.pipeline : ((LeadEntity) entity).pipeline;
-        }
-
-        String stage() {
-            return entity instanceof DealEntity d ? d.stage : ((LeadEntity) entity).stage;
-        }
-
-        String properties() {
-            return entity instanceof DealEntity d ? d.properties : ((LeadEntity) entity).properties;
-        }
-
-        String lossReason() {
-            return entity instanceof DealEntity d ? d.lossReason : null;
-        }
-
-        void setProperties(String json) {
-            if (entity instanceof DealEntity d) {
-                d.properties = json;
-            } else {
-                ((LeadEntity) entity).properties = json;
-            }
-        }
-
-        void setLossReason(String reason) {
-            ((DealEntity) entity).lossReason = reason;
-        }
-
-        void move(String pipeline, String stage, long at) {
-            if (entity instanceof DealEntity d) {
-                d.pipeline = pipeline;
-                d.stage = stage;
-            } else {
-                LeadEntity l = (LeadEntity) entity;
-                l.pipeline = pipeline;
-                l.stage = stage;
-            }
-            entity.updatedAt = at;
-        }
-
-        ObjectNode render() {
-            return entity instanceof DealEntity d ? ObjectEngine.render(Catalog.DEAL, d)
-                    : ObjectEngine.render(Catalog.LEAD, (LeadEntity) entity);
         }
     }
 }

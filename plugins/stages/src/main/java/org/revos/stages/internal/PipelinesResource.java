@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.stages;
+package org.revos.stages.internal;
 
 import java.util.List;
 
@@ -20,7 +20,7 @@ import org.revos.api.model.PropertyDefinition;
 import org.revos.api.model.Stage;
 import org.revos.api.query.RevosData;
 import org.revos.api.security.Caller;
-import org.revos.runtime.internal.rest.RevosApplication;
+import org.revos.kernel.spi.rest.RevosResources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 @Component(service = PipelinesResource.class)
 @JakartarsResource
-@JakartarsApplicationSelect(RevosApplication.SELECT)
+@JakartarsApplicationSelect(RevosResources.APPLICATION_SELECT)
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public final class PipelinesResource {

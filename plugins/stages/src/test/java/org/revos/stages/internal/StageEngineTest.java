@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.stages;
+package org.revos.stages.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,10 +25,13 @@ import org.revos.api.model.Tenant;
 import org.revos.kernel.spi.FieldError;
 import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.objects.Catalog;
+import org.revos.runtime.internal.objects.KernelStageHistory;
 import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.Store;
 import org.revos.runtime.internal.persistence.TestStores;
+import org.revos.runtime.internal.rest.Collections;
+import org.revos.runtime.internal.rest.Idempotency;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,6 +71,8 @@ class StageEngineTest {
 
     private final TestStores stores = new TestStores();
     private final Store store = stores.store;
+    private final StageEngine engine = new StageEngine(new Collections(store, new Idempotency(store)),
+            new KernelStageHistory());
 
     @AfterEach
     void close() {
@@ -84,14 +89,14 @@ class StageEngineTest {
         return store.write(T, TestStores.member(T), tx -> {
             String id = ObjectEngine.create(tx, Catalog.DEAL, json("{'accountId': '" + account + "', 'name': 'D'"
                     + extra + "}")).get("id").asText();
-            StageEngine.enterFirstStage(tx, CATALOG, ObjectType.DEAL, id);
+            engine.enterFirstStage(tx, CATALOG, ObjectType.DEAL, id);
             return id;
         });
     }
 
     private ObjectNode move(String deal, String body) {
         return store.write(T, TestStores.member(T),
-                tx -> StageEngine.transition(tx, TENANT, CATALOG, ObjectType.DEAL, deal, json(body)));
+                tx -> engine.transition(tx, TENANT, CATALOG, ObjectType.DEAL, deal, json(body)));
     }
 
     private long transitions(String deal) {
@@ -188,7 +193,7 @@ class StageEngineTest {
         String deal = deal(account(), "");
         StageCatalog none = new StageCatalog(false, List.of(), List.of());
         Problem p = assertThrows(Problem.class, () -> store.write(T, TestStores.member(T),
-                tx -> StageEngine.transition(tx, TENANT, none, ObjectType.DEAL, deal, json("{'toStage': 'WON'}"))));
+                tx -> engine.transition(tx, TENANT, none, ObjectType.DEAL, deal, json("{'toStage': 'WON'}"))));
         assertEquals(409, p.status());
         assertTrue(p.getMessage().contains("No stage model is active"));
     }
@@ -214,7 +219,7 @@ class StageEngineTest {
 
         ObjectNode moved = store.write(T, new org.revos.runtime.internal.security.KeyCaller("key_admin", T,
                 org.revos.api.security.ApiRole.ADMIN, "admin key"),
-                tx -> StageEngine.transition(tx, TENANT, CATALOG, ObjectType.DEAL, deal, json(override)));
+                tx -> engine.transition(tx, TENANT, CATALOG, ObjectType.DEAL, deal, json(override)));
         assertEquals("OPPORTUNITY", moved.get("stage").asText());
         String reason = store.read(T, em -> em.createQuery("SELECT t.overrideReason FROM StageTransitionEntity t"
                 + " WHERE t.objectId = :id AND t.toStage = 'OPPORTUNITY'", String.class).setParameter("id", deal)
@@ -248,14 +253,14 @@ class StageEngineTest {
         return store.write(T, TestStores.member(T), tx -> {
             String id = ObjectEngine.create(tx, Catalog.LEAD, json("{'email': 'ada@example.com'" + fields + "}"))
                     .get("id").asText();
-            StageEngine.enterFirstStage(tx, CATALOG, ObjectType.LEAD, id);
+            engine.enterFirstStage(tx, CATALOG, ObjectType.LEAD, id);
             return id;
         });
     }
 
     private ObjectNode moveLead(String lead, String body) {
         return store.write(T, TestStores.member(T),
-                tx -> StageEngine.transition(tx, TENANT, CATALOG, ObjectType.LEAD, lead, json(body)));
+                tx -> engine.transition(tx, TENANT, CATALOG, ObjectType.LEAD, lead, json(body)));
     }
 
     private void activity(String lead, String type) {
@@ -314,7 +319,7 @@ class StageEngineTest {
     void aNewObjectPlacedInAStageMeetsItsRequirementsButNotWhereItCameFrom() {
         String lead = lead("");
         Problem p = assertThrows(Problem.class, () -> store.write(T, TestStores.member(T),
-                tx -> StageEngine.placeNew(tx, TENANT, CATALOG, ObjectType.LEAD, lead, "SQL", true)));
+                tx -> engine.placeNew(tx, TENANT, CATALOG, ObjectType.LEAD, lead, "SQL", true)));
         assertEquals(List.of("properties.bant"), fields(p), "where it came from does not apply to a new object");
     }
 
@@ -325,9 +330,9 @@ class StageEngineTest {
         String future = deal(account, ", 'arr': 2000, 'closeDate': '2999-01-31'");
         String moved = deal(account, ", 'arr': 3000, 'closeDate': '2025-01-15'");
         long before = System.currentTimeMillis();
-        store.write(T, TestStores.member(T), tx -> StageEngine.placeNew(tx, TENANT, CATALOG, ObjectType.DEAL, past,
+        store.write(T, TestStores.member(T), tx -> engine.placeNew(tx, TENANT, CATALOG, ObjectType.DEAL, past,
                 "WON", true));
-        store.write(T, TestStores.member(T), tx -> StageEngine.placeNew(tx, TENANT, CATALOG, ObjectType.DEAL, future,
+        store.write(T, TestStores.member(T), tx -> engine.placeNew(tx, TENANT, CATALOG, ObjectType.DEAL, future,
                 "WON", true));
         move(moved, "{'toStage': 'WON'}");
         Map<String, Long> at = new java.util.HashMap<>();
@@ -346,7 +351,7 @@ class StageEngineTest {
         String account = account();
         String deal = deal(account, ", 'arr': 5000, 'seats': 2");
         stores.events.clear();
-        ObjectNode placed = store.write(T, TestStores.member(T), tx -> StageEngine.placeNew(tx, TENANT, CATALOG,
+        ObjectNode placed = store.write(T, TestStores.member(T), tx -> engine.placeNew(tx, TENANT, CATALOG,
                 ObjectType.DEAL, deal, "WON", false));
         assertEquals("WON", placed.get("stage").asText());
         assertTrue(placed.hasNonNull("closeDate"), placed.toString());
@@ -405,7 +410,7 @@ class StageEngineTest {
     void anAdminOverrideAlsoSkipsAMoveThatIsNotAllowedAndAuditsIt() {
         String lead = lead("");
         ObjectNode moved = store.write(T, new org.revos.runtime.internal.security.KeyCaller("key_admin", T,
-                org.revos.api.security.ApiRole.ADMIN, "admin key"), tx -> StageEngine.transition(tx, TENANT, CATALOG,
+                org.revos.api.security.ApiRole.ADMIN, "admin key"), tx -> engine.transition(tx, TENANT, CATALOG,
                         ObjectType.LEAD, lead, json("{'toStage': 'SQL', 'override': {'reason': 'Outbound, qualified"
                                 + " on the first call'}}")));
         assertEquals("SQL", moved.get("stage").asText());

@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.stages;
+package org.revos.stages.internal;
 
 import java.util.List;
 import java.util.Optional;

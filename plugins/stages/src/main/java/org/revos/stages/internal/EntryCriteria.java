@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.stages;
+package org.revos.stages.internal;
 
 import java.math.BigDecimal;
 import java.util.List;

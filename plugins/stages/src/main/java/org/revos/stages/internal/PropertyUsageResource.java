@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.stages;
+package org.revos.stages.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,9 +30,8 @@ import org.revos.api.query.RevosData;
 import org.revos.api.security.Caller;
 import org.revos.kernel.spi.PropertyReaders;
 import org.revos.kernel.spi.objects.FieldTypes;
-import org.revos.runtime.internal.persistence.PropertyDefinitionEntity;
-import org.revos.runtime.internal.persistence.Store;
-import org.revos.runtime.internal.rest.RevosApplication;
+import org.revos.kernel.spi.TenantStore;
+import org.revos.kernel.spi.rest.RevosResources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -45,7 +44,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 @Component(service = PropertyUsageResource.class)
 @JakartarsResource
-@JakartarsApplicationSelect(RevosApplication.SELECT)
+@JakartarsApplicationSelect(RevosResources.APPLICATION_SELECT)
 @Path("properties/usage")
 @Produces(MediaType.APPLICATION_JSON)
 public final class PropertyUsageResource {
@@ -56,13 +55,13 @@ public final class PropertyUsageResource {
 
     private static final Logger LOG = Logger.getLogger(PropertyUsageResource.class.getName());
 
-    private final Store store;
+    private final TenantStore store;
     private final StageModels models;
     private final List<PropertyReaders> readers = new CopyOnWriteArrayList<>();
     private final RevosData data;
 
     @Activate
-    public PropertyUsageResource(@Reference Store store, @Reference StageModels models, @Reference RevosData data) {
+    public PropertyUsageResource(@Reference TenantStore store, @Reference StageModels models, @Reference RevosData data) {
         this.store = store;
         this.models = models;
         this.data = data;
@@ -84,15 +83,18 @@ public final class PropertyUsageResource {
         StageCatalog catalog = models.forTenant(data.forTenant(tenantId).tenant());
         ObjectNode page = JsonNodeFactory.instance.objectNode();
         var items = page.putArray("items");
-        store.read(tenantId, em -> {
-            List<PropertyDefinitionEntity> definitions = em.createQuery("SELECT d FROM PropertyDefinitionEntity d"
-                    + " ORDER BY d.objectType, d.propertyKey", PropertyDefinitionEntity.class).getResultList();
+        store.query(tenantId, em -> {
+            // the kernel's property definitions, read as id, objectType, propertyKey, lastWrittenAt, requiredInStages
+            List<Definition> definitions = em.createQuery("SELECT d.id, d.objectType, d.propertyKey,"
+                    + " d.lastWrittenAt, d.requiredInStages FROM PropertyDefinitionEntity d"
+                    + " ORDER BY d.objectType, d.propertyKey", Object[].class).getResultList().stream()
+                    .map(Definition::of).toList();
             Map<String, List<String>> engines = engineReaders(tenantId);
             Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-            for (PropertyDefinitionEntity d : definitions) {
+            for (Definition d : definitions) {
                 counts.computeIfAbsent(d.objectType, t -> count(em, t));
             }
-            for (PropertyDefinitionEntity d : definitions) {
+            for (Definition d : definitions) {
                 long records = counts.get(d.objectType).getOrDefault(d.propertyKey, 0L);
                 List<String> readBy = new ArrayList<>(readers(d, catalog));
                 readBy.addAll(engines.getOrDefault(d.objectType + "/" + d.propertyKey, List.of()));
@@ -155,7 +157,7 @@ public final class PropertyUsageResource {
      * @return the stages whose entry requires the property, as {@code stage:<pipeline>/<stage>}; the adoption
      *         initiatives that inspect it are added by the caller as {@code initiative:<id>}
      */
-    private static List<String> readers(PropertyDefinitionEntity d, StageCatalog catalog) {
+    private static List<String> readers(Definition d, StageCatalog catalog) {
         List<String> readers = new ArrayList<>();
         List<String> byDefinition = new ArrayList<>();
         FieldTypes.stringList(50).render(d.requiredInStages).forEach(n -> byDefinition.add(n.asText()));
@@ -172,4 +174,13 @@ public final class PropertyUsageResource {
         return readers;
     }
 
+    /** A property definition, as much of it as the usage needs. */
+    private record Definition(String id, String objectType, String propertyKey, Long lastWrittenAt,
+            Object requiredInStages) {
+
+        static Definition of(Object[] row) {
+            return new Definition((String) row[0], (String) row[1], (String) row[2],
+                    row[3] == null ? null : ((Number) row[3]).longValue(), row[4]);
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.stages;
+package org.revos.stages.internal;
 
 import java.util.List;
 import java.util.Map;
@@ -28,11 +28,11 @@ import org.revos.kernel.spi.objects.FieldTypes;
 import org.revos.kernel.spi.rest.Listing;
 import org.revos.kernel.spi.rest.Pages;
 import org.revos.kernel.spi.rest.SchemaFrom;
-import org.revos.runtime.internal.objects.Catalog;
-import org.revos.runtime.internal.objects.ObjectEngine;
-import org.revos.runtime.internal.persistence.StageTransitionEntity;
-import org.revos.runtime.internal.persistence.Store;
-import org.revos.runtime.internal.rest.RevosApplication;
+import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.TenantStore;
+import org.revos.kernel.spi.objects.ObjectCollections;
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.kernel.spi.rest.RevosResources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -44,19 +44,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 @Component(service = TransitionsResource.class)
 @JakartarsResource
-@JakartarsApplicationSelect(RevosApplication.SELECT)
+@JakartarsApplicationSelect(RevosResources.APPLICATION_SELECT)
 @Path("{collection: leads|deals}/{id}/transitions")
 @Produces(MediaType.APPLICATION_JSON)
 public final class TransitionsResource {
 
-    private final Store store;
+    private final TenantStore store;
+    private final StageEngine engine;
     private final StageModels models;
+    private final ObjectCollections objects;
     private final RevosData data;
 
     @Activate
-    public TransitionsResource(@Reference Store store, @Reference StageModels models, @Reference RevosData data) {
+    public TransitionsResource(@Reference TenantStore store, @Reference StageEngine engine,
+            @Reference StageModels models, @Reference ObjectCollections objects, @Reference RevosData data) {
         this.store = store;
+        this.engine = engine;
         this.models = models;
+        this.objects = objects;
         this.data = data;
     }
 
@@ -69,7 +74,7 @@ public final class TransitionsResource {
         Tenant tenant = data.forTenant(caller.tenantId()).tenant();
         StageCatalog catalog = models.forTenant(tenant);
         ObjectType type = type(collection);
-        return store.write(tenant.id(), caller, tx -> StageEngine.transition(tx, tenant, catalog, type, id, body));
+        return store.transaction(tenant.id(), caller, tx -> engine.transition(tx, tenant, catalog, type, id, body));
     }
 
     static ObjectNode moveSchema() {
@@ -89,23 +94,25 @@ public final class TransitionsResource {
                 .forEach(k -> v.add(k, "is not a parameter of a stage history; use limit or cursor"));
         v.throwIfAny();
         String tenantId = ((Caller) security.getUserPrincipal()).tenantId();
-        List<StageTransitionEntity> rows = store.read(tenantId, em -> {
-            if (type == ObjectType.DEAL) {
-                ObjectEngine.find(em, Catalog.DEAL, id);
-            } else {
-                ObjectEngine.find(em, Catalog.LEAD, id);
+        ObjectSchema<?> schema = objects.schema(type).orElseThrow();
+        List<Object[]> rows = store.query(tenantId, em -> {
+            if (id == null || id.length() > 40 || em.find(schema.entityClass(), id) == null) {
+                throw Problem.notFound(schema.name(), id);
             }
-            return em.createQuery("SELECT t FROM StageTransitionEntity t WHERE t.objectId = :id AND t.objectType = :type"
-                    + " AND t.id > :after ORDER BY t.id", StageTransitionEntity.class).setParameter("id", id)
+            // the kernel's stage history (StageHistory), read as the API shows it
+            return em.createQuery("SELECT t.id, t.pipeline, t.fromStage, t.toStage, t.at, t.actor, t.overrideReason"
+                    + " FROM StageTransitionEntity t WHERE t.objectId = :id AND t.objectType = :type"
+                    + " AND t.id > :after ORDER BY t.id", Object[].class).setParameter("id", id)
                     .setParameter("type", type.name()).setParameter("after", after).setMaxResults(limit + 1)
                     .getResultList();
         });
         ObjectNode page = JsonNodeFactory.instance.objectNode();
         var items = page.putArray("items");
-        rows.stream().limit(limit).forEach(t -> items.addObject().put("id", t.id).put("pipeline", t.pipeline)
-                .put("fromStage", t.fromStage).put("toStage", t.toStage).put("at", FieldTypes.instantText(t.at))
-                .put("by", t.actor).put("overrideReason", t.overrideReason));
-        page.put("next", rows.size() > limit ? Pages.encodeCursor(rows.get(limit - 1).id) : null);
+        rows.stream().limit(limit).forEach(t -> items.addObject().put("id", (String) t[0])
+                .put("pipeline", (String) t[1]).put("fromStage", (String) t[2]).put("toStage", (String) t[3])
+                .put("at", FieldTypes.instantText(((Number) t[4]).longValue())).put("by", (String) t[5])
+                .put("overrideReason", (String) t[6]));
+        page.put("next", rows.size() > limit ? Pages.encodeCursor((String) rows.get(limit - 1)[0]) : null);
         return page;
     }
 

@@ -1,4 +1,4 @@
-package org.revos.runtime.internal.stages;
+package org.revos.stages.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,10 +17,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.revos.api.model.Pipeline;
 import org.revos.api.model.Tenant;
 import org.revos.api.spi.StageModel;
+import org.revos.kernel.spi.Contributions;
 import org.revos.kernel.spi.PluginCallFailed;
-import org.revos.runtime.internal.gateway.PluginGateway;
-import org.revos.runtime.internal.plugins.PluginServices;
-import org.revos.runtime.internal.plugins.TenantPlugins;
+import org.revos.kernel.spi.PluginCalls;
+import org.revos.kernel.spi.TenantTransaction;
 
 /**
  * The stage models of every plugin, asked per tenant through the plugin gateway. A model of a plugin that is
@@ -32,13 +32,13 @@ public final class StageModels {
 
     private static final Logger LOG = Logger.getLogger(StageModels.class.getName());
 
-    private final PluginGateway gateway;
-    private final PluginServices<StageModel> models;
+    private final PluginCalls gateway;
+    private final Contributions<StageModel> models;
 
     @Activate
-    public StageModels(@Reference TenantPlugins plugins, @Reference PluginGateway gateway) {
+    public StageModels(@Reference PluginCalls gateway) {
         this.gateway = gateway;
-        this.models = new PluginServices<>(plugins);
+        this.models = new Contributions<>(gateway);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -51,13 +51,21 @@ public final class StageModels {
         models.remove(ref);
     }
 
+    /**
+     * @return {@link #forTenant(Tenant)}, asked once per transaction: an import's batch of a thousand leads asks the
+     *         models once, not a thousand times
+     */
+    public StageCatalog forTenant(TenantTransaction tx, Tenant tenant) {
+        return tx.once("org.revos.stages:catalog", () -> forTenant(tenant));
+    }
+
     /** @return the pipelines and loss reasons of the models enabled for the tenant (empty when none is active) */
     public StageCatalog forTenant(Tenant tenant) {
         List<Pipeline> pipelines = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
         Set<String> lossReasons = new LinkedHashSet<>();
         boolean active = false;
-        for (PluginServices.Contribution<StageModel> c : models.enabledFor(tenant.id())) {
+        for (Contributions.Contribution<StageModel> c : models.enabledFor(tenant.id())) {
             String pluginId = c.pluginId();
             StageModel model = c.service();
             try {
