@@ -63,8 +63,8 @@ import org.revos.kernel.spi.TenantStore;
 @Designate(ocd = AdoptionEngine.Config.class)
 public final class AdoptionEngine {
 
-    /** The configuration PID ({@code org.revos.adoption.cfg} in the deploy folder). */
-    public static final String PID = "org.revos.adoption";
+    /** The configuration PID ({@code org.revos.adoption.engine.cfg} in the deploy folder). */
+    public static final String PID = "org.revos.adoption.engine";
     /** The framework property that sets the round's length when the configuration does not. */
     static final String TICK_PROPERTY = "revos.adoption.tick.seconds";
     public static final String REMINDER_TOPIC = "org/revos/adoption/REMINDER";

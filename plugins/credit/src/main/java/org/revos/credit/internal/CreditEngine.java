@@ -61,8 +61,8 @@ import org.revos.kernel.spi.TenantStore;
 @Designate(ocd = CreditEngine.Config.class)
 public final class CreditEngine implements EventHandler {
 
-    /** The configuration PID ({@code org.revos.credit.cfg} in the deploy folder). */
-    public static final String PID = "org.revos.credit";
+    /** The configuration PID ({@code org.revos.credit.engine.cfg} in the deploy folder). */
+    public static final String PID = "org.revos.credit.engine";
     /** The framework property that sets the safety-net round's interval when the configuration does not. */
     static final String CATCH_UP_PROPERTY = "revos.credit.catchup.seconds";
     static final long DEFAULT_CATCH_UP_SECONDS = 30;

@@ -62,8 +62,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Designate(ocd = EnrichmentEngine.Config.class)
 public final class EnrichmentEngine implements EventHandler {
 
-    /** The configuration PID ({@code org.revos.enrichment.cfg} in the deploy folder). */
-    public static final String PID = "org.revos.enrichment";
+    /** The configuration PID ({@code org.revos.enrichment.engine.cfg} in the deploy folder). */
+    public static final String PID = "org.revos.enrichment.engine";
     /** The framework property that sets the first retry's delay when the configuration does not. */
     static final String BACKOFF_PROPERTY = "revos.enrichment.backoff.ms";
     static final int MAX_ATTEMPTS = 6;

@@ -64,7 +64,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * sent. Notifiers that reach people directly get {@link Notifier#deliver} as well.
  */
 @Component(service = { Notifications.class, EventHandler.class, NotificationCenter.class },
-        property = EventConstants.EVENT_TOPIC + "=" + RevosEvents.ALL, configurationPid = "org.revos.webhooks")
+        property = EventConstants.EVENT_TOPIC + "=" + RevosEvents.ALL, configurationPid = Notifications.PID)
 @Designate(ocd = Notifications.Config.class)
 public final class Notifications implements EventHandler, NotificationCenter {
 
@@ -76,8 +76,8 @@ public final class Notifications implements EventHandler, NotificationCenter {
     private static final int BATCH = 50;
 
     private static final long DEFAULT_BACKOFF_MS = 2_000L;
-    /** The configuration PID ({@code org.revos.webhooks.cfg} in the deploy folder). */
-    public static final String PID = "org.revos.webhooks";
+    /** The configuration PID ({@code org.revos.webhooks.engine.cfg} in the deploy folder). */
+    public static final String PID = "org.revos.webhooks.engine";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TenantStore store;
