@@ -29,9 +29,19 @@ class EngineRemovalIT {
 
     /**
      * An engine, one of its paths ({@code null} when it serves none), how to leave data behind in it (answering the
-     * path that reads it back), what is true while it is away and what once it is back.
+     * path that reads it back), what is true while it is away and what once it is back; {@code others} are more
+     * prefixes of paths it serves.
      */
-    private record Engine(String id, String path, DataWriter data, Check away, Check back) {
+    private record Engine(String id, String path, DataWriter data, Check away, Check back, List<String> others) {
+
+        Engine(String id, String path, DataWriter data, Check away, Check back) {
+            this(id, path, data, away, back, List.of());
+        }
+
+        /** @return whether {@code p} is one of the engine's paths */
+        boolean serves(String p) {
+            return path != null && (p.startsWith(path) || others.stream().anyMatch(p::startsWith));
+        }
     }
 
     @FunctionalInterface
@@ -113,7 +123,69 @@ class EngineRemovalIT {
                         assertEquals(0, new java.math.BigDecimal("3500").compareTo(caught.get("total")
                                 .decimalValue()), "the revenue recorded while the engine was away is credited: "
                                 + caught);
-                    }));
+                    }),
+            // its data: the tenant's KPI settings; away, revenue is still recorded, and counted once it is back
+            new Engine("org.revos.kpi", "/kpis", EngineRemovalIT::kpiFigures, EngineRemovalIT::kpisAway,
+                    EngineRemovalIT::kpisBack, List.of("/revenue/summary", "/goal-matrix", "/kpi-settings")));
+
+    private static final String KPI_QUARTER = "2026-Q1";
+
+    /**
+     * Sets the tenant's KPI settings, a goal, and records revenue of one account; answers the path of the quarter's
+     * revenue summary.
+     */
+    private static String kpiFigures(Revos revos, Revos.Tenant t) {
+        revos.send(t.admin(), "PUT", "/kpi-settings", Map.of("yellowFrom", 0.7), Map.of()).expect(200);
+        String account = revos.post(t.member(), "/accounts", Map.of("name", "Counted")).expect(201).get("id")
+                .asText();
+        revos.post(t.member(), "/revenue-events", Map.of("accountId", account, "occurredAt", "2026-01-10T00:00:00Z",
+                "kind", "NEW", "arrDelta", 3000)).expect(201);
+        revos.post(t.member(), "/goals", Map.of("kpi", "won_revenue", "period", KPI_QUARTER, "target", 1000))
+                .expect(201);
+        return "/revenue/summary?period=" + KPI_QUARTER;
+    }
+
+    private static void kpisAway(Revos revos, Revos.Tenant t, String readBack, JsonNode before) {
+        for (String path : List.of(readBack, "/kpis/won_revenue?period=" + KPI_QUARTER, "/goal-matrix",
+                "/kpi-settings", "/goals/" + goalId(revos, t) + "/pacing")) {
+            Revos.Reply gone = revos.get(t.admin(), path);
+            assertEquals(404, gone.status(), () -> path + " without the KPI engine: " + gone.raw().body());
+            assertEquals("application/problem+json", gone.header("Content-Type"), path);
+        }
+        assertEquals(200, revos.get(t.readOnly(), "/goals/" + goalId(revos, t) + "/revisions").status(),
+                "goal revisions are the kernel's");
+        String account = counted(revos, t);
+        revos.post(t.member(), "/revenue-events", Map.of("accountId", account, "occurredAt", "2026-02-10T00:00:00Z",
+                "kind", "EXPANSION", "arrDelta", 500)).expect(201);
+    }
+
+    private static void kpisBack(Revos revos, Revos.Tenant t, String readBack, JsonNode before) {
+        JsonNode after = poll(revos, t.readOnly(), readBack, 200).body();
+        java.math.BigDecimal added = new java.math.BigDecimal("500");
+        assertEquals(0, before.get("ending").decimalValue().add(added).compareTo(after.get("ending").decimalValue()),
+                "the revenue recorded while the engine was away counts: " + before + " then " + after);
+        assertEquals(0, before.get("expansion").decimalValue().add(added).compareTo(after.get("expansion")
+                .decimalValue()), "before " + before + ", after " + after);
+        assertEquals(0, new java.math.BigDecimal("0.7").compareTo(revos.get(t.admin(), "/kpi-settings").expect(200)
+                .get("yellowFrom").decimalValue()), "its settings are back");
+        JsonNode pacing = revos.get(t.readOnly(), "/goals/" + goalId(revos, t) + "/pacing?at=2026-02-15T00:00:00Z")
+                .expect(200);
+        assertEquals("won_revenue", pacing.get("kpi").asText(), pacing::toString);
+    }
+
+    /** @return the id of the account {@link #kpiFigures} created */
+    private static String counted(Revos revos, Revos.Tenant t) {
+        for (JsonNode a : revos.get(t.readOnly(), "/accounts?limit=200").expect(200).get("items")) {
+            if (a.get("name").asText().equals("Counted")) {
+                return a.get("id").asText();
+            }
+        }
+        throw new AssertionError("no account Counted");
+    }
+
+    private static String goalId(Revos revos, Revos.Tenant t) {
+        return revos.get(t.readOnly(), "/goals").expect(200).get("items").get(0).get("id").asText();
+    }
 
     /** Posts a rule version and records a deal's revenue; answers the path of the account's credit, one orange line. */
     private static String creditLedger(Revos revos, Revos.Tenant t) {
@@ -208,7 +280,7 @@ class EngineRemovalIT {
                         + " removed: " + gone.raw().body());
             }
             for (String path : EVERY_CAPABILITY) {
-                if (engine.path() == null || !path.startsWith(engine.path())) {
+                if (!engine.serves(path)) {
                     Revos.Reply reply = revos.get(tenant.admin(), path);
                     assertEquals(200, reply.status(), () -> path + " without " + engine.id() + ": "
                             + reply.raw().body());

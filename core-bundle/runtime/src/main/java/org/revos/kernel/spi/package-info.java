@@ -15,8 +15,13 @@
  * <p>
  * 1.2: {@link org.revos.kernel.spi.JobRunner}, the kernel's jobs for an engine's long work;
  * {@link org.revos.kernel.spi.TenantTransaction#origin(String)} passes a bulk write's origin on to its consequences.
+ * <p>
+ * 1.3: the change feed, {@link org.revos.kernel.spi.CommitListener} (a whiteboard service told of every committed
+ * write of a tenant, in order and numbered, so that a projection kept in memory is never served stale) with
+ * {@link org.revos.kernel.spi.TenantStore#commits(String)}; {@link org.revos.kernel.spi.FactsSource}, through which
+ * the KPI engine answers the API's {@code TenantData.facts}.
  */
-@Version("1.2.0")
+@Version("1.3.0")
 package org.revos.kernel.spi;
 
 import org.osgi.annotation.versioning.Version;
