@@ -125,6 +125,14 @@ final class FactChanges {
             return first <= held + 1 && last >= latest;
         }
 
+        /**
+         * Makes the successor snapshot start without the memos of its predecessor: reading the users and team history
+         * again counts as a change to everything (see {@code FactsBuilder.clearMemberships}).
+         */
+        void forgetDerived() {
+            users = true;
+        }
+
         /** @return the number of the last write these changes hold; -1 when none */
         long last() {
             return last;

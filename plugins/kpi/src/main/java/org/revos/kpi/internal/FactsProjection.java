@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,8 +44,11 @@ public final class FactsProjection implements CommitListener, FactsSource {
 
     private static final Logger LOG = Logger.getLogger(FactsProjection.class.getName());
 
-    /** @param commits the number of the tenant's last commit the snapshot holds */
-    private record Snapshot(long commits, Facts facts) {
+    /**
+     * @param commits    the number of the tenant's last commit the snapshot holds
+     * @param strategies the calculators' revision its memos were made under
+     */
+    private record Snapshot(long commits, long strategies, Facts facts) {
     }
 
     private final TenantStore store;
@@ -53,15 +57,18 @@ public final class FactsProjection implements CommitListener, FactsSource {
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> fullReads = new ConcurrentHashMap<>();
     private final Loader loader;
+    private final LongSupplier strategies;
 
     @Activate
-    public FactsProjection(@Reference TenantStore store) {
-        this(store, new Loader() {
+    public FactsProjection(@Reference TenantStore store, @Reference KpiCalculators calculators) {
+        this(store, calculators::revision, new Loader() {
         });
     }
 
-    FactsProjection(TenantStore store, Loader loader) {
+    /** @param strategies the revision of the calculators (see {@link KpiCalculators#revision()}) */
+    FactsProjection(TenantStore store, LongSupplier strategies, Loader loader) {
         this.store = store;
+        this.strategies = strategies;
         this.loader = loader;
     }
 
@@ -82,18 +89,23 @@ public final class FactsProjection implements CommitListener, FactsSource {
 
     private Facts current(Tenant tenant) {
         Snapshot s = snapshots.get(tenant.id());
-        if (s != null && s.commits() == store.commits(tenant.id())) {
+        if (s != null && s.commits() == store.commits(tenant.id()) && s.strategies() == strategies.getAsLong()) {
             return s.facts();
         }
         synchronized (lock(tenant.id())) {
             // heard from before the counter is read, so that no write counted below goes unheard
             FactChanges pending = changes.computeIfAbsent(tenant.id(), t -> new FactChanges());
             s = snapshots.get(tenant.id());
+            long revision = strategies.getAsLong();
             long latest = store.commits(tenant.id());
-            if (s != null && s.commits() == latest) {
+            if (s != null && s.commits() == latest && s.strategies() == revision) {
                 return s.facts();
             }
             FactChanges.Drained drained = pending.drain();
+            if (s != null && s.strategies() != revision) {
+                // a plugin came or went: its memos are instances of classes a new revision cannot read
+                drained.forgetDerived();
+            }
             Facts facts;
             long holds = latest;
             try {
@@ -117,7 +129,7 @@ public final class FactsProjection implements CommitListener, FactsSource {
                         + " brought up to date with the latest writes, so none is answered; retry shortly (incident "
                         + incident + " is in the runtime's log)", List.of());
             }
-            snapshots.put(tenant.id(), new Snapshot(holds, facts));
+            snapshots.put(tenant.id(), new Snapshot(holds, revision, facts));
             return facts;
         }
     }

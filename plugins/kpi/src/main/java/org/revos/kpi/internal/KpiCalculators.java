@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,6 +50,8 @@ public final class KpiCalculators {
     private final PluginCalls gateway;
     private final Map<ServiceReference<KpiCalculator>, KpiCalculator> calculators = new ConcurrentHashMap<>();
     private final Map<ServiceReference<KpiCalculator>, KpiDefinition> definitions = new ConcurrentHashMap<>();
+    /** Moves whenever a calculator comes or goes (see {@link #revision()}). */
+    private final AtomicLong revision = new AtomicLong();
 
     @Activate
     public KpiCalculators(@Reference PluginCalls plugins) {
@@ -59,11 +62,22 @@ public final class KpiCalculators {
             policyOption = ReferencePolicyOption.GREEDY)
     void addCalculator(ServiceReference<KpiCalculator> ref, KpiCalculator calculator) {
         calculators.put(ref, calculator);
+        revision.incrementAndGet();
     }
 
     void removeCalculator(ServiceReference<KpiCalculator> ref) {
         calculators.remove(ref);
         definitions.remove(ref);
+        revision.incrementAndGet();
+    }
+
+    /**
+     * @return a number that moves whenever a calculator is registered or unregistered: what calculators memoized in a
+     *         facts snapshot ({@code Facts.derived}) is an instance of their own classes, which a new revision of
+     *         their plugin cannot read, so the projection starts a snapshot without memos when it moves
+     */
+    public long revision() {
+        return revision.get();
     }
 
     /** @return the KPIs offered to the tenant, by id, highest ranking first among equal ids */

@@ -62,8 +62,10 @@ public final class KpiEngine {
         Tenant tenant = tenantData.tenant();
         Instant at = asOf == null ? Instant.now() : asOf;
         List<Pipeline> stages = pipelines(tenant);
-        return new KpiSession(calculators, tenant, calculators.forTenant(tenantId), projection.facts(tenant, asOf),
-                stages, at, tenantData);
+        // the facts before the calculators: a snapshot older than the calculators' revision is replaced at the next
+        // request, while memos made by calculators older than the snapshot would stay in it
+        var facts = projection.facts(tenant, asOf);
+        return new KpiSession(calculators, tenant, calculators.forTenant(tenantId), facts, stages, at, tenantData);
     }
 
     private List<Pipeline> pipelines(Tenant tenant) {

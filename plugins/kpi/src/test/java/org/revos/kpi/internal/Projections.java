@@ -15,7 +15,13 @@ final class Projections {
     }
 
     static FactsProjection over(Store store, FactsProjection.Loader loader) {
-        FactsProjection projection = new FactsProjection(new EngineStore(store), loader);
+        return over(store, () -> 0, loader);
+    }
+
+    /** @param strategies the calculators' revision, as {@link KpiCalculators#revision()} tells it */
+    static FactsProjection over(Store store, java.util.function.LongSupplier strategies,
+            FactsProjection.Loader loader) {
+        FactsProjection projection = new FactsProjection(new EngineStore(store), strategies, loader);
         store.addCommitListener(projection);
         return projection;
     }
