@@ -30,9 +30,19 @@ class EngineRemovalIT {
 
     /**
      * An engine, one of its paths ({@code null} when it serves none), how to leave data behind in it (answering the
-     * path that reads it back), what is true while it is away and what once it is back.
+     * path that reads it back), what is true while it is away and what once it is back; {@code others} are more
+     * prefixes of paths it serves.
      */
-    private record Engine(String id, String path, DataWriter data, Check away, Check back) {
+    private record Engine(String id, String path, DataWriter data, Check away, Check back, List<String> others) {
+
+        Engine(String id, String path, DataWriter data, Check away, Check back) {
+            this(id, path, data, away, back, List.of());
+        }
+
+        /** @return whether {@code p} is one of the engine's paths */
+        boolean serves(String p) {
+            return path != null && (p.startsWith(path) || others.stream().anyMatch(p::startsWith));
+        }
     }
 
     @FunctionalInterface
@@ -148,11 +158,70 @@ class EngineRemovalIT {
                         assertEquals("QUALIFICATION", placed.get("stage").asText(), placed::toString);
                         revos.post(t.member(), "/deals/" + deal + "/transitions", Map.of("toStage", "PROPOSAL"))
                                 .expect(200);
-                    }));
+                    }, List.of("/loss-reasons", "/properties/usage")),
+            // its data: the tenant's KPI settings; away, revenue is still recorded, and counted once it is back
+            new Engine("org.revos.kpi", "/kpis", EngineRemovalIT::kpiFigures, EngineRemovalIT::kpisAway,
+                    EngineRemovalIT::kpisBack, List.of("/revenue/summary", "/goal-matrix", "/kpi-settings")));
 
-    /** The paths an engine serves besides {@link Engine#path}, which answer 404 while it is away. */
-    private static final Map<String, List<String>> ALSO_GONE = Map.of("org.revos.stages",
-            List.of("/loss-reasons", "/properties/usage"));
+    private static final String KPI_QUARTER = "2026-Q1";
+
+    /**
+     * Sets the tenant's KPI settings, a goal, and records revenue of one account; answers the path of the quarter's
+     * revenue summary.
+     */
+    private static String kpiFigures(Revos revos, Revos.Tenant t) {
+        revos.send(t.admin(), "PUT", "/kpi-settings", Map.of("yellowFrom", 0.7), Map.of()).expect(200);
+        String account = revos.post(t.member(), "/accounts", Map.of("name", "Counted")).expect(201).get("id")
+                .asText();
+        revos.post(t.member(), "/revenue-events", Map.of("accountId", account, "occurredAt", "2026-01-10T00:00:00Z",
+                "kind", "NEW", "arrDelta", 3000)).expect(201);
+        revos.post(t.member(), "/goals", Map.of("kpi", "won_revenue", "period", KPI_QUARTER, "target", 1000))
+                .expect(201);
+        return "/revenue/summary?period=" + KPI_QUARTER;
+    }
+
+    private static void kpisAway(Revos revos, Revos.Tenant t, String readBack, JsonNode before) {
+        for (String path : List.of(readBack, "/kpis/won_revenue?period=" + KPI_QUARTER, "/goal-matrix",
+                "/kpi-settings", "/goals/" + goalId(revos, t) + "/pacing")) {
+            Revos.Reply gone = revos.get(t.admin(), path);
+            assertEquals(404, gone.status(), () -> path + " without the KPI engine: " + gone.raw().body());
+            assertEquals("application/problem+json", gone.header("Content-Type"), path);
+        }
+        assertEquals(200, revos.get(t.readOnly(), "/goals/" + goalId(revos, t) + "/revisions").status(),
+                "goal revisions are the kernel's");
+        String account = counted(revos, t);
+        revos.post(t.member(), "/revenue-events", Map.of("accountId", account, "occurredAt", "2026-02-10T00:00:00Z",
+                "kind", "EXPANSION", "arrDelta", 500)).expect(201);
+    }
+
+    private static void kpisBack(Revos revos, Revos.Tenant t, String readBack, JsonNode before) {
+        JsonNode after = poll(revos, t.readOnly(), readBack, 200).body();
+        java.math.BigDecimal added = new java.math.BigDecimal("500");
+        assertEquals(0, before.get("ending").decimalValue().add(added).compareTo(after.get("ending").decimalValue()),
+                "the revenue recorded while the engine was away counts: " + before + " then " + after);
+        assertEquals(0, before.get("expansion").decimalValue().add(added).compareTo(after.get("expansion")
+                .decimalValue()), "before " + before + ", after " + after);
+        assertEquals(0, new java.math.BigDecimal("0.7").compareTo(revos.get(t.admin(), "/kpi-settings").expect(200)
+                .get("yellowFrom").decimalValue()), "its settings are back");
+        JsonNode pacing = revos.get(t.readOnly(), "/goals/" + goalId(revos, t) + "/pacing?at=2026-02-15T00:00:00Z")
+                .expect(200);
+        assertEquals("won_revenue", pacing.get("kpi").asText(), pacing::toString);
+    }
+
+    /** @return the id of the account {@link #kpiFigures} created */
+    private static String counted(Revos revos, Revos.Tenant t) {
+        for (JsonNode a : revos.get(t.readOnly(), "/accounts?limit=200").expect(200).get("items")) {
+            if (a.get("name").asText().equals("Counted")) {
+                return a.get("id").asText();
+            }
+        }
+        throw new AssertionError("no account Counted");
+    }
+
+    private static String goalId(Revos revos, Revos.Tenant t) {
+        return revos.get(t.readOnly(), "/goals").expect(200).get("items").get(0).get("id").asText();
+    }
+
 
     /** Creates a deal (placed in the first stage) and moves it on; answers the path of its stage history. */
     private static String movedDeal(Revos revos, Revos.Tenant t) {
@@ -216,6 +285,13 @@ class EngineRemovalIT {
     }
 
     /** One path of every capability and of the kernel, which must answer whatever engine is away. */
+    /**
+     * Paths of other capabilities that need the engine: while it is away they answer 503 (with Retry-After) rather
+     * than a figure computed without it. KPIs need the pipelines the stage engine states to know which stages win.
+     */
+    private static final Map<String, List<String>> NEED = Map.of("org.revos.stages",
+            List.of("/kpis/", "/revenue/summary"));
+
     private static final List<String> EVERY_CAPABILITY = List.of("/accounts", "/users", "/kpis",
             "/kpis/win_rate?period=2026", "/revenue/summary?period=2026", "/pipelines", "/credit/rules",
             "/adoption/initiatives", "/exports?object=accounts&format=hubspot", "/webhooks", "/properties/usage",
@@ -259,17 +335,21 @@ class EngineRemovalIT {
                 assertEquals("application/problem+json", gone.header("Content-Type"), () -> engine.id()
                         + " removed: " + gone.raw().body());
             }
-            List<String> alsoGone = ALSO_GONE.getOrDefault(engine.id(), List.of());
-            for (String path : alsoGone) {
+            for (String path : engine.others()) {
                 Revos.Reply gone = revos.get(tenant.readOnly(), path);
                 assertEquals(404, gone.status(), () -> path + " without " + engine.id() + ": " + gone.raw().body());
                 assertEquals("application/problem+json", gone.header("Content-Type"), path);
             }
             for (String path : EVERY_CAPABILITY) {
-                if ((engine.path() == null || !path.startsWith(engine.path())) && !alsoGone.contains(path)) {
+                if (!engine.serves(path)) {
                     Revos.Reply reply = revos.get(tenant.admin(), path);
-                    assertEquals(200, reply.status(), () -> path + " without " + engine.id() + ": "
+                    boolean needsIt = NEED.getOrDefault(engine.id(), List.of()).stream().anyMatch(path::startsWith);
+                    assertEquals(needsIt ? 503 : 200, reply.status(), () -> path + " without " + engine.id() + ": "
                             + reply.raw().body());
+                    if (needsIt) {
+                        assertEquals("application/problem+json", reply.header("Content-Type"), path);
+                        assertTrue(reply.header("Retry-After") != null, path + " says when to retry");
+                    }
                 }
             }
             assertTrue(revos.get(ADMIN, "/admin/plugins").expect(200).get("items").findValuesAsText("id").stream()

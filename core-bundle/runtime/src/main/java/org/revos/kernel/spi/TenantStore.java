@@ -33,4 +33,10 @@ public interface TenantStore {
 
     /** @return whether the database answers; background work skips its round when it does not */
     boolean isUp();
+
+    /**
+     * @return how many write transactions of the tenant have committed since the runtime started, each told to every
+     *         {@link CommitListener} before this number counts it (since 1.3)
+     */
+    long commits(String tenantId);
 }

@@ -18,6 +18,10 @@
  * <p>
  * 1.3: {@link org.revos.kernel.spi.TenantTransaction#once(String, java.util.function.Supplier)}, what holds for a
  * whole transaction asked once.
+ * Also 1.3: the change feed, {@link org.revos.kernel.spi.CommitListener} (a whiteboard service told of every committed
+ * write of a tenant, in order and numbered, so that a projection kept in memory is never served stale) with
+ * {@link org.revos.kernel.spi.TenantStore#commits(String)}; {@link org.revos.kernel.spi.FactsSource}, through which
+ * the KPI engine answers the API's {@code TenantData.facts}.
  */
 @Version("1.3.0")
 package org.revos.kernel.spi;

@@ -29,7 +29,6 @@ import org.revos.api.query.TenantData;
 import org.revos.kernel.spi.Problem;
 import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.runtime.internal.json.Json;
-import org.revos.runtime.internal.kpi.FactsProjection;
 import org.revos.runtime.internal.kpi.ScriptWriter;
 import org.revos.runtime.internal.kpi.TenantScripts;
 import org.revos.runtime.internal.kpi.Write;
@@ -65,12 +64,10 @@ class CreditLedgerPropertiesTest {
     private static final TestStores STORES = new TestStores(CLOCK::get);
     private static final CreditFixture CREDIT = new CreditFixture(STORES.store);
     private static final CreditResource RESOURCE = new CreditResource(CREDIT.engines, CREDIT.engine, null, null);
-    private static final FactsProjection PROJECTION = new FactsProjection(STORES.store);
 
     @AfterContainer
     static void close() {
         CREDIT.stop();
-        PROJECTION.close();
         STORES.store.close();
     }
 
@@ -191,7 +188,7 @@ class CreditLedgerPropertiesTest {
     /** Compares every account's stored credit and sampled ledger totals with the reference. */
     static void assertLedger(Tenant tenant, SplittableRandom random, String when) {
         String t = tenant.id();
-        TenantData data = new RevosDataService(STORES.store, PROJECTION).forTenant(t);
+        TenantData data = new RevosDataService(STORES.store, null).forTenant(t);
         List<Account> accounts = data.accounts().toList();
         List<RevenueEvent> events = data.revenueEvents(null, null).toList();
         CreditReference reference = new CreditReference(tenant.timeZone(), versions(t), dealOwners(t));

@@ -5,8 +5,11 @@
  * {@link org.revos.kernel.spi.rest.Described}, {@link org.revos.kernel.spi.rest.Listing},
  * {@link org.revos.kernel.spi.rest.ResponseStatus}). Resources select the RevOS application with
  * {@code @JakartarsApplicationSelect(RevosResources.APPLICATION_SELECT)}.
+ * <p>
+ * 1.1: {@link org.revos.kernel.spi.rest.QueryFrom}, query parameters a method reads through {@code UriInfo}, stated
+ * for the OpenAPI document.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.revos.kernel.spi.rest;
 
 import org.osgi.annotation.versioning.Version;

@@ -8,14 +8,13 @@ import java.util.concurrent.CompletionStage;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.revos.api.query.Facts;
 import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.kernel.spi.rest.Access;
 import org.revos.kernel.spi.rest.JsonSchemas;
 import org.revos.kernel.spi.rest.Listing;
+import org.revos.kernel.spi.rest.QueryFrom;
 import org.revos.kernel.spi.rest.ResponseStatus;
 import org.revos.kernel.spi.rest.SchemaFrom;
-import org.revos.runtime.internal.rest.FactFilters;
 import org.revos.runtime.internal.rest.Idempotency;
 
 import com.fasterxml.jackson.databind.JavaType;
@@ -62,9 +61,9 @@ final class Operations {
         if (listing != null) {
             listingParameters(listing, endpoint.method().getDeclaringClass(), parameters);
         }
-        FactFilters facts = endpoint.method().getAnnotation(FactFilters.class);
-        if (facts != null) {
-            factParameters(facts, parameters);
+        QueryFrom query = endpoint.method().getAnnotation(QueryFrom.class);
+        if (query != null) {
+            declaredParameters(DeclaredSchemas.of(endpoint.method().getDeclaringClass(), query.value()), parameters);
         }
         requestBody(endpoint, form).ifPresent(body -> operation.set("requestBody", body));
         ObjectNode responses = operation.putObject("responses");
@@ -141,26 +140,18 @@ final class Operations {
         }
     }
 
-    private static void factParameters(FactFilters facts, ArrayNode parameters) {
-        if (facts.period()) {
-            ObjectNode period = Schemas.object().put("name", "period").put("in", "query")
-                    .put("required", facts.periodDefault().isEmpty()).put("description", "A year, quarter or month,"
-                            + " such as 2026, 2026-Q3 or 2026-07" + (facts.periodDefault().isEmpty() ? ""
-                                    : "; default: " + facts.periodDefault()));
-            period.set("schema", JsonSchemas.period());
-            parameters.add(period);
-        }
-        ObjectNode asOf = Schemas.object().put("name", "asOf").put("in", "query").put("required", false)
-                .put("description", "Answer as the data stood at this instant (ISO-8601), for a report that must not"
-                        + " move; default: now");
-        asOf.set("schema", JsonSchemas.instant());
-        parameters.add(asOf);
-        for (String dimension : Facts.DIMENSIONS) {
-            ObjectNode filter = Schemas.object().put("name", dimension).put("in", "query").put("required", false)
-                    .put("description", "Only facts whose " + dimension + " is one of these values, comma-separated");
-            filter.set("schema", Schemas.type("string"));
-            parameters.add(filter);
-        }
+    /** Adds the query parameters a {@link QueryFrom} method states, {@code name: {required, description, schema}}. */
+    private static void declaredParameters(ObjectNode declared, ArrayNode parameters) {
+        declared.fields().forEachRemaining(e -> {
+            ObjectNode parameter = Schemas.object().put("name", e.getKey()).put("in", "query")
+                    .put("required", e.getValue().path("required").asBoolean(false));
+            if (e.getValue().has("description")) {
+                parameter.put("description", e.getValue().get("description").asText());
+            }
+            parameter.set("schema", e.getValue().has("schema") ? e.getValue().get("schema")
+                    : Schemas.type("string"));
+            parameters.add(parameter);
+        });
     }
 
     private static void listingParameters(Listing listing, Class<?> declaring, ArrayNode parameters) {

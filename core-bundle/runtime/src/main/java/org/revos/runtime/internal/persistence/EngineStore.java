@@ -40,6 +40,11 @@ public final class EngineStore implements TenantStore {
     }
 
     @Override
+    public long commits(String tenantId) {
+        return store.commits(tenantId);
+    }
+
+    @Override
     public boolean isUp() {
         return store.status().isUp();
     }

@@ -26,7 +26,6 @@ final class KernelEntities {
             JobEntity.class,
             TeamMembershipEntity.class,
             GoalRevisionEntity.class,
-            KpiSettingsEntity.class,
             ImportEntity.class,
             ImportMappingEntity.class,
             SyncDefinitionEntity.class,

@@ -31,6 +31,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.revos.api.security.Caller;
+import org.revos.kernel.spi.CommitListener;
 import org.revos.kernel.spi.FieldError;
 import org.revos.kernel.spi.Problem;
 import org.revos.runtime.internal.settings.RuntimeSettings;
@@ -54,18 +55,6 @@ public final class Store {
     @FunctionalInterface
     public interface EventSink {
         void post(String topic, Map<String, Object> properties);
-    }
-
-    /**
-     * Told of every committed write of a tenant synchronously, on the writer's thread, before {@link #commits(String)}
-     * moves and before the events are posted, so that a reader who sees the commit counter move finds the write's
-     * events already delivered here. Caches that derive from the data use it to update themselves instead of
-     * reading everything again. It must be quick and must not throw.
-     */
-    @FunctionalInterface
-    public interface CommitListener {
-        /** @param events the write's events, topic and properties, in the order they were published */
-        void committed(String tenantId, List<Map.Entry<String, Map<String, Object>>> events);
     }
 
     private static final Logger LOG = Logger.getLogger(Store.class.getName());
@@ -342,8 +331,7 @@ public final class Store {
             transaction.begin();
             T result = work.apply(tx);
             transaction.commit();
-            tellListeners(tenantId, tx.events());
-            commits.computeIfAbsent(tenantId, t -> new AtomicLong()).incrementAndGet();
+            announce(tenantId, tx.events());
             postAll(tx.events());
             return result;
         } finally {
@@ -407,8 +395,9 @@ public final class Store {
     }
 
     /**
-     * @return how many write transactions of the tenant this runtime committed; it changes, before their events are
-     *         posted, whenever data that caches derive from may have changed
+     * @return how many write transactions of the tenant this runtime committed; it changes, after every commit
+     *         listener has been told and before the write's events are posted, whenever data that caches derive from
+     *         may have changed
      */
     public long commits(String tenantId) {
         AtomicLong n = commits.get(tenantId);
@@ -424,13 +413,24 @@ public final class Store {
         listeners.remove(listener);
     }
 
-    private void tellListeners(String tenantId, List<Map.Entry<String, Map<String, Object>>> queued) {
-        for (CommitListener listener : listeners) {
-            try {
-                listener.committed(tenantId, queued);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "A commit listener failed for tenant " + tenantId, e);
+    /**
+     * Numbers a committed write of the tenant, tells every listener of it, then moves the tenant's counter: under the
+     * counter's lock, so that the tenant's writes are told in the order of their numbers, and a reader who sees the
+     * counter at {@code n} knows that writes {@code 1..n} have been told. Only this short, in-memory step is
+     * serialised; the transactions themselves are not.
+     */
+    private void announce(String tenantId, List<Map.Entry<String, Map<String, Object>>> queued) {
+        AtomicLong counter = commits.computeIfAbsent(tenantId, t -> new AtomicLong());
+        synchronized (counter) {
+            long commit = counter.get() + 1;
+            for (CommitListener listener : listeners) {
+                try {
+                    listener.committed(tenantId, commit, queued);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "A commit listener failed for tenant " + tenantId, e);
+                }
             }
+            counter.set(commit);
         }
     }
 

@@ -7,7 +7,8 @@ import jakarta.persistence.EntityManager;
 import org.revos.runtime.internal.security.Secrets;
 
 /**
- * Rows a tenant has at most one of per name: its KPI settings, its value mappings of one import format. Their id
+ * Rows a tenant has at most one of per name: its value mappings of one import format (the KPI engine keeps its
+ * settings row the same way). Their id
  * names the tenant as well as the row. (The name alone was the id before, a primary key across all tenants: once one
  * tenant had saved its row, every other tenant's first save failed with 409. A row stored that way is still read,
  * for its own tenant only, and moved to its tenant's id at its next save.)

@@ -22,8 +22,8 @@ import org.revos.api.model.Tenant;
 import org.revos.api.model.User;
 import org.revos.api.query.Facts;
 import org.revos.api.query.TenantData;
+import org.revos.kernel.spi.FactsSource;
 import org.revos.kernel.spi.TenantRow;
-import org.revos.runtime.internal.kpi.FactsProjection;
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.ActivityEntity;
 import org.revos.runtime.internal.persistence.ContactEntity;
@@ -40,10 +40,11 @@ import org.revos.runtime.internal.persistence.UserEntity;
 final class TenantDataView implements TenantData {
 
     private final Store store;
-    private final FactsProjection facts;
+    private final java.util.function.Supplier<FactsSource> facts;
     private final Tenant tenant;
 
-    TenantDataView(Store store, FactsProjection facts, Tenant tenant) {
+    /** @param facts the facts projection's keeper now, {@code null} while none is installed */
+    TenantDataView(Store store, java.util.function.Supplier<FactsSource> facts, Tenant tenant) {
         this.store = store;
         this.facts = facts;
         this.tenant = tenant;
@@ -150,7 +151,11 @@ final class TenantDataView implements TenantData {
 
     @Override
     public Facts facts(Instant asOf) {
-        return facts.facts(tenant, asOf);
+        FactsSource source = facts.get();
+        if (source == null) {
+            throw new IllegalStateException("The facts are kept by the KPI engine, which is not installed");
+        }
+        return source.facts(tenant, asOf);
     }
 
     private <E extends TenantRow> Optional<E> byId(Class<E> type, String id) {

@@ -63,7 +63,9 @@ class KernelDependenciesTest {
                 "webhooks", List.of("Webhook"), "enrichment", List.of("Enrich"), "credit", List.of("Credit"),
                 "org.revos.runtime.internal.stages", List.of("runtime/internal/stages/", "StageEngine", "StageModels",
                         "StageCatalog", "EffectivePipelines", "EntryCriteria", "PipelinesResource", "PropertyUsage",
-                        "TransitionsResource", "StagedCollection", "KernelStageMoves"));
+                        "TransitionsResource", "StagedCollection", "KernelStageMoves"),
+                "kpi", List.of("internal/kpi/", "KpiSettings", "KpiEngine", "KpiSession", "FactsProjection",
+                        "GoalStanding", "GoalMatrix"));
         Path classes = Path.of(KernelDependenciesTest.class.getProtectionDomain().getCodeSource().getLocation()
                 .toURI()).resolveSibling("classes");
         Map<String, Set<String>> left = new TreeMap<>();

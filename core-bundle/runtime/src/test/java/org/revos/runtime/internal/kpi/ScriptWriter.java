@@ -184,7 +184,7 @@ public final class ScriptWriter {
     }
 
     /** @return whether the goal was accepted */
-    boolean goal(ObjectNode body) {
+    public boolean goal(ObjectNode body) {
         try {
             write(tx -> ObjectEngine.create(tx, Catalog.GOAL, body));
             return true;

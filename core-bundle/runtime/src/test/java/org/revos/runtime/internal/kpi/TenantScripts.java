@@ -28,7 +28,7 @@ public final class TenantScripts {
     public static final List<String> TEAMS = List.of("East", "West", "North");
     public static final List<String> SEGMENTS = List.of("SMB", "MID_MARKET", "ENTERPRISE");
     public static final List<String> COUNTRIES = List.of("DE", "US", "NP");
-    static final List<String> SOURCES = List.of("WEB", "EVENT");
+    public static final List<String> SOURCES = List.of("WEB", "EVENT");
     public static final List<String> ZONES = List.of("UTC", "Pacific/Chatham", "America/St_Johns", "Asia/Kathmandu",
             "Australia/Lord_Howe", "America/Los_Angeles");
 
@@ -38,7 +38,7 @@ public final class TenantScripts {
             pipeline("lifecycle", ObjectType.LEAD, true, "RAW", "MQL", "SAL", "SQL", "DISQUALIFIED")));
 
     /** The stages figures are asked about: every stage of every pipeline. */
-    static final List<String> STAGES = CATALOG.pipelines().stream().flatMap(p -> p.stages().stream())
+    public static final List<String> STAGES = CATALOG.pipelines().stream().flatMap(p -> p.stages().stream())
             .map(Stage::id).toList();
 
     private TenantScripts() {

@@ -29,7 +29,7 @@ final class CoreResources {
             ApiKeysResource.class, AuditResource.class, PlatformAuditResource.class, OpenApiResource.class,
             PropertiesResource.class);
 
-    /** Every resource class of the kernel, the KPI and integration ones too (engines' are OpenApiIT's). */
+    /** Every resource class of the kernel, the integration ones too (engines' are OpenApiIT's). */
     static final List<Class<?>> EVERY = Stream.concat(CLASSES.stream(), Stream.of(
             org.revos.runtime.internal.admin.PluginsResource.class,
             org.revos.runtime.internal.admin.TenantPluginsResource.class,
@@ -38,12 +38,7 @@ final class CoreResources {
             org.revos.runtime.internal.integration.ExportsResource.class,
             org.revos.runtime.internal.integration.ImportsResource.class,
             org.revos.runtime.internal.integration.SyncResource.class,
-            org.revos.runtime.internal.kpi.KpiSettingsResource.class,
-            org.revos.runtime.internal.kpi.KpisResource.class,
-            org.revos.runtime.internal.kpi.RevenueSummaryResource.class,
-            org.revos.runtime.internal.kpi.GoalsPacingResource.class,
-            org.revos.runtime.internal.kpi.GoalMatrixResource.class,
-            org.revos.runtime.internal.kpi.GoalRevisionsResource.class)).toList();
+            org.revos.runtime.internal.rest.GoalRevisionsResource.class)).toList();
 
     private CoreResources() {
     }

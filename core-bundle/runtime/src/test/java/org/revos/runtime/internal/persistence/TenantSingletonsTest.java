@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A tenant's one-of-a-kind rows (KPI settings, import mappings of a format) were stored under their name alone, a
+ * A tenant's one-of-a-kind rows (import mappings of a format; the KPI engine's settings, which keep these ids) were stored under their name alone, a
  * primary key across tenants: the second tenant to save its KPI settings or its HubSpot mappings got a 409. Found by
  * IsolationMatrixIT.
  */
@@ -25,52 +23,52 @@ class TenantSingletonsTest {
         store.close();
     }
 
-    private void save(String tenant, String yellowFrom) {
+    private void save(String tenant, String mappings) {
         store.write(tenant, TestStores.member(tenant), tx -> {
-            KpiSettingsEntity s = TenantSingletons.forWrite(tx.em(), KpiSettingsEntity.class, tenant, "kpi-settings",
-                    KpiSettingsEntity::new, tx.now());
-            s.yellowFrom = new BigDecimal(yellowFrom);
+            ImportMappingEntity s = TenantSingletons.forWrite(tx.em(), ImportMappingEntity.class, tenant, "hubspot",
+                    ImportMappingEntity::new, tx.now());
+            s.mappingsJson = mappings;
             s.updatedAt = tx.now();
             return null;
         });
     }
 
-    private BigDecimal read(String tenant) {
-        KpiSettingsEntity s = store.read(tenant, em -> TenantSingletons.find(em, KpiSettingsEntity.class, tenant,
-                "kpi-settings"));
-        return s == null ? null : s.yellowFrom;
+    private String read(String tenant) {
+        ImportMappingEntity s = store.read(tenant, em -> TenantSingletons.find(em, ImportMappingEntity.class, tenant,
+                "hubspot"));
+        return s == null ? null : s.mappingsJson;
     }
 
     @Test
     void everyTenantHasItsOwnRow() {
-        save("ten_a", "0.7");
-        save("ten_b", "0.8");
-        save("ten_a", "0.75");
-        assertEquals(new BigDecimal("0.7500"), read("ten_a"));
-        assertEquals(new BigDecimal("0.8000"), read("ten_b"));
+        save("ten_a", "{\"a\":1}");
+        save("ten_b", "{\"b\":1}");
+        save("ten_a", "{\"a\":2}");
+        assertEquals("{\"a\":2}", read("ten_a"));
+        assertEquals("{\"b\":1}", read("ten_b"));
         assertNull(read("ten_c"));
-        assertNotEquals(TenantSingletons.id("ten_a", "kpi-settings"), TenantSingletons.id("ten_b", "kpi-settings"));
+        assertNotEquals(TenantSingletons.id("ten_a", "hubspot"), TenantSingletons.id("ten_b", "hubspot"));
         assertTrue(TenantSingletons.id("ten_01M98KT68PKJXXEMRRV7NEKR5G", "salesforce").length() <= 40);
     }
 
     @Test
     void aRowStoredUnderItsNameAloneIsReadByItsTenantOnlyAndMovedAtItsNextSave() {
         long created = store.write("ten_a", null, tx -> {
-            KpiSettingsEntity legacy = new KpiSettingsEntity();
-            legacy.id = "kpi-settings";
-            legacy.yellowFrom = new BigDecimal("0.6");
+            ImportMappingEntity legacy = new ImportMappingEntity();
+            legacy.id = "hubspot";
+            legacy.mappingsJson = "{\"legacy\":1}";
             legacy.createdAt = 1234;
             tx.em().persist(legacy);
             return legacy.createdAt;
         });
-        assertEquals(new BigDecimal("0.6000"), read("ten_a"));
+        assertEquals("{\"legacy\":1}", read("ten_a"));
         assertNull(read("ten_b"), "another tenant does not see it");
-        save("ten_b", "0.8");
-        save("ten_a", "0.65");
-        assertEquals(new BigDecimal("0.6500"), read("ten_a"));
-        assertEquals(new BigDecimal("0.8000"), read("ten_b"));
-        assertNull(store.read("ten_a", em -> em.find(KpiSettingsEntity.class, "kpi-settings")), "moved");
-        assertEquals(created, store.read("ten_a", em -> em.find(KpiSettingsEntity.class,
-                TenantSingletons.id("ten_a", "kpi-settings"))).createdAt);
+        save("ten_b", "{\"b\":1}");
+        save("ten_a", "{\"a\":3}");
+        assertEquals("{\"a\":3}", read("ten_a"));
+        assertEquals("{\"b\":1}", read("ten_b"));
+        assertNull(store.read("ten_a", em -> em.find(ImportMappingEntity.class, "hubspot")), "moved");
+        assertEquals(created, store.read("ten_a", em -> em.find(ImportMappingEntity.class,
+                TenantSingletons.id("ten_a", "hubspot"))).createdAt);
     }
 }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.revos.api.model.RevenueEvent;
 import org.revos.api.query.TenantData;
 import org.revos.kernel.spi.Ids;
-import org.revos.runtime.internal.kpi.FactsProjection;
 import org.revos.runtime.internal.persistence.AccountEntity;
 import org.revos.runtime.internal.persistence.RevenueEventEntity;
 import org.revos.runtime.internal.persistence.TestStores;
@@ -21,7 +20,7 @@ import org.revos.runtime.internal.persistence.TestStores;
 class TenantDataViewTest {
 
     private final TestStores stores = new TestStores();
-    private final RevosDataService data = new RevosDataService(stores.store, new FactsProjection(stores.store));
+    private final RevosDataService data = new RevosDataService(stores.store, null);
 
     @AfterEach
     void close() {
