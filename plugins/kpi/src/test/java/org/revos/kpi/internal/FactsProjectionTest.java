@@ -35,6 +35,7 @@ import org.revos.api.query.ObjectTable;
 import org.revos.api.query.RevenueLog;
 import org.revos.api.query.StageLog;
 import org.revos.kernel.spi.Problem;
+import org.revos.runtime.internal.kpi.ScriptedStages;
 import org.revos.runtime.internal.objects.Catalog;
 import org.revos.runtime.internal.objects.ObjectEngine;
 import org.revos.runtime.internal.persistence.Store;

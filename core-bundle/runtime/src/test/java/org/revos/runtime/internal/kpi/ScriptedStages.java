@@ -37,10 +37,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * rules themselves (requirements, allowed moves) are the engine's tests' concern, and the scripted pipelines have
  * none.
  */
-final class ScriptedStages {
+public final class ScriptedStages {
 
     /** The pipelines a scripted tenant's stage model offers. */
-    record Offered(List<Pipeline> pipelines) {
+    public record Offered(List<Pipeline> pipelines) {
 
         Optional<Pipeline> defaultPipeline(ObjectType type) {
             List<Pipeline> ofType = pipelines.stream().filter(p -> p.objectType() == type).toList();
@@ -57,11 +57,11 @@ final class ScriptedStages {
     private ScriptedStages() {
     }
 
-    static void enterFirstStage(Tx tx, Offered catalog, ObjectType type, String id) {
+    public static void enterFirstStage(Tx tx, Offered catalog, ObjectType type, String id) {
         catalog.defaultPipeline(type).ifPresent(p -> enterStage(tx, p, type, id));
     }
 
-    static void enterStage(Tx tx, Pipeline pipeline, ObjectType type, String id) {
+    public static void enterStage(Tx tx, Pipeline pipeline, ObjectType type, String id) {
         Stage first = pipeline.stages().get(0);
         ObjectEngine.derive(tx, schema(type), id, JsonNodeFactory.instance.objectNode().put("pipeline", pipeline.id())
                 .put("stage", first.id()));
@@ -69,7 +69,7 @@ final class ScriptedStages {
     }
 
     /** Moves the object to {@code body.toStage} of its pipeline; a won deal records its revenue event. */
-    static ObjectNode transition(Tx tx, Tenant tenant, Offered catalog, ObjectType type, String id, JsonNode body) {
+    public static ObjectNode transition(Tx tx, Tenant tenant, Offered catalog, ObjectType type, String id, JsonNode body) {
         ObjectNode before = ObjectEngine.render(schema(type), ObjectEngine.find(tx.em(), schema(type), id));
         String from = before.path("stage").asText(null);
         String pipelineId = before.path("pipeline").asText(null);
