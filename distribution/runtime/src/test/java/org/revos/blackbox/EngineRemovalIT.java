@@ -290,7 +290,7 @@ class EngineRemovalIT {
      * than a figure computed without it. KPIs need the pipelines the stage engine states to know which stages win.
      */
     private static final Map<String, List<String>> NEED = Map.of("org.revos.stages",
-            List.of("/kpis/", "/revenue/summary"));
+            List.of("/kpis", "/revenue/summary"));
 
     private static final List<String> EVERY_CAPABILITY = List.of("/accounts", "/users", "/kpis",
             "/kpis/win_rate?period=2026", "/revenue/summary?period=2026", "/pipelines", "/credit/rules",
