@@ -46,7 +46,7 @@ public final class DefaultRouting implements LeadRouting {
                     s.problem("roles[" + i + "]", "must be a role: " + List.of(UserRole.values()));
                 }
             }
-            if (s.has("roles") && roles.isEmpty() && !s.problems().containsKey("roles")) {
+            if (s.has("roles") && names.isEmpty() && !s.problems().containsKey("roles")) {
                 s.problem("roles", "must name at least one role leads are routed to, such as AE");
             }
             List<Segment> segments = new ArrayList<>();
