@@ -26,7 +26,7 @@ public class LeadIntakeEntity extends TenantRow {
     public String duplicateOf;
     @Column(length = 320, nullable = false)
     public String email;
-    @Column(length = 255, nullable = false)
+    @Column(length = 320, nullable = false)
     public String domain;
     public long receivedAt;
     /** ROUTED, QUEUED or DIVERTED */

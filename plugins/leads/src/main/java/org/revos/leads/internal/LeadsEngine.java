@@ -81,6 +81,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class LeadsEngine implements EventHandler {
 
     private static final Logger LOG = Logger.getLogger(LeadsEngine.class.getName());
+    private static final Set<String> COUNTRIES = Set.of(java.util.Locale.getISOCountries());
 
     private final TenantStore store;
     private final PluginCalls plugins;
@@ -336,7 +337,7 @@ public final class LeadsEngine implements EventHandler {
                     company = f.company();
                     filled.put("company", p.pluginId());
                 }
-                if (country == null && f.country() != null && f.country().matches("[A-Z]{2}")) {
+                if (country == null && f.country() != null && COUNTRIES.contains(f.country())) {
                     country = f.country();
                     filled.put("country", p.pluginId());
                 }
@@ -397,9 +398,9 @@ public final class LeadsEngine implements EventHandler {
                 break;
             }
         }
-        r.filterRule = verdict.rule();
+        r.filterRule = cut(verdict.rule(), 60);
         r.filterReason = verdict.reason() == null ? null : cut(verdict.reason(), 1000);
-        boolean duplicate = !verdict.passed() && verdict.rule().startsWith("duplicate");
+        boolean duplicate = !verdict.passed() && r.filterRule.startsWith("duplicate");
         if (duplicate) {
             r.duplicateOf = firstLead(em, s);
         }
@@ -644,11 +645,14 @@ public final class LeadsEngine implements EventHandler {
                 if (capacity.isEmpty() || (capacity.get(0) != null && capacity.get(0).intValue() > 0)) {
                     return List.of();
                 }
-                return em.createQuery("SELECT r.id, l.email, l.company, l.country, l.employees, l.title, l.source"
-                        + " FROM LeadIntakeEntity r, LeadEntity l WHERE r.leadId = l.id AND r.ownerId = :u AND"
-                        + " l.ownerId = :u AND (l.stage IS NULL OR l.stage IN :open) ORDER BY r.id", Object[].class)
-                        .setParameter("u", userId).setParameter("open", List.copyOf(setup.settings().openLeadStages()))
-                        .getResultList();
+                var query = em.createQuery("SELECT r.id, l.email, l.company, l.country, l.employees, l.title,"
+                        + " l.source FROM LeadIntakeEntity r, LeadEntity l WHERE r.leadId = l.id AND r.ownerId = :u"
+                        + " AND l.ownerId = :u AND " + Reps.openLead(setup.settings(), "l") + " ORDER BY r.id",
+                        Object[].class).setParameter("u", userId);
+                if (!setup.settings().openLeadStages().isEmpty()) {
+                    query.setParameter("open", List.copyOf(setup.settings().openLeadStages()));
+                }
+                return query.getResultList();
             });
             if (open.isEmpty()) {
                 return 0;

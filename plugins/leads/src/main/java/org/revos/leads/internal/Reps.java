@@ -89,14 +89,20 @@ final class Reps {
 
     static Reps load(EntityManager em, IntakeSettings settings) {
         Map<String, Integer> load = new LinkedHashMap<>();
-        em.createQuery("SELECT l.ownerId, COUNT(l) FROM LeadEntity l WHERE l.ownerId IS NOT NULL AND (l.stage IS NULL"
-                + " OR l.stage IN :open) GROUP BY l.ownerId", Object[].class)
-                .setParameter("open", List.copyOf(settings.openLeadStages())).getResultList()
-                .forEach(r -> load.merge((String) r[0], ((Number) r[1]).intValue(), Integer::sum));
-        em.createQuery("SELECT d.ownerId, COUNT(d) FROM DealEntity d WHERE d.ownerId IS NOT NULL AND (d.stage IS NULL"
-                + " OR d.stage NOT IN :closed) GROUP BY d.ownerId", Object[].class)
-                .setParameter("closed", List.copyOf(settings.closedDealStages())).getResultList()
-                .forEach(r -> load.merge((String) r[0], ((Number) r[1]).intValue(), Integer::sum));
+        var leads = em.createQuery("SELECT l.ownerId, COUNT(l) FROM LeadEntity l WHERE l.ownerId IS NOT NULL AND "
+                + openLead(settings, "l") + " GROUP BY l.ownerId", Object[].class);
+        if (!settings.openLeadStages().isEmpty()) {
+            leads.setParameter("open", List.copyOf(settings.openLeadStages()));
+        }
+        leads.getResultList().forEach(r -> load.merge((String) r[0], ((Number) r[1]).intValue(), Integer::sum));
+        boolean closed = !settings.closedDealStages().isEmpty();
+        var deals = em.createQuery("SELECT d.ownerId, COUNT(d) FROM DealEntity d WHERE d.ownerId IS NOT NULL"
+                + (closed ? " AND (d.stage IS NULL OR d.stage NOT IN :closed)" : "") + " GROUP BY d.ownerId",
+                Object[].class);
+        if (closed) {
+            deals.setParameter("closed", List.copyOf(settings.closedDealStages()));
+        }
+        deals.getResultList().forEach(r -> load.merge((String) r[0], ((Number) r[1]).intValue(), Integer::sum));
         Map<String, Long> last = new LinkedHashMap<>();
         em.createQuery("SELECT r FROM LeadRepEntity r", LeadRepEntity.class).getResultList()
                 .forEach(r -> last.put(r.id, r.lastRouted));
@@ -116,6 +122,15 @@ final class Reps {
         }
         long seq = last.values().stream().mapToLong(Long::longValue).max().orElse(0);
         return new Reps(reps, seq);
+    }
+
+    /**
+     * @return the JPQL condition that a lead ({@code alias}) is open: without a stage, or in one of the tenant's open
+     *         lead stages (parameter {@code :open}, set only when there are any)
+     */
+    static String openLead(IntakeSettings settings, String alias) {
+        return settings.openLeadStages().isEmpty() ? alias + ".stage IS NULL"
+                : "(" + alias + ".stage IS NULL OR " + alias + ".stage IN :open)";
     }
 
     List<Rep> snapshot() {

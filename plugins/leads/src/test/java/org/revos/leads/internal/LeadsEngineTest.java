@@ -153,6 +153,18 @@ class LeadsEngineTest {
     }
 
     @Test
+    void emptyStageListsMeanNoStageIsOpenOrClosed() {
+        settings("{\"openLeadStages\": [], \"closedDealStages\": []}");
+        String ann = create(Catalog.USER, "{\"name\": \"Ann\", \"role\": \"AE\", \"segment\": \"SMB\","
+                + " \"capacity\": 1}");
+        JsonNode record = one("{\"email\": \"a@one.example\", \"employees\": 20}");
+        assertEquals(ann, record.get("ownerId").asText(), record::toString);
+        stores.store.write(T, caller, tx -> ObjectEngine.patch(tx, Catalog.USER, ann, parseNode("{\"capacity\":"
+                + " 0}")));
+        assertEquals(1, leads.engine.reassign(T, ann), "a lead without a stage is open");
+    }
+
+    @Test
     void settingsAreCheckedByTheEngineAndByTheStrategiesInUse() {
         Violations v = new Violations();
         IntakeSettings parsed = IntakeSettings.parse(parseNode("{\"weights\": {\"fit\": 30, \"engagement\": 30},"
