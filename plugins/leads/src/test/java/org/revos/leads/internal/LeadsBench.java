@@ -89,7 +89,7 @@ public final class LeadsBench {
             for (String segment : List.of("SMB", "MID_MARKET", "ENTERPRISE")) {
                 for (int i = 0; i < 5; i++) {
                     ObjectNode user = JSON.createObjectNode().put("name", segment + " " + i).put("role", "AE")
-                            .put("segment", segment).put("capacity", 1_000_000);
+                            .put("segment", segment).put("capacity", 100_000);
                     store.write(T, caller, tx -> ObjectEngine.create(tx, Catalog.USER, user));
                 }
             }
