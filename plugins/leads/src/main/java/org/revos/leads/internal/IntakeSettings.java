@@ -166,9 +166,72 @@ record IntakeSettings(int fitWeight, int engagementWeight, int mqlScore, boolean
                         + STAGE.pattern() + "$"), 0, 1000))
                 .member("closedDealStages", JsonSchemas.array(JsonSchemas.type("string").put("pattern", "^"
                         + STAGE.pattern() + "$"), 0, 1000))
-                .member("filters", JsonSchemas.type("object"))
-                .member("scoring", JsonSchemas.type("object"))
-                .member("routing", JsonSchemas.type("object"))
+                .member("filters", filtersSchema())
+                .member("scoring", scoringSchema())
+                .member("routing", routingSchema())
                 .build();
+    }
+
+    private static final String NAME = "^[a-z0-9][a-z0-9-]{0,49}$";
+    private static final String COUNTRY = "^[A-Z]{2}$";
+    private static final String TYPE = "^[A-Z][A-Z0-9_]{0,49}$";
+
+    private static ObjectNode name() {
+        return JsonSchemas.type("string").put("pattern", NAME);
+    }
+
+    private static ObjectNode country() {
+        return JsonSchemas.type("string").put("pattern", COUNTRY);
+    }
+
+    private static ObjectNode keyed(String pattern, ObjectNode value) {
+        ObjectNode out = JsonSchemas.type("object");
+        out.putObject("propertyNames").put("pattern", pattern);
+        out.set("additionalProperties", value);
+        return out;
+    }
+
+    private static ObjectNode points(double min) {
+        return JsonSchemas.type("number").put("minimum", min).put("maximum", 100);
+    }
+
+    /** The filters part as the shipped rules (org.revos.leads.rules) read it; another filter plugin reads its own. */
+    static ObjectNode filtersSchema() {
+        return JsonSchemas.object("The filters of org.revos.leads.rules")
+                .member("allowedCountries", JsonSchemas.array(country(), 0, 300))
+                .member("partners", keyed(COUNTRY, name()).put("description", "country → the partner fallback"))
+                .member("countryFallback", name()).member("minEmployees", JsonSchemas.integer(0, 10_000_000))
+                .member("sizeFallback", name()).member("freeMail", JsonSchemas.type("boolean"))
+                .member("freeMailFallback", name()).member("customerFallback", name())
+                .member("duplicates", JsonSchemas.type("boolean")).member("duplicateFallback", name()).build();
+    }
+
+    /** The scoring part as the shipped rules read it. */
+    static ObjectNode scoringSchema() {
+        ObjectNode band = JsonSchemas.object(null).required("min", JsonSchemas.integer(0, 10_000_000))
+                .required("points", points(0)).build();
+        ObjectNode weight = JsonSchemas.object(null).required("points", points(-100))
+                .member("max", points(0)).build();
+        ObjectNode countries = keyed("^([A-Z]{2}|\\*)$", points(0));
+        ObjectNode titles = JsonSchemas.type("object");
+        titles.set("additionalProperties", points(0));
+        return JsonSchemas.object("The scoring of org.revos.leads.rules")
+                .member("countries", countries.put("description", "country (or * for any other) → points"))
+                .member("sizeBands", JsonSchemas.array(band, 0, 100))
+                .member("titles", titles.put("description", "title keyword → points"))
+                .member("signals", keyed(TYPE, weight.deepCopy())).member("activities", keyed(TYPE, weight))
+                .member("halfLifeDays", JsonSchemas.integer(0, 3650)).build();
+    }
+
+    /** The routing part as the shipped rules read it. */
+    static ObjectNode routingSchema() {
+        ObjectNode segment = JsonSchemas.object(null).required("name", JsonSchemas.text(100))
+                .required("minEmployees", JsonSchemas.integer(0, 10_000_000)).build();
+        return JsonSchemas.object("The routing of org.revos.leads.rules")
+                .member("roles", JsonSchemas.array(JsonSchemas.oneOf(java.util.Arrays.stream(
+                        org.revos.api.model.UserRole.values()).map(Enum::name).toList()), 1, 8))
+                .member("segments", JsonSchemas.array(segment, 1, 100))
+                .member("territories", keyed("^.{1,100}$", JsonSchemas.array(country(), 1, 300)))
+                .member("queue", name()).build();
     }
 }
