@@ -161,7 +161,23 @@ class EngineRemovalIT {
                     }, List.of("/loss-reasons", "/properties/usage")),
             // its data: the tenant's KPI settings; away, revenue is still recorded, and counted once it is back
             new Engine("org.revos.kpi", "/kpis", EngineRemovalIT::kpiFigures, EngineRemovalIT::kpisAway,
-                    EngineRemovalIT::kpisBack, List.of("/revenue/summary", "/goal-matrix", "/kpi-settings")));
+                    EngineRemovalIT::kpisBack, List.of("/revenue/summary", "/goal-matrix", "/kpi-settings")),
+            // its data: the tenant's intake settings and a sign-up's intake record; away, leads are still created
+            new Engine("org.revos.leads", "/leads/intake/settings", (revos, t) -> {
+                revos.send(t.admin(), "PUT", "/leads/intake/settings", Map.of("mqlScore", 70), Map.of()).expect(200);
+                String id = revos.post(t.member(), "/leads/intake", Map.of("email", "ada@intake.example",
+                        "country", "DE", "employees", 300)).expect(201).get("id").asText();
+                return "/leads/intake/" + id;
+            }, (revos, t, readBack, before) -> {
+                assertEquals(404, revos.get(t.readOnly(), readBack).status(), readBack);
+                int status = revos.post(t.member(), "/leads/intake", Map.of("email", "bo@intake.example")).status();
+                assertTrue(status == 404 || status == 405, "no intake without the engine: " + status);
+                revos.post(t.member(), "/leads", Map.of("email", "bo@intake.example")).expect(201);
+            }, (revos, t, readBack, before) -> {
+                assertEquals(before, poll(revos, t.readOnly(), readBack, 200).body(), "its record is back");
+                assertEquals(70, revos.get(t.readOnly(), "/leads/intake/settings").expect(200).get("mqlScore")
+                        .asInt(), "its settings are back");
+            }));
 
     private static final String KPI_QUARTER = "2026-Q1";
 
@@ -295,7 +311,7 @@ class EngineRemovalIT {
     private static final List<String> EVERY_CAPABILITY = List.of("/accounts", "/users", "/kpis",
             "/kpis/win_rate?period=2026", "/revenue/summary?period=2026", "/pipelines", "/credit/rules",
             "/adoption/initiatives", "/exports?object=accounts&format=hubspot", "/webhooks", "/properties/usage",
-            "/audit");
+            "/audit", "/leads/intake/settings");
 
     private final Revos revos;
 

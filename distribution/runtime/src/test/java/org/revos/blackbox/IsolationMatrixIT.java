@@ -311,6 +311,8 @@ class IsolationMatrixIT {
                     "direction", "ONE_WAY_OUT", "intervalMinutes", 1440, "location", m + "/accounts.csv", "ownerId",
                     ids.get("/users"), "maxAttempts", 1));
             case "/credit/rules" -> body.putAll(Map.of("effectiveFrom", "2020-01-01", "threshold", s.amount));
+            case "/leads/intake" -> body.putAll(Map.of("email", m + ".signup@" + m + "-corp.example", "company",
+                    m + " corp", "country", "DE", "employees", 250, "title", m + " VP"));
             case "/admin/tenants" -> body.put("name", m + " another");
             default -> {
                 return null;
@@ -322,7 +324,8 @@ class IsolationMatrixIT {
     private void seed(Side s, Receiver hook) {
         String admin = s.tenant.admin();
         String member = s.tenant.member();
-        for (String path : List.of("/users", "/webhooks", "/accounts", "/contacts", "/leads", "/deals", "/activities",
+        for (String path : List.of("/users", "/webhooks", "/accounts", "/contacts", "/leads", "/leads/intake", "/deals",
+                "/activities",
                 "/revenue-events", "/goals", "/properties", "/adoption/initiatives", "/adoption/items",
                 "/sync/definitions")) {
             boolean adminOnly = path.equals("/webhooks") || path.equals("/properties")
@@ -347,6 +350,8 @@ class IsolationMatrixIT {
         revos.send(admin, "PUT", "/imports/mappings/hubspot", Map.of("stages", Map.of(s.mark + " parked",
                 "QUALIFICATION")), Map.of()).expect(200);
         revos.send(admin, "PUT", "/kpi-settings", Map.of("yellowFrom", s == a ? 0.77 : 0.9), Map.of()).expect(200);
+        revos.send(admin, "PUT", "/leads/intake/settings", Map.of("mqlScore", s == a ? 77 : 60), Map.of())
+                .expect(200);
         s.keyId = revos.get(RevosProcess.ADMIN_KEY, "/admin/tenants/" + s.tenant.id() + "/api-keys").expect(200)
                 .at("/items/0/id").asText();
 
@@ -365,7 +370,8 @@ class IsolationMatrixIT {
     /** B's tenant-wide settings: whatever A sets must not show up in them. */
     private Map<String, JsonNode> settings(Side s) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
-        for (String path : List.of("/kpi-settings", "/imports/mappings/hubspot", "/credit/rules")) {
+        for (String path : List.of("/kpi-settings", "/imports/mappings/hubspot", "/credit/rules",
+                "/leads/intake/settings")) {
             out.put(path, revos.get(s.tenant.admin(), path).expect(200));
         }
         return out;
@@ -459,6 +465,8 @@ class IsolationMatrixIT {
             body = Map.of("stages", Map.of(s.mark + " other", "QUALIFICATION"));
         } else if (op.path().equals("/kpi-settings")) {
             body = Map.of("yellowFrom", 0.5);
+        } else if (op.path().equals("/leads/intake/settings")) {
+            body = Map.of("mqlScore", 50);
         } else if (op.method().equals("PATCH")) {
             JsonNode props = bodySchema(op).path("properties");
             String member = List.of("name", "subject", "text", "description").stream().filter(props::has)

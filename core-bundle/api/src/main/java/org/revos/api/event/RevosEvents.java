@@ -18,6 +18,21 @@ public final class RevosEvents {
      * {@link #OWNER_ID} (the owner before any handover), {@link #NEW_OWNER_ID} (present when it was handed over).
      */
     public static final String ACCOUNT_GREEN = "org/revos/credit/ACCOUNT_GREEN";
+    /**
+     * Lead intake decided where a sign-up goes (type LEAD, the lead's id). Extra properties: {@link #OUTCOME}
+     * ({@code ROUTED} to a rep, {@code QUEUED}, {@code DIVERTED} to a fallback), {@link #OWNER_ID} when routed,
+     * {@link #LANE} (the queue or fallback) otherwise, {@link #SCORE}.
+     *
+     * @since 1.2
+     */
+    public static final String LEAD_ROUTED = "org/revos/lead/ROUTED";
+    /**
+     * Lead intake made a lead MQL through the stage engine (type LEAD). Extra properties: {@link #SCORE},
+     * {@link #OWNER_ID} when it has one.
+     *
+     * @since 1.2
+     */
+    public static final String LEAD_MQL = "org/revos/lead/MQL";
     /** Any tenant object was created; topic prefix of CREATED, UPDATED and DELETED. */
     public static final String OBJECT_CREATED = "org/revos/object/CREATED";
     public static final String OBJECT_UPDATED = "org/revos/object/UPDATED";
@@ -38,6 +53,12 @@ public final class RevosEvents {
     public static final String ACTOR = "actor";
     public static final String OWNER_ID = "ownerId";
     public static final String NEW_OWNER_ID = "newOwnerId";
+    /** @since 1.2 */
+    public static final String OUTCOME = "outcome";
+    /** @since 1.2 */
+    public static final String LANE = "lane";
+    /** @since 1.2 */
+    public static final String SCORE = "score";
     /**
      * What wrote the change when it brought history rather than news: {@code import:<jobId>} for a CSV import,
      * {@code sync:<definitionId>} for the first run of an inbound sync that reads its source. Absent for API requests

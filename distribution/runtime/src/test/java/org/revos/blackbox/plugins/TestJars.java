@@ -153,7 +153,7 @@ public final class TestJars {
     public static byte[] misbehavingKpiPlugin(String id, Class<?> calculator, String kpiId) {
         Manifest manifest = manifest(id);
         manifest.getMainAttributes().putValue("Service-Component", "OSGI-INF/kpi.xml");
-        manifest.getMainAttributes().putValue("Import-Package", "org.revos.api.spi;version=\"[1.1,2)\"");
+        manifest.getMainAttributes().putValue("Import-Package", "org.revos.api.spi;version=\"[2.0,3)\"");
         String descriptor = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"" + kpiId + "\">\n"
                 + "  <property name=\"revos.kpi.id\" type=\"String\" value=\"" + kpiId + "\"/>\n"

@@ -1,0 +1,11 @@
+/**
+ * Lead intake strategies: how a tenant's sign-ups are filtered ({@link org.revos.api.leads.LeadFilter}), scored
+ * ({@link org.revos.api.leads.LeadScoring}) and routed ({@link org.revos.api.leads.LeadRouting}). The lead intake
+ * engine calls the strategies of the plugins a tenant has enabled, in that order, with inputs it builds
+ * ({@code @ProviderType}: only the engine implements them, so they may gain methods in minor versions); the strategies
+ * answer with results built through the factories and builders of this package, which may gain members too. A
+ * partner writes a strategy against this package alone.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.revos.api.leads;

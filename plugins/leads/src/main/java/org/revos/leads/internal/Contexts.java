@@ -1,0 +1,66 @@
+package org.revos.leads.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+
+import org.revos.api.leads.FilterContext;
+import org.revos.api.leads.Rep;
+import org.revos.api.leads.RoutingContext;
+import org.revos.api.leads.ScoreCard;
+import org.revos.api.leads.ScoredLead;
+import org.revos.api.leads.ScoringContext;
+import org.revos.api.leads.Signal;
+import org.revos.api.leads.SignUp;
+import org.revos.api.model.Tenant;
+
+/** The inputs the engine hands the strategies. */
+final class Contexts {
+
+    private Contexts() {
+    }
+
+    /**
+     * What filters may ask, answered in the sign-up's transaction: duplicates from the intake records (indexed by
+     * e-mail and domain), customers from the accounts with revenue when the request started.
+     */
+    record Filters(Tenant tenant, Map<String, Object> settings, Set<String> freeMail, Set<String> customers,
+            EntityManager em) implements FilterContext {
+
+        @Override
+        public boolean freeMailDomain(String domain) {
+            return domain != null && freeMail.contains(domain);
+        }
+
+        @Override
+        public boolean existingCustomer(String domain) {
+            return domain != null && customers.contains(domain);
+        }
+
+        @Override
+        public boolean knownEmail(String email) {
+            return email != null && !em.createQuery("SELECT r.id FROM LeadIntakeEntity r WHERE r.email = :e",
+                    String.class).setParameter("e", email).setMaxResults(1).getResultList().isEmpty();
+        }
+
+        @Override
+        public boolean knownDomain(String domain) {
+            return domain != null && !freeMailDomain(domain) && !em.createQuery("SELECT r.id FROM LeadIntakeEntity r"
+                    + " WHERE r.domain = :d", String.class).setParameter("d", domain).setMaxResults(1)
+                    .getResultList().isEmpty();
+        }
+    }
+
+    record Scoring(Tenant tenant, Map<String, Object> settings, Instant now, List<Signal> activities)
+            implements ScoringContext {
+    }
+
+    record Routing(Tenant tenant, Map<String, Object> settings, List<Rep> reps) implements RoutingContext {
+    }
+
+    record Scored(SignUp signUp, int score, ScoreCard card) implements ScoredLead {
+    }
+}

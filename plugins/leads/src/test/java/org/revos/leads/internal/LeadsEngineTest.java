@@ -1,0 +1,223 @@
+package org.revos.leads.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.revos.api.event.RevosEvents;
+import org.revos.api.leads.LeadRouting;
+import org.revos.api.leads.RoutingChoice;
+import org.revos.api.security.Caller;
+import org.revos.api.spi.Firmographics;
+import org.revos.kernel.spi.Violations;
+import org.revos.kernel.spi.objects.ObjectSchema;
+import org.revos.runtime.internal.objects.Catalog;
+import org.revos.runtime.internal.objects.ObjectEngine;
+import org.revos.runtime.internal.persistence.TestStores;
+import org.revos.runtime.internal.plugins.BundlelessReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The intake pipeline on a real kernel store, with the shipped rules and a stage engine stand-in. */
+class LeadsEngineTest {
+
+    private static final String T = "ten_leads";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestStores stores;
+    private LeadsFixture leads;
+    private Caller caller;
+
+    @BeforeEach
+    void setUp() {
+        stores = new TestStores();
+        stores.tenant(T);
+        leads = new LeadsFixture(stores.store);
+        caller = TestStores.member(T);
+    }
+
+    @AfterEach
+    void tearDown() {
+        leads.stop();
+    }
+
+    @Test
+    void enrichmentFillsWhatTheSignUpLacksBeforeTheFiltersLookAndFreeMailIsNotAsked() {
+        settings("{\"filters\": {\"allowedCountries\": [\"DE\"], \"minEmployees\": 100}, \"mql\": false}");
+        List<String> asked = new ArrayList<>();
+        leads.provider((tenant, request) -> {
+            asked.add(request.domain());
+            return Optional.of(new Firmographics("Acme GmbH", "DE", 300, "Software", null));
+        });
+        String rep = create(Catalog.USER, "{\"name\": \"A\", \"role\": \"AE\", \"segment\": \"MID_MARKET\","
+                + " \"capacity\": 5}");
+        JsonNode record = one("{\"email\": \"ada@acme.example\"}");
+        assertEquals("ROUTED", record.get("outcome").asText(), record::toString);
+        assertEquals(rep, record.get("ownerId").asText());
+        assertEquals(Set.of("company", "country", "employees"), fields(record.get("enriched")));
+        JsonNode lead = lead(record.get("leadId").asText());
+        assertEquals("DE", lead.get("country").asText());
+        assertEquals(300, lead.get("employees").asInt());
+        assertEquals(rep, lead.get("ownerId").asText());
+        assertEquals(record.at("/score/value").asInt(), lead.get("score").asInt());
+
+        JsonNode free = one("{\"email\": \"bob@gmail.com\"}");
+        assertEquals("DIVERTED", free.get("outcome").asText());
+        assertEquals("free-mail", free.at("/filter/rule").asText());
+        assertEquals(List.of("acme.example"), asked, "a free mail domain says nothing of a company");
+    }
+
+    @Test
+    void mqlGoesThroughTheStageEngineWhichMayRefuseIt() {
+        settings("{\"mqlScore\": 20}");
+        JsonNode made = one("{\"email\": \"a@one.example\", \"country\": \"US\", \"employees\": 500}");
+        assertTrue(made.at("/mql/became").asBoolean(), made::toString);
+        assertEquals(List.of(made.get("leadId").asText()), leads.moved);
+        assertTrue(stores.events.stream().anyMatch(e -> e.getKey().equals(RevosEvents.LEAD_MQL)
+                && made.get("leadId").asText().equals(e.getValue().get(RevosEvents.OBJECT_ID))));
+        Map<String, Object> routed = stores.events.stream().filter(e -> e.getKey().equals(RevosEvents.LEAD_ROUTED))
+                .map(Map.Entry::getValue).findFirst().orElseThrow();
+        assertEquals("QUEUED", routed.get(RevosEvents.OUTCOME), "nobody to route to: " + routed);
+        assertEquals("unassigned", routed.get(RevosEvents.LANE));
+
+        leads.refuseMql = "needs at least 1000";
+        JsonNode refused = one("{\"email\": \"b@two.example\", \"country\": \"US\", \"employees\": 500}");
+        assertFalse(refused.at("/mql/became").asBoolean());
+        assertTrue(refused.at("/mql/reason").asText().contains("employees: needs at least 1000"), refused::toString);
+        assertFalse(lead(refused.get("leadId").asText()).isNull(), "the lead is kept, not rolled back");
+
+        JsonNode low = one("{\"email\": \"c@three.example\"}");
+        assertEquals("the score 0 is below the MQL score 20", low.at("/mql/reason").asText(), low::toString);
+    }
+
+    @Test
+    void theEngineNeverAppliesARoutingChoiceBeyondCapacity() {
+        String full = create(Catalog.USER, "{\"name\": \"Full\", \"role\": \"AE\", \"capacity\": 1}");
+        leads.engine.removeRouting(leads.routing);
+        leads.engine.addRouting(BundlelessReference.of(LeadRouting.class), new LeadRouting() {
+            @Override
+            public RoutingChoice route(org.revos.api.leads.ScoredLead lead,
+                    org.revos.api.leads.RoutingContext context) {
+                return RoutingChoice.toRep(full, "greedy", "always the same rep");
+            }
+        });
+        List<SignUpInput> batch = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            batch.add(parse("{\"email\": \"p" + i + "@c" + i + ".example\"}"));
+        }
+        List<LeadsEngine.Result> results = leads.engine.intake(caller, batch, false);
+        List<String> outcomes = results.stream().map(r -> r.record().get("outcome").asText()).toList();
+        assertTrue(outcomes.contains("ROUTED") && outcomes.stream().filter("QUEUED"::equals).count() >= 2,
+                outcomes.toString());
+        assertTrue(results.stream().map(LeadsEngine.Result::record).filter(r -> "QUEUED".equals(r.get("outcome")
+                .asText())).allMatch(r -> "over-capacity".equals(r.at("/routing/rule").asText())
+                        || !r.at("/routing/plugin").isNull()));
+    }
+
+    @Test
+    void aRepWhoLeavesHasTheirOpenLeadsRoutedToTheOthers() {
+        settings("{\"mql\": false}");
+        String ann = create(Catalog.USER, "{\"name\": \"Ann\", \"role\": \"AE\", \"segment\": \"SMB\","
+                + " \"capacity\": 10}");
+        String bob = create(Catalog.USER, "{\"name\": \"Bob\", \"role\": \"AE\", \"segment\": \"SMB\","
+                + " \"capacity\": 10}");
+        List<SignUpInput> batch = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            batch.add(parse("{\"email\": \"p" + i + "@c" + i + ".example\", \"employees\": 20}"));
+        }
+        Map<String, Integer> owners = new HashMap<>();
+        leads.engine.intake(caller, batch, false).forEach(r -> owners.merge(r.record().get("ownerId").asText(), 1,
+                Integer::sum));
+        assertEquals(Map.of(ann, 3, bob, 3), owners, "round robin");
+        assertEquals(0, leads.engine.reassign(T, bob), "Bob still has capacity");
+        stores.store.write(T, caller, tx -> ObjectEngine.patch(tx, Catalog.USER, bob, parseNode("{\"capacity\":"
+                + " 0}")));
+        assertEquals(3, leads.engine.reassign(T, bob));
+        long annHolds = stores.store.read(T, em -> em.createQuery("SELECT COUNT(l) FROM LeadEntity l WHERE"
+                + " l.ownerId = :a", Long.class).setParameter("a", ann).getSingleResult());
+        assertEquals(6, annHolds);
+        assertEquals(0, leads.engine.reassign(T, bob), "nothing left to move");
+    }
+
+    @Test
+    void emptyStageListsMeanNoStageIsOpenOrClosed() {
+        settings("{\"openLeadStages\": [], \"closedDealStages\": []}");
+        String ann = create(Catalog.USER, "{\"name\": \"Ann\", \"role\": \"AE\", \"segment\": \"SMB\","
+                + " \"capacity\": 1}");
+        JsonNode record = one("{\"email\": \"a@one.example\", \"employees\": 20}");
+        assertEquals(ann, record.get("ownerId").asText(), record::toString);
+        stores.store.write(T, caller, tx -> ObjectEngine.patch(tx, Catalog.USER, ann, parseNode("{\"capacity\":"
+                + " 0}")));
+        assertEquals(1, leads.engine.reassign(T, ann), "a lead without a stage is open");
+    }
+
+    @Test
+    void settingsAreCheckedByTheEngineAndByTheStrategiesInUse() {
+        Violations v = new Violations();
+        IntakeSettings parsed = IntakeSettings.parse(parseNode("{\"weights\": {\"fit\": 30, \"engagement\": 30},"
+                + " \"freeMailDomains\": [\"gmail.com\", \"not a domain\"], \"routing\": {\"queue\": \"Q\"},"
+                + " \"scoring\": {\"halfLifeDays\": \"soon\"}}"), v);
+        assertEquals(Set.of("weights", "freeMailDomains[1]"), Set.copyOf(v.list().stream().map(e -> e.field())
+                .toList()));
+        assertEquals(Set.of("routing.queue", "scoring.halfLifeDays"), Set.copyOf(leads.engine.validateParts(T,
+                parsed).stream().map(e -> e.field()).toList()));
+        assertEquals(50, IntakeSettings.DEFAULTS.fitWeight());
+        assertEquals(IntakeSettings.DEFAULTS.render(), IntakeSettings.parse(IntakeSettings.DEFAULTS.render(),
+                new Violations()).render(), "what GET shows, PUT takes back unchanged");
+    }
+
+    private void settings(String json) {
+        Violations v = new Violations();
+        IntakeSettings parsed = IntakeSettings.parse(parseNode(json), v);
+        assertTrue(v.isEmpty(), v.list().toString());
+        leads.engine.saveSettings(caller, parseNode(json), parsed);
+    }
+
+    private JsonNode one(String json) {
+        return leads.engine.intake(caller, List.of(parse(json)), true).get(0).record();
+    }
+
+    private static SignUpInput parse(String json) {
+        Violations v = new Violations();
+        SignUpInput s = SignUpInput.parse(parseNode(json), "", Instant.now(), v);
+        assertTrue(v.isEmpty(), v.list().toString());
+        return s;
+    }
+
+    private JsonNode lead(String id) {
+        return stores.store.read(T, em -> ObjectEngine.render(Catalog.LEAD, em.find(
+                org.revos.runtime.internal.persistence.LeadEntity.class, id)));
+    }
+
+    private String create(ObjectSchema<?> schema, String json) {
+        return stores.store.write(T, caller, tx -> ObjectEngine.create(tx, schema, parseNode(json)).get("id")
+                .asText());
+    }
+
+    private static Set<String> fields(JsonNode object) {
+        Set<String> out = new java.util.TreeSet<>();
+        object.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    private static ObjectNode parseNode(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
