@@ -8,6 +8,9 @@ import org.revos.api.leads.LeadRouting;
 import org.revos.api.leads.LeadScoring;
 import org.revos.api.spi.EnrichmentProvider;
 import org.revos.kernel.spi.objects.StageMoves;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.revos.api.model.ObjectType;
+import org.revos.kernel.spi.TenantTransaction;
 import org.revos.leads.rules.internal.DefaultFilters;
 import org.revos.leads.rules.internal.DefaultRouting;
 import org.revos.leads.rules.internal.DefaultScoring;
@@ -48,13 +51,33 @@ final class LeadsFixture {
         engine.addFilter(BundlelessReference.of(LeadFilter.class), new DefaultFilters());
         engine.addScoring(BundlelessReference.of(LeadScoring.class), new DefaultScoring());
         engine.addRouting(routing, new DefaultRouting());
-        engine.setStageMoves((StageMoves) (tx, type, id, request) -> {
-            if (refuseMql != null) {
-                throw org.revos.kernel.spi.Problem.unprocessable("Entry requirements not met", "employees",
-                        refuseMql);
+        engine.setStageMoves(new StageMoves() {
+            @Override
+            public ObjectNode move(TenantTransaction tx, ObjectType type, String id, JsonNode request) {
+                if (refuseMql != null) {
+                    throw org.revos.kernel.spi.Problem.unprocessable("Entry requirements not met", "employees",
+                            refuseMql);
+                }
+                moved.add(id);
+                return (ObjectNode) request;
             }
-            moved.add(id);
-            return (ObjectNode) request;
+
+            @Override
+            public ObjectNode move(TenantTransaction tx, ObjectType type, String id, JsonNode request,
+                    boolean recordRevenue) {
+                return move(tx, type, id, request);
+            }
+
+            @Override
+            public void place(TenantTransaction tx, ObjectType type, String id, String pipeline, String stage,
+                    boolean recordRevenue) {
+                throw new UnsupportedOperationException("lead intake never places an object: the kernel does");
+            }
+
+            @Override
+            public java.util.List<String> lossReasons(org.revos.api.model.Tenant tenant) {
+                return java.util.List.of();
+            }
         });
     }
 
