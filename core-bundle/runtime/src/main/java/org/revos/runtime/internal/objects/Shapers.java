@@ -1,12 +1,9 @@
 package org.revos.runtime.internal.objects;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,31 +29,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @Component(service = Shapers.class, immediate = true)
 public final class Shapers {
 
-    private record Registered(Object key, int ranking, long order, ObjectShaper shaper) {
-    }
-
-    private static final Comparator<Registered> ORDER = Comparator.comparingInt(Registered::ranking).reversed()
-            .thenComparingLong(Registered::order);
-    private static final List<Registered> SHAPERS = new CopyOnWriteArrayList<>();
+    private static final RankedServices<ObjectShaper> SHAPERS = new RankedServices<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addShaper(ServiceReference<ObjectShaper> ref, ObjectShaper shaper) {
-        add(ref, ref.getProperty(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0,
-                (Long) ref.getProperty(Constants.SERVICE_ID), shaper);
+        SHAPERS.add(ref, shaper);
     }
 
     void removeShaper(ServiceReference<ObjectShaper> ref) {
         remove(ref);
     }
 
-    public static synchronized void add(Object key, int ranking, long order, ObjectShaper shaper) {
-        SHAPERS.add(new Registered(key, ranking, order, shaper));
-        SHAPERS.sort(ORDER);
+    public static void add(Object key, int ranking, long order, ObjectShaper shaper) {
+        SHAPERS.add(key, ranking, order, shaper);
     }
 
     public static void remove(Object key) {
-        SHAPERS.removeIf(r -> r.key().equals(key));
+        SHAPERS.remove(key);
     }
 
     /**
@@ -119,8 +109,8 @@ public final class Shapers {
                 return derivesRecords;
             }
         };
-        for (Registered registered : SHAPERS) {
-            registered.shaper().creating(tx, creation);
+        for (ObjectShaper each : SHAPERS) {
+            each.creating(tx, creation);
         }
         if (!left.isEmpty()) {
             List<FieldError> errors = left.keySet().stream().map(name -> new FieldError(name, "no running engine"

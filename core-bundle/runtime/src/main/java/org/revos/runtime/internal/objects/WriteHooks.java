@@ -1,10 +1,6 @@
 package org.revos.runtime.internal.objects;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,31 +22,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @Component(service = WriteHooks.class, immediate = true)
 public final class WriteHooks {
 
-    private record Registered(Object key, int ranking, long order, ObjectWriteHook hook) {
-    }
-
-    private static final Comparator<Registered> ORDER = Comparator.comparingInt(Registered::ranking).reversed()
-            .thenComparingLong(Registered::order);
-    private static final List<Registered> HOOKS = new CopyOnWriteArrayList<>();
+    private static final RankedServices<ObjectWriteHook> HOOKS = new RankedServices<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addHook(ServiceReference<ObjectWriteHook> ref, ObjectWriteHook hook) {
-        add(ref, ref.getProperty(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0,
-                (Long) ref.getProperty(Constants.SERVICE_ID), hook);
+        HOOKS.add(ref, hook);
     }
 
     void removeHook(ServiceReference<ObjectWriteHook> ref) {
         remove(ref);
     }
 
-    public static synchronized void add(Object key, int ranking, long order, ObjectWriteHook hook) {
-        HOOKS.add(new Registered(key, ranking, order, hook));
-        HOOKS.sort(ORDER);
+    public static void add(Object key, int ranking, long order, ObjectWriteHook hook) {
+        HOOKS.add(key, ranking, order, hook);
     }
 
     public static void remove(Object key) {
-        HOOKS.removeIf(r -> r.key().equals(key));
+        HOOKS.remove(key);
     }
 
     /** Calls every hook; what one throws propagates and rolls the write back. */
@@ -59,8 +48,8 @@ public final class WriteHooks {
             return;
         }
         ObjectWrite write = new ObjectWrite(type, id, before, after);
-        for (Registered registered : HOOKS) {
-            registered.hook().written(tx, write);
+        for (ObjectWriteHook each : HOOKS) {
+            each.written(tx, write);
         }
     }
 }
