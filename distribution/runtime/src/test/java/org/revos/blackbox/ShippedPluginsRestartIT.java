@@ -50,8 +50,11 @@ class ShippedPluginsRestartIT {
         try (RevosProcess second = RevosProcess.start(env)) {
             Revos revos = new Revos(second);
             for (String id : ShippedPluginSwapIT.SHIPPED) {
-                assertEquals("ACTIVE", revos.get(ADMIN, "/admin/plugins/" + id).expect(200).get("state").asText(),
-                        id + " is seeded into a data folder that never stored it");
+                JsonNode plugin = revos.get(ADMIN, "/admin/plugins/" + id).expect(200);
+                assertEquals("ACTIVE", plugin.get("state").asText(), id + " is seeded into a data folder that never"
+                        + " stored it");
+                assertTrue(plugin.at("/signedBy/trusted").asBoolean(), () -> id + " is still known as signed by the"
+                        + " shipped plugins' signer after a restart: " + plugin);
             }
             assertEquals("ACTIVE", revos.get(ADMIN, "/admin/plugins/" + TestJars.PLUGIN_ID).expect(200)
                     .get("state").asText(), "the uploaded plugin is still there");

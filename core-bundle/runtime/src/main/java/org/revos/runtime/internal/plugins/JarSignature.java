@@ -134,8 +134,12 @@ public record JarSignature(String subject, String fingerprint, X509Certificate c
                     + (missing.size() - 1) + " more)" : "") + ", which the jar no longer holds: entries were removed"
                     + " after signing");
         }
-        X509Certificate signer = certificates.get(expected.iterator().next());
-        return Optional.of(new JarSignature(signer.getSubjectX500Principal().getName(), fingerprint(signer), signer));
+        return Optional.of(of(certificates.get(expected.iterator().next())));
+    }
+
+    /** @return the signature of a jar this certificate signed, as {@link #inspect} found it before */
+    public static JarSignature of(X509Certificate signer) {
+        return new JarSignature(signer.getSubjectX500Principal().getName(), fingerprint(signer), signer);
     }
 
     /** @return lower-case hex SHA-256 of the certificate's DER encoding */

@@ -278,7 +278,10 @@ public final class PluginInstaller {
     private Outcome apply(PluginJar jar, String origin, Caller caller, Duration bound, boolean allowDowngrade)
             throws InterruptedException {
         bundles.refuseForeign(jar);
-        Optional<JarSignature> signature = JarSignature.inspect(jar.bytes());
+        Optional<JarSignature> signature = caller == null
+                ? storage.signer(jar.id(), jar.sha256()).map(s -> s.map(JarSignature::of))
+                        .orElseGet(() -> JarSignature.inspect(jar.bytes()))
+                : JarSignature.inspect(jar.bytes());
         if (caller != null) {
             // a request (not the restart that reinstalls what was installed before signatures were required)
             trust.check(jar, signature);
@@ -328,6 +331,12 @@ public final class PluginInstaller {
                 signature.orElse(null));
         plugins.put(jar.id(), installed);
         gateway.forget(jar.id());
+        try {
+            storage.saveSigner(jar.id(), jar.sha256(), signature.map(JarSignature::certificate));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Could not record who signed " + jar.label() + "; its signature is checked again"
+                    + " at the next start", e);
+        }
         if (caller != null) {
             audit.record(caller, SHIPPED.equals(origin) ? "PLUGIN_RESTORED" : change.auditAction(), jar.id(),
                     current == null ? null : auditJson(current), auditJson(installed));

@@ -34,6 +34,7 @@ public final class PluginStorage {
 
     private static final String JAR = ".jar";
     private static final String ORIGIN = ".origin";
+    private static final String SIGNER = ".signer";
     static final String SEEDED = "shipped.seeded";
 
     private final Path dir;
@@ -65,6 +66,57 @@ public final class PluginStorage {
     public void delete(String id) throws IOException {
         Files.deleteIfExists(dir.resolve(id + JAR));
         Files.deleteIfExists(dir.resolve(id + ORIGIN));
+        Files.deleteIfExists(dir.resolve(id + SIGNER));
+    }
+
+    /**
+     * Records who signed the stored jar of {@code id} (checked when it was installed), keyed by the jar's SHA-256, so
+     * that a restart need not check the signature again: checking the shipped plugins' signatures cold costs about
+     * half a second of start-up.
+     */
+    public void saveSigner(String id, String sha256, Optional<java.security.cert.X509Certificate> signer)
+            throws IOException {
+        Files.createDirectories(dir);
+        String text = "sha256=" + sha256 + "\n" + (signer.isEmpty() ? "unsigned=true\n" : "certificate="
+                + java.util.Base64.getEncoder().encodeToString(encoded(signer.get())) + "\n");
+        write(dir.resolve(id + SIGNER), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @return who signed the stored jar of {@code id} as recorded for the jar with {@code sha256}: an empty inner
+     *         value for an unsigned jar; empty when nothing usable is recorded for that jar (check it again)
+     */
+    public Optional<Optional<java.security.cert.X509Certificate>> signer(String id, String sha256) {
+        try {
+            Path file = dir.resolve(id + SIGNER);
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            java.util.Properties recorded = new java.util.Properties();
+            try (var in = Files.newInputStream(file)) {
+                recorded.load(in);
+            }
+            if (!sha256.equals(recorded.getProperty("sha256"))) {
+                return Optional.empty();
+            }
+            if ("true".equals(recorded.getProperty("unsigned"))) {
+                return Optional.of(Optional.empty());
+            }
+            byte[] der = java.util.Base64.getDecoder().decode(recorded.getProperty("certificate", ""));
+            return Optional.of(Optional.of((java.security.cert.X509Certificate) java.security.cert.CertificateFactory
+                    .getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(der))));
+        } catch (IOException | IllegalArgumentException | ClassCastException
+                | java.security.cert.CertificateException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static byte[] encoded(java.security.cert.X509Certificate certificate) throws IOException {
+        try {
+            return certificate.getEncoded();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IOException("A parsed certificate has an encoding", e);
+        }
     }
 
     /** @return every stored plugin, ordered by id */
