@@ -86,6 +86,7 @@ class LeadsEngineTest {
         JsonNode made = one("{\"email\": \"a@one.example\", \"country\": \"US\", \"employees\": 500}");
         assertTrue(made.at("/mql/became").asBoolean(), made::toString);
         assertEquals(List.of(made.get("leadId").asText()), leads.moved);
+        assertEquals(List.of(), leads.placed, "intake moves its lead to MQL; placing a new lead is the kernel's");
         assertTrue(stores.events.stream().anyMatch(e -> e.getKey().equals(RevosEvents.LEAD_MQL)
                 && made.get("leadId").asText().equals(e.getValue().get(RevosEvents.OBJECT_ID))));
         Map<String, Object> routed = stores.events.stream().filter(e -> e.getKey().equals(RevosEvents.LEAD_ROUTED))
