@@ -78,7 +78,7 @@ public final class SyncResource {
      * The kernel's collections for {@link #createSchema}, which the OpenAPI document calls statically; set while the
      * resource is active, which is before its paths are served or documented.
      */
-    private static volatile ObjectCollections documented;
+    static volatile ObjectCollections documented;
 
     private final TenantStore store;
     private final Imports imports;

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * still refer to, audit entries and events, cursor pagination and filters, and {@code Idempotency-Key} on creation.
  * A service of the kernel; {@link org.revos.kernel.spi.rest.CollectionResource} is its REST face.
  * <p>
- * An engine whose collection other collections may refer to, or that the kernel's imports, exports and OpenAPI
+ * An engine whose collection other collections may refer to, or that imports, exports and the OpenAPI
  * document should know, registers its schema as an OSGi service of type {@link ObjectSchema}. An engine that must
  * act inside every write of objects registers an {@link ObjectWriteHook}; one that derives fields of new objects
  * registers an {@link ObjectShaper}.
