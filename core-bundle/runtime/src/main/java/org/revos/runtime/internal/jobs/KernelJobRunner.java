@@ -75,6 +75,6 @@ public final class KernelJobRunner implements JobRunner {
 
     @Override
     public void afterRecovery(Runnable step) {
-        jobs.recoverAlso(step);
+        jobs.afterRecovery(step);
     }
 }
