@@ -5,9 +5,9 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.revos.integration.internal.mapping.EngineJson;
 import org.revos.kernel.spi.objects.Field;
 import org.revos.kernel.spi.objects.ObjectSchema;
-import org.revos.integration.internal.mapping.EngineJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;

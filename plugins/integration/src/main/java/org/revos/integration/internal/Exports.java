@@ -18,14 +18,14 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.revos.api.model.ObjectType;
 import org.revos.api.spi.ExportWriter;
 import org.revos.api.spi.Exporter;
+import org.revos.kernel.spi.Contributions;
+import org.revos.kernel.spi.Contributions.Contribution;
 import org.revos.kernel.spi.PluginCallFailed;
+import org.revos.kernel.spi.PluginCalls;
 import org.revos.kernel.spi.TenantRow;
 import org.revos.kernel.spi.TenantStore;
 import org.revos.kernel.spi.objects.ObjectCollections;
 import org.revos.kernel.spi.objects.ObjectSchema;
-import org.revos.kernel.spi.PluginCalls;
-import org.revos.kernel.spi.Contributions;
-import org.revos.kernel.spi.Contributions.Contribution;
 
 /**
  * Writes every object of a collection through a tenant's exporter plugin, page by page in id order, so an export of

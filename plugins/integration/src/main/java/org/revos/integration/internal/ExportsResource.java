@@ -24,6 +24,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.Caller;
 import org.revos.api.spi.Exporter;
+import org.revos.kernel.spi.Contributions.Contribution;
 import org.revos.kernel.spi.Problem;
 import org.revos.kernel.spi.TenantRow;
 import org.revos.kernel.spi.Violations;
@@ -32,7 +33,6 @@ import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.kernel.spi.rest.Described;
 import org.revos.kernel.spi.rest.RevosResources;
 import org.revos.kernel.spi.rest.SchemaFrom;
-import org.revos.kernel.spi.Contributions.Contribution;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

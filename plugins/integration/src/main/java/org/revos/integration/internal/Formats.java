@@ -9,10 +9,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.revos.api.model.ObjectType;
-import org.revos.kernel.spi.PluginCallFailed;
-import org.revos.kernel.spi.PluginCalls;
 import org.revos.kernel.spi.Contributions;
 import org.revos.kernel.spi.Contributions.Contribution;
+import org.revos.kernel.spi.PluginCallFailed;
+import org.revos.kernel.spi.PluginCalls;
 
 /**
  * The import or export formats that plugins offer a tenant, each asked for its name and objects through the gateway.

@@ -8,9 +8,6 @@ import java.util.Map;
 
 import org.revos.api.spi.ImportRow;
 import org.revos.api.spi.Importer;
-import org.revos.kernel.spi.PluginCallFailed;
-import org.revos.kernel.spi.objects.ObjectSchema;
-import org.revos.kernel.spi.PluginCalls;
 import org.revos.integration.internal.ImportPreviewReport.Columns;
 import org.revos.integration.internal.ImportPreviewReport.Mapped;
 import org.revos.integration.internal.ImportPreviewReport.RowProblem;
@@ -18,6 +15,9 @@ import org.revos.integration.internal.ImportPreviewReport.Unmapped;
 import org.revos.integration.internal.mapping.MappingTally;
 import org.revos.integration.internal.mapping.ValueTranslator;
 import org.revos.kernel.spi.Contributions.Contribution;
+import org.revos.kernel.spi.PluginCallFailed;
+import org.revos.kernel.spi.PluginCalls;
+import org.revos.kernel.spi.objects.ObjectSchema;
 
 /**
  * A dry run: reads a file through its importer and the value mappings, row by row in bounded memory, and reports

@@ -18,15 +18,15 @@ import org.revos.api.model.ObjectType;
 import org.revos.api.security.Caller;
 import org.revos.api.spi.ImportRow;
 import org.revos.api.spi.Importer;
+import org.revos.kernel.spi.Contributions.Contribution;
 import org.revos.kernel.spi.FieldError;
 import org.revos.kernel.spi.JobRunner;
 import org.revos.kernel.spi.JobRunner.Progress;
 import org.revos.kernel.spi.PluginCallFailed;
+import org.revos.kernel.spi.PluginCalls;
 import org.revos.kernel.spi.Problem;
 import org.revos.kernel.spi.TenantStore;
 import org.revos.kernel.spi.TenantTransaction;
-import org.revos.kernel.spi.PluginCalls;
-import org.revos.kernel.spi.Contributions.Contribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

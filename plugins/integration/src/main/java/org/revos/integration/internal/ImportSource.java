@@ -12,9 +12,9 @@ import org.revos.api.model.ObjectType;
 import org.revos.api.spi.ImportReader;
 import org.revos.api.spi.ImportRow;
 import org.revos.api.spi.Importer;
+import org.revos.kernel.spi.Contributions.Contribution;
 import org.revos.kernel.spi.PluginCallFailed;
 import org.revos.kernel.spi.PluginCalls;
-import org.revos.kernel.spi.Contributions.Contribution;
 
 /**
  * A spooled source read through its importer plugin, one gateway call per batch: a slow or broken importer fails the

@@ -27,6 +27,12 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsApplicationS
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import org.revos.api.security.Caller;
 import org.revos.api.spi.Importer;
+import org.revos.integration.internal.mapping.MappingDocuments;
+import org.revos.integration.internal.mapping.MappingRules;
+import org.revos.integration.internal.mapping.SourceHints;
+import org.revos.integration.internal.mapping.ValueKind;
+import org.revos.integration.internal.mapping.ValueMappings;
+import org.revos.kernel.spi.Contributions.Contribution;
 import org.revos.kernel.spi.Violations;
 import org.revos.kernel.spi.objects.ObjectSchema;
 import org.revos.kernel.spi.rest.Described;
@@ -34,12 +40,6 @@ import org.revos.kernel.spi.rest.JsonSchemas;
 import org.revos.kernel.spi.rest.ResponseStatus;
 import org.revos.kernel.spi.rest.RevosResources;
 import org.revos.kernel.spi.rest.SchemaFrom;
-import org.revos.integration.internal.mapping.MappingDocuments;
-import org.revos.integration.internal.mapping.MappingRules;
-import org.revos.integration.internal.mapping.SourceHints;
-import org.revos.integration.internal.mapping.ValueKind;
-import org.revos.integration.internal.mapping.ValueMappings;
-import org.revos.kernel.spi.Contributions.Contribution;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
