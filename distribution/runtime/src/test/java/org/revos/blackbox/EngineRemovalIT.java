@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Every engine the distribution ships can be removed while the runtime serves: the kernel and every other capability
  * keep answering, the removed capability's paths answer 404 problem JSON, and restoring the shipped engine brings it
  * back with its data. An engine without paths of its own (enrichment) is held to what it does instead. Without the
- * stage engine, leads and deals are still created, without a stage, and a creation naming a stage is refused.
+ * stage engine, leads and deals are still created, without a stage, and a creation naming a stage is refused. Without
+ * the integration engine, imports, exports and sync answer 404 while objects are still written.
  */
 @ExtendWith(RevosExtension.class)
 class EngineRemovalIT {
@@ -177,7 +178,44 @@ class EngineRemovalIT {
                 assertEquals(before, poll(revos, t.readOnly(), readBack, 200).body(), "its record is back");
                 assertEquals(70, revos.get(t.readOnly(), "/leads/intake/settings").expect(200).get("mqlScore")
                         .asInt(), "its settings are back");
-            }));
+            }),
+            // its data: an outbound sync definition and the tenant's HubSpot value mappings; away, imports, exports
+            // and sync answer 404 while objects are still written
+            new Engine("org.revos.integration", "/sync/definitions", EngineRemovalIT::syncAndMappings,
+                    EngineRemovalIT::integrationAway, EngineRemovalIT::integrationBack,
+                    List.of("/exports", "/imports/mappings/hubspot", "/sync/errors")));
+
+    /** Defines an outbound sync of accounts and the tenant's HubSpot deal types; answers the definition's path. */
+    private static String syncAndMappings(Revos revos, Revos.Tenant t) {
+        String owner = revos.post(t.admin(), "/users", Map.of("name", "Syd", "email", "syd@example.com", "role",
+                "AE")).expect(201).get("id").asText();
+        revos.send(t.admin(), "PUT", "/imports/mappings/hubspot", Map.of("dealTypes", Map.of("Upsell",
+                "EXPANSION")), Map.of()).expect(200);
+        String id = revos.post(t.admin(), "/sync/definitions", Map.of("objectType", "accounts", "source",
+                "Warehouse", "direction", "ONE_WAY_OUT", "intervalMinutes", 60, "location", "out/accounts.csv",
+                "ownerId", owner)).expect(201).get("id").asText();
+        return "/sync/definitions/" + id;
+    }
+
+    private static void integrationAway(Revos revos, Revos.Tenant t, String readBack, JsonNode before) {
+        assertEquals(404, revos.get(t.readOnly(), readBack).status(), readBack);
+        Revos.Reply imported = revos.sendBytes(t.member(), "POST", "/imports?object=accounts",
+                "name\nAway\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv");
+        assertEquals(404, imported.status(), () -> "no import without the engine: " + imported.raw().body());
+        assertEquals("application/problem+json", imported.header("Content-Type"));
+        revos.post(t.member(), "/accounts", Map.of("name", "Written while away")).expect(201);
+    }
+
+    private static void integrationBack(Revos revos, Revos.Tenant t, String readBack, JsonNode before) {
+        JsonNode after = poll(revos, t.readOnly(), readBack, 200).body();
+        for (String field : List.of("id", "objectType", "direction", "location", "ownerId")) {
+            assertEquals(before.get(field), after.get(field), "its sync definition is back: " + after);
+        }
+        JsonNode mappings = revos.get(t.readOnly(), "/imports/mappings/hubspot").expect(200);
+        assertTrue(mappings.toString().contains("Upsell"), "its mappings are back: " + mappings);
+        JsonNode exported = revos.get(t.readOnly(), "/exports").expect(200);
+        assertTrue(exported.toString().contains("accounts"), exported::toString);
+    }
 
     private static final String KPI_QUARTER = "2026-Q1";
 
@@ -311,7 +349,7 @@ class EngineRemovalIT {
     private static final List<String> EVERY_CAPABILITY = List.of("/accounts", "/users", "/kpis",
             "/kpis/win_rate?period=2026", "/revenue/summary?period=2026", "/pipelines", "/credit/rules",
             "/adoption/initiatives", "/exports?object=accounts&format=hubspot", "/webhooks", "/properties/usage",
-            "/audit", "/leads/intake/settings");
+            "/audit", "/leads/intake/settings", "/imports/mappings/hubspot", "/sync/definitions", "/sync/errors");
 
     private final Revos revos;
 

@@ -42,7 +42,7 @@ class ShippedPluginSwapIT {
             "org.revos.adoption", "org.revos.adoption.credit", "org.revos.webhooks", "org.revos.integration.webhook",
             "org.revos.kpi.funnel", "org.revos.kpi.revenue", "org.revos.integration.csv",
             "org.revos.integration.enrichment", "org.revos.enrichment", "org.revos.credit", "org.revos.kpi",
-            "org.revos.leads.rules", "org.revos.leads");
+            "org.revos.leads.rules", "org.revos.leads", "org.revos.integration");
     private static final String ADMIN = RevosProcess.ADMIN_KEY;
     private static final String JAR = "application/java-archive";
     private static final String FUNNEL = "org.revos.kpi.funnel";
@@ -50,7 +50,8 @@ class ShippedPluginSwapIT {
     /** One path (at least) of every capability, the test plugin's own resource and KPI included. */
     private static final List<String> PATHS = List.of("/kpis", "/kpis/win_rate?period=2026",
             "/kpis/nrr?period=2026", "/revenue/summary?period=2026", "/goal-matrix?periods=2026-Q1", "/pipelines", "/loss-reasons", "/credit/rules",
-            "/adoption/initiatives", "/adoption/items", "/exports?object=accounts&format=hubspot", "/webhooks", "/accounts", "/hello",
+            "/adoption/initiatives", "/adoption/items", "/exports?object=accounts&format=hubspot",
+            "/imports/mappings/hubspot", "/sync/definitions", "/webhooks", "/accounts", "/hello",
             "/properties/usage", "/leads/intake/settings",
             "/kpis/hello_count?period=2026");
     private static final int CLIENTS = 4;

@@ -39,4 +39,21 @@ public interface TenantStore {
      *         {@link CommitListener} before this number counts it (since 1.3)
      */
     long commits(String tenantId);
+
+    /**
+     * Runs {@code work} in a transaction of {@code tenantId} that is always rolled back (since 1.4): it sees its own
+     * writes, then nothing of them stays, no audit entry and no event. An import checks its rows this way with
+     * exactly the rules a real write applies. A unique-constraint violation becomes a 409 problem.
+     */
+    <T> T rehearse(String tenantId, Caller caller, Function<TenantTransaction, T> work);
+
+    /**
+     * Has the database measure an entity's table again when {@code added} rows (just written by a bulk load) are at
+     * least a quarter of it, since 1.4: the query planner would otherwise keep planning for the table it knew before
+     * the load, and the first reads after a large import would be slow. Tables are shared by all tenants, so a small
+     * load into a big table measures nothing.
+     *
+     * @return whether the table was measured
+     */
+    boolean refreshStatistics(Class<?> entityClass, long added);
 }

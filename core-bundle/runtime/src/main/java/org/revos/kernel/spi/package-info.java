@@ -22,8 +22,14 @@
  * write of a tenant, in order and numbered, so that a projection kept in memory is never served stale) with
  * {@link org.revos.kernel.spi.TenantStore#commits(String)}; {@link org.revos.kernel.spi.FactsSource}, through which
  * the KPI engine answers the API's {@code TenantData.facts}.
+ * <p>
+ * 1.4: what the integration engine (imports, exports, sync) needs: {@link org.revos.kernel.spi.JobRunner} records a
+ * job inside an engine's transaction, starts and resumes it and lets the engine mark its own unfinished work after
+ * the kernel's start-up recovery; {@link org.revos.kernel.spi.TenantStore#rehearse} (a transaction that is always
+ * rolled back) and {@link org.revos.kernel.spi.TenantStore#refreshStatistics}; {@link
+ * org.revos.kernel.spi.EngineFiles}, folders of the data folder that outlive an engine's bundle.
  */
-@Version("1.3.0")
+@Version("1.4.0")
 package org.revos.kernel.spi;
 
 import org.osgi.annotation.versioning.Version;

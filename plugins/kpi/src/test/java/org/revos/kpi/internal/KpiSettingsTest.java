@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.revos.kernel.spi.TenantStore;
 import org.revos.runtime.internal.persistence.EngineStore;
 import org.revos.runtime.internal.persistence.Store;
-import org.revos.runtime.internal.persistence.TenantSingletons;
+import org.revos.runtime.internal.security.Secrets;
 import org.revos.runtime.internal.persistence.TestStores;
 
 /**
@@ -40,11 +40,15 @@ class KpiSettingsTest {
         });
     }
 
+    /** @return the id the kernel gave a tenant's settings row (its TenantSingletons, now the integration engine's) */
+    private static String kernelId(String tenantId) {
+        return KpiSettings.NAME + "/" + Secrets.sha256(tenantId).substring(0, 39 - KpiSettings.NAME.length());
+    }
+
     @Test
     void theRowIdIsTheOneTheKernelGaveIt() {
-        assertEquals(TenantSingletons.id("ten_a", KpiSettings.NAME), KpiSettings.id("ten_a"));
-        assertEquals(TenantSingletons.id("ten_01M98KT68PKJXXEMRRV7NEKR5G", KpiSettings.NAME),
-                KpiSettings.id("ten_01M98KT68PKJXXEMRRV7NEKR5G"));
+        assertEquals(kernelId("ten_a"), KpiSettings.id("ten_a"));
+        assertEquals(kernelId("ten_01M98KT68PKJXXEMRRV7NEKR5G"), KpiSettings.id("ten_01M98KT68PKJXXEMRRV7NEKR5G"));
         assertTrue(KpiSettings.id("ten_01M98KT68PKJXXEMRRV7NEKR5G").length() <= 40);
     }
 

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * still refer to, audit entries and events, cursor pagination and filters, and {@code Idempotency-Key} on creation.
  * A service of the kernel; {@link org.revos.kernel.spi.rest.CollectionResource} is its REST face.
  * <p>
- * An engine whose collection other collections may refer to, or that the kernel's imports, exports and OpenAPI
+ * An engine whose collection other collections may refer to, or that imports, exports and the OpenAPI
  * document should know, registers its schema as an OSGi service of type {@link ObjectSchema}. An engine that must
  * act inside every write of objects registers an {@link ObjectWriteHook}; one that derives fields of new objects
  * registers an {@link ObjectShaper}.
@@ -61,6 +61,40 @@ public interface ObjectCollections {
 
     /** Creates an object inside a transaction the caller runs (a write and its consequences commit together). */
     <E extends TenantRow> ObjectNode create(TenantTransaction tx, ObjectSchema<E> schema, JsonNode fields);
+
+    /**
+     * Creates an object inside a transaction the caller runs, telling the {@link ObjectShaper}s whether the write
+     * brings in rows of its own what the creation would otherwise derive (since 1.5): an import whose revenue events
+     * come in their own file creates its won deals with {@code derivesRecords} {@code false}, so none records a
+     * revenue event of its own. {@code fields} may name the fields placed on creation (a deal's {@code stage}).
+     */
+    <E extends TenantRow> ObjectNode create(TenantTransaction tx, ObjectSchema<E> schema, JsonNode fields,
+            boolean derivesRecords);
+
+    /**
+     * Applies a JSON merge patch inside a transaction the caller runs (since 1.5), with every rule, hook, audit entry
+     * and event of a PATCH request; the same values again write nothing.
+     *
+     * @return the object as the API shows it afterwards
+     * @throws org.revos.kernel.spi.Problem 404 for an unknown object, 400 listing every invalid field, 409 for a
+     *                                      conflict
+     */
+    <E extends TenantRow> ObjectNode patch(TenantTransaction tx, ObjectSchema<E> schema, String id, JsonNode body);
+
+    /**
+     * @return an entity of the collection, read by the caller through {@link TenantTransaction#em()} or
+     *         {@link org.revos.kernel.spi.TenantStore#query}, as the API shows it (since 1.5): a bulk reader (an
+     *         export, an import comparing a row with what is stored) renders without reading each object again
+     */
+    <E extends TenantRow> ObjectNode render(ObjectSchema<E> schema, E entity);
+
+    /**
+     * Declares the external ids of {@code type} that this transaction's writes use, each mapped to the id of the
+     * object holding it (since 1.5). A bulk writer that looked up its batch's keys in a few queries promises that
+     * every external id its rows use is in {@code known} (taken) or free, and the object engine then checks their
+     * uniqueness without a query per row, adding the ones it assigns. Without it the engine queries as for any write.
+     */
+    void resolvedExternalIds(TenantTransaction tx, ObjectType type, Map<String, String> known);
 
     /**
      * A value for an empty field and who found it.

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * stage engine, present while it runs (reference it optionally and dynamically: without it, objects have no stage);
  * since 1.3.
  * <p>
- * Since 1.4 it also serves the kernel's bulk writers (imports, sync), which place objects in the stage a row names
- * and may bring revenue in a file of its own.
+ * Since 1.4 it also serves bulk writers (the integration engine's imports and sync), which place objects in the
+ * stage a row names and may bring revenue in a file of its own.
  */
 @ProviderType
 public interface StageMoves {

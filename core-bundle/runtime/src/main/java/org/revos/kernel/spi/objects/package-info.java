@@ -24,8 +24,13 @@
  * {@link org.revos.kernel.spi.objects.StageHistory}, the kernel's stage history rows; {@link
  * org.revos.kernel.spi.objects.StageMoves} is the stage engine's (no longer the kernel's) and places new objects for
  * bulk writers. An {@link org.revos.kernel.spi.objects.ObjectWriteHook} still must not change its object.
+ * <p>
+ * 1.5: what the integration engine's bulk writers need: {@link org.revos.kernel.spi.objects.ObjectCollections}
+ * creates telling the shapers whether the write derives records, patches and renders inside a transaction the
+ * caller runs and takes a batch's resolved external ids; {@link org.revos.kernel.spi.objects.ObjectWriteGuard}, a
+ * hook that refuses fields before a creation or patch applies them (the fields an inbound sync owns).
  */
-@Version("1.4.0")
+@Version("1.5.0")
 package org.revos.kernel.spi.objects;
 
 import org.osgi.annotation.versioning.Version;

@@ -77,6 +77,19 @@ public final class Jobs {
         recovered = recovered.thenRunAsync(step, executor);
     }
 
+    /**
+     * Runs {@code step} once the start-up recovery is over: as part of it ({@link #recoverAlso}) while it is not, else
+     * at once on a job thread, without saying the runtime is starting again (an engine started or updated later marks
+     * its own unfinished work this way).
+     */
+    public synchronized void afterRecovery(Runnable step) {
+        if (recovered.isDone()) {
+            executor.execute(step);
+        } else {
+            recoverAlso(step);
+        }
+    }
+
     @Deactivate
     void stop() {
         stopping = true;

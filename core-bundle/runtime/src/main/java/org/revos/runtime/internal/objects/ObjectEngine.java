@@ -65,7 +65,7 @@ public final class ObjectEngine {
         schema.rules().defaults(tx, entity);
         Shapers.Split split = Shapers.split(schema, requireObject(body));
         ObjectNode fields = split.own();
-        SourceOfTruth.check(tx, schema, fields);
+        WriteGuards.check(tx, schema, null, fields);
         Violations v = new Violations();
         apply(schema, entity, fields, v, true);
         StoredSizes.check(schema, entity, v);
@@ -102,7 +102,7 @@ public final class ObjectEngine {
     public static <E extends TenantRow> ObjectNode patch(Tx tx, ObjectSchema<E> schema, String id, JsonNode body) {
         ObjectNode fields = requireObject(body);
         E entity = find(tx.em(), schema, id);
-        SourceOfTruth.check(tx, schema, fields);
+        WriteGuards.check(tx, schema, id, fields);
         ObjectNode before = render(schema, entity);
         Violations v = new Violations();
         apply(schema, entity, fields, v, false);

@@ -45,6 +45,16 @@ public final class EngineStore implements TenantStore {
     }
 
     @Override
+    public <T> T rehearse(String tenantId, Caller caller, Function<TenantTransaction, T> work) {
+        return store.rehearse(tenantId, caller, work::apply);
+    }
+
+    @Override
+    public boolean refreshStatistics(Class<?> entityClass, long added) {
+        return store.refreshStatisticsAfterLoad(entityClass, added);
+    }
+
+    @Override
     public boolean isUp() {
         return store.status().isUp();
     }

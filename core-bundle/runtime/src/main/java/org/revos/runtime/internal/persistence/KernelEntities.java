@@ -26,10 +26,6 @@ final class KernelEntities {
             JobEntity.class,
             TeamMembershipEntity.class,
             GoalRevisionEntity.class,
-            ImportEntity.class,
-            ImportMappingEntity.class,
-            SyncDefinitionEntity.class,
-            SyncErrorEntity.class,
             TrustedSignerEntity.class,
             PlatformSettingEntity.class);
 

@@ -81,6 +81,28 @@ public final class Collections implements ObjectCollections {
     }
 
     @Override
+    public <E extends TenantRow> ObjectNode create(TenantTransaction tx, ObjectSchema<E> schema, JsonNode fields,
+            boolean derivesRecords) {
+        return ObjectEngine.create(kernel(tx), schema, fields, derivesRecords);
+    }
+
+    @Override
+    public <E extends TenantRow> ObjectNode patch(TenantTransaction tx, ObjectSchema<E> schema, String id,
+            JsonNode body) {
+        return ObjectEngine.patch(kernel(tx), schema, id, body);
+    }
+
+    @Override
+    public <E extends TenantRow> ObjectNode render(ObjectSchema<E> schema, E entity) {
+        return ObjectEngine.render(schema, entity);
+    }
+
+    @Override
+    public void resolvedExternalIds(TenantTransaction tx, ObjectType type, java.util.Map<String, String> known) {
+        kernel(tx).resolvedExternalIds(type.name(), known);
+    }
+
+    @Override
     public <E extends TenantRow> ObjectNode read(TenantTransaction tx, ObjectSchema<E> schema, String id) {
         return ObjectEngine.render(schema, ObjectEngine.find(kernel(tx).em(), schema, id));
     }

@@ -65,7 +65,10 @@ class KernelDependenciesTest {
                         "StageCatalog", "EffectivePipelines", "EntryCriteria", "PipelinesResource", "PropertyUsage",
                         "TransitionsResource", "StagedCollection", "KernelStageMoves"),
                 "kpi", List.of("internal/kpi/", "KpiSettings", "KpiEngine", "KpiSession", "FactsProjection",
-                        "GoalStanding", "GoalMatrix"));
+                        "GoalStanding", "GoalMatrix"),
+                "org.revos.runtime.internal.integration", List.of("runtime/internal/integration/", "Import",
+                        "ImportMapping", "SyncDefinition", "SyncError", "SyncEngine", "SyncSource", "SourceOfTruth",
+                        "RowApplier", "Exports", "TenantSingletons"));
         Path classes = Path.of(KernelDependenciesTest.class.getProtectionDomain().getCodeSource().getLocation()
                 .toURI()).resolveSibling("classes");
         Map<String, Set<String>> left = new TreeMap<>();

@@ -29,15 +29,11 @@ final class CoreResources {
             ApiKeysResource.class, AuditResource.class, PlatformAuditResource.class, OpenApiResource.class,
             PropertiesResource.class);
 
-    /** Every resource class of the kernel, the integration ones too (engines' are OpenApiIT's). */
+    /** Every resource class of the kernel (engines' are OpenApiIT's and their own document tests'). */
     static final List<Class<?>> EVERY = Stream.concat(CLASSES.stream(), Stream.of(
             org.revos.runtime.internal.admin.PluginsResource.class,
             org.revos.runtime.internal.admin.TenantPluginsResource.class,
             org.revos.runtime.internal.jobs.JobsResource.class,
-            org.revos.runtime.internal.integration.ImportMappingsResource.class,
-            org.revos.runtime.internal.integration.ExportsResource.class,
-            org.revos.runtime.internal.integration.ImportsResource.class,
-            org.revos.runtime.internal.integration.SyncResource.class,
             org.revos.runtime.internal.rest.GoalRevisionsResource.class)).toList();
 
     private CoreResources() {
