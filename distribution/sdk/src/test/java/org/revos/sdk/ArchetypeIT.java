@@ -30,6 +30,7 @@ class ArchetypeIT {
 
     private static final List<String> KINDS = List.of("kpi", "credit-rule", "rest-resource");
 
+
     private static Path work;
     private static Path settings;
     private static Path localRepo;
@@ -84,49 +85,54 @@ class ArchetypeIT {
     }
 
     @Test
-    void generatedProjectsOfEveryKindBuildTestAndHotDeployAgainstTheRepositoryAlone() throws Exception {
-        List<String> modules = new ArrayList<>();
-        for (String kind : KINDS) {
-            String artifactId = "partner-" + kind;
-            mvn(work, "generate-" + kind, "org.apache.maven.plugins:maven-archetype-plugin:"
-                    + System.getProperty("archetype.plugin.version") + ":generate", "-DinteractiveMode=false",
-                    "-DarchetypeGroupId=org.revos", "-DarchetypeArtifactId=org.revos.plugin-archetype",
-                    "-DarchetypeVersion=" + System.getProperty("revos.sdk.version"), "-DgroupId=com.example",
-                    "-DartifactId=" + artifactId, "-Dversion=1.0.0", "-Dpackage=com.example.partner",
-                    "-Dkind=" + kind);
-            assertTrue(Files.isRegularFile(work.resolve(artifactId).resolve("pom.xml")));
-            modules.add(artifactId);
-        }
-        // One Maven run builds the three projects (each alone would pay Maven's start-up again); each is still a
-        // project of its own, with no parent.
-        Files.writeString(work.resolve("pom.xml"), """
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>com.example</groupId><artifactId>all</artifactId><version>1</version>
-                  <packaging>pom</packaging>
-                  <modules>%s</modules>
-                </project>
-                """.formatted(String.join("", modules.stream().map(m -> "<module>" + m + "</module>").toList())));
-        String log = mvn(work, "verify", "verify");
-        for (String kind : KINDS) {
-            Path project = work.resolve("partner-" + kind);
-            assertTrue(Files.isRegularFile(project.resolve("target/partner-" + kind + "-1.0.0.jar")), kind);
-            assertEquals(1, reports(project.resolve("target/surefire-reports")), kind + ": one unit test class");
-            assertEquals(1, reports(project.resolve("target/failsafe-reports")), kind + ": one integration test");
-        }
+    void aGeneratedProjectBuildsTestsAndHotDeploysAgainstTheRepositoryAlone() throws Exception {
+        // Every kind in one project (as a partner's KPI plugin with a REST resource would be): one build, one
+        // runtime for the three integration tests.
+        generate("partner-plugin", String.join(",", KINDS));
+        Path project = work.resolve("partner-plugin");
+        String log = mvn(project, "verify", "verify");
         assertTrue(log.contains("BUILD SUCCESS"), log);
+        assertTrue(Files.isRegularFile(project.resolve("target/partner-plugin-1.0.0.jar")));
+        assertEquals(List.of("BigWinsKpiTest", "GreetingResourceTest", "InstantCreditRuleTest"),
+                reports(project.resolve("target/surefire-reports")), "the unit tests of every kind ran");
+        assertEquals(List.of("BigWinsKpiIT", "GreetingResourceIT", "InstantCreditRuleIT"),
+                reports(project.resolve("target/failsafe-reports")), "the integration tests of every kind ran");
     }
 
-    private static long reports(Path dir) throws IOException {
+    @Test
+    void aProjectHoldsTheExampleOfTheKindAskedForOnly() throws Exception {
+        generate("partner-greeting", "rest-resource");
+        Path sources = work.resolve("partner-greeting/src");
+        try (Stream<Path> files = Files.walk(sources)) {
+            assertEquals(List.of("GreetingResource.java", "GreetingResourceIT.java", "GreetingResourceTest.java"),
+                    files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        assertTrue(Files.readString(work.resolve("partner-greeting/src/main/java/com/example/partner/"
+                + "GreetingResource.java")).startsWith("package com.example.partner;"));
+    }
+
+    private static void generate(String artifactId, String kind) throws IOException, InterruptedException {
+        mvn(work, "generate-" + artifactId, "org.apache.maven.plugins:maven-archetype-plugin:"
+                + System.getProperty("archetype.plugin.version") + ":generate", "-DinteractiveMode=false",
+                "-DarchetypeGroupId=org.revos", "-DarchetypeArtifactId=org.revos.plugin-archetype",
+                "-DarchetypeVersion=" + System.getProperty("revos.sdk.version"), "-DgroupId=com.example",
+                "-DartifactId=" + artifactId, "-Dversion=1.0.0", "-Dpackage=com.example.partner", "-Dkind=" + kind);
+        assertTrue(Files.isRegularFile(work.resolve(artifactId).resolve("pom.xml")));
+    }
+
+    /** @return the simple names of the test classes that reported into {@code dir} */
+    private static List<String> reports(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().matches("TEST-.*\\.xml")).count();
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("TEST-.*\\.xml"))
+                    .map(n -> n.substring(n.lastIndexOf('.', n.length() - 5) + 1, n.length() - 4)).sorted()
+                    .toList();
         }
     }
 
     /** Runs Maven in {@code dir} with the test's settings and local repository; @return its output */
     private static String mvn(Path dir, String name, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("maven.home"), "bin", "mvn")
-                .toString(), "-B", "-s", settings.toString(), "-Dmaven.repo.local=" + localRepo));
+                .toString(), "-B", "-ntp", "-s", settings.toString(), "-Dmaven.repo.local=" + localRepo));
         command.addAll(List.of(args));
         Path log = work.resolve(name + ".log");
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
