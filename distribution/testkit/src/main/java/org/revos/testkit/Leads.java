@@ -49,7 +49,11 @@ public final class Leads {
 
     /** @return a signal of {@code type} counted {@code count} times, last at {@code at} */
     public static Signal signal(String type, long count, String at) {
-        return new TestSignal(type, count, Instants.at(at));
+        return signal(type, count, Instants.at(at));
+    }
+
+    public static Signal signal(String type, long count, Instant at) {
+        return new TestSignal(type, count, at);
     }
 
     public static FilterContextBuilder filterContext() {
