@@ -4,7 +4,8 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.Paths
 
-def examples = ['kpi': 'BigWinsKpi', 'credit-rule': 'InstantCreditRule', 'rest-resource': 'GreetingResource']
+def examples = ['kpi': 'BigWinsKpi', 'credit-rule': 'InstantCreditRule', 'rest-resource': 'GreetingResource',
+                'stage-model': 'RenewalsStageModel']
 def kinds = request.properties.get('kind').split(',').collect { it.trim() }
 def unknown = kinds.findAll { !examples.containsKey(it) }
 if (!unknown.isEmpty()) {

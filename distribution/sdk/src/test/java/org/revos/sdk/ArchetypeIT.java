@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchetypeIT {
 
-    private static final List<String> KINDS = List.of("kpi", "credit-rule", "rest-resource");
+    private static final List<String> KINDS = List.of("kpi", "credit-rule", "rest-resource", "stage-model");
 
 
     private static Path work;
@@ -87,15 +87,15 @@ class ArchetypeIT {
     @Test
     void aGeneratedProjectBuildsTestsAndHotDeploysAgainstTheRepositoryAlone() throws Exception {
         // Every kind in one project (as a partner's KPI plugin with a REST resource would be): one build, one
-        // runtime for the three integration tests.
+        // runtime for all the integration tests.
         generate("partner-plugin", String.join(",", KINDS));
         Path project = work.resolve("partner-plugin");
         String log = mvn(project, "verify", "verify");
         assertTrue(log.contains("BUILD SUCCESS"), log);
         assertTrue(Files.isRegularFile(project.resolve("target/partner-plugin-1.0.0.jar")));
-        assertEquals(List.of("BigWinsKpiTest", "GreetingResourceTest", "InstantCreditRuleTest"),
+        assertEquals(List.of("BigWinsKpiTest", "GreetingResourceTest", "InstantCreditRuleTest", "RenewalsStageModelTest"),
                 reports(project.resolve("target/surefire-reports")), "the unit tests of every kind ran");
-        assertEquals(List.of("BigWinsKpiIT", "GreetingResourceIT", "InstantCreditRuleIT"),
+        assertEquals(List.of("BigWinsKpiIT", "GreetingResourceIT", "InstantCreditRuleIT", "RenewalsStageModelIT"),
                 reports(project.resolve("target/failsafe-reports")), "the integration tests of every kind ran");
     }
 
