@@ -2,19 +2,19 @@ package org.revos.blackbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
+
+import org.revos.testkit.runtime.RevosClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** An HTTP client of a running RevOS, speaking JSON with a chosen key. */
+/**
+ * An HTTP client of a running RevOS, speaking JSON with a chosen key per request; the requests go through the test
+ * kit's {@link RevosClient}, the replies keep this suite's {@link Reply} with its JUnit assertion.
+ */
 public final class Revos {
 
     public static final ObjectMapper JSON = new ObjectMapper();
@@ -37,7 +37,6 @@ public final class Revos {
     }
 
     private final RevosProcess process;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Revos(RevosProcess process) {
         this.process = process;
@@ -67,60 +66,16 @@ public final class Revos {
      * @param body a JSON string, a Jackson node or any object Jackson writes; {@code null} sends no body
      */
     public Reply send(String key, String method, String path, Object body, Map<String, String> headers) {
-        try {
-            String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-            HttpRequest.Builder request = HttpRequest.newBuilder(process.uri("/api/v1" + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(text));
-            if (text != null) {
-                request.header("Content-Type", "application/json");
-            }
-            if (key != null) {
-                request.header("Authorization", "Bearer " + key);
-            }
-            headers.forEach(request::header);
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), json(response), response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** @return the body as JSON; null when it is empty or not JSON (the raw reply still has it) */
-    private static JsonNode json(HttpResponse<String> response) {
-        String body = response.body();
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (IOException notJson) {
-            return null;
-        }
+        return reply(process.kit().client(key).send(method, path, body, headers));
     }
 
     /** Sends raw bytes (a plugin jar, say) with the given content type. */
     public Reply sendBytes(String key, String method, String path, byte[] body, String contentType) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(process.uri("/api/v1" + path))
-                    .timeout(Duration.ofSeconds(60))
-                    .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
-                    .header("Content-Type", contentType);
-            if (key != null) {
-                request.header("Authorization", "Bearer " + key);
-            }
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), json(response), response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return reply(process.kit().client(key).sendBytes(method, path, body, contentType));
+    }
+
+    private static Reply reply(RevosClient.Reply reply) {
+        return new Reply(reply.status(), reply.body(), reply.raw());
     }
 
     /** Creates a tenant with an ADMIN, a MEMBER and a READ_ONLY key. */

@@ -9,8 +9,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.revos.api.leads.FilterVerdict;
-import org.revos.leads.rules.internal.Fixtures.Known;
-import org.revos.leads.rules.internal.Fixtures.Up;
+import org.revos.api.leads.FilterContext;
+import org.revos.api.leads.SignUp;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -23,46 +23,46 @@ class DefaultFiltersTest {
             Map.of("BR", "partner-latam"), "minEmployees", 50);
     private final DefaultFilters filters = new DefaultFilters();
 
-    private FilterVerdict check(Up up, Known known) {
+    private FilterVerdict check(SignUp up, FilterContext known) {
         return filters.check(up, known);
     }
 
-    private static Known known(Set<String> emails, Set<String> domains, Set<String> customers) {
-        return new Known(Set.of("gmail.com"), customers, emails, domains, SETTINGS);
+    private static FilterContext known(Set<String> emails, Set<String> domains, Set<String> customers) {
+        return Fixtures.known(Set.of("gmail.com"), customers, emails, domains, SETTINGS);
     }
 
     @Test
     void eachRuleSendsToItsFallbackAndTheFirstFailingRuleDecides() {
-        Known none = known(Set.of(), Set.of(), Set.of());
-        assertTrue(check(Up.of("a@acme.com", "US", 60, null, List.of()), none).passed());
-        assertEquals("country self-serve", verdict(check(Up.of("a@acme.com", "FR", 60, null, List.of()), none)));
-        assertEquals("country-partner partner-latam", verdict(check(Up.of("a@acme.com", "BR", 60, null, List.of()),
+        FilterContext none = known(Set.of(), Set.of(), Set.of());
+        assertTrue(check(Fixtures.signUp("a@acme.com", "US", 60, null, List.of()), none).passed());
+        assertEquals("country self-serve", verdict(check(Fixtures.signUp("a@acme.com", "FR", 60, null, List.of()), none)));
+        assertEquals("country-partner partner-latam", verdict(check(Fixtures.signUp("a@acme.com", "BR", 60, null, List.of()),
                 none)));
-        assertEquals("country self-serve", verdict(check(Up.of("a@acme.com", null, 60, null, List.of()), none)));
-        assertEquals("company-size self-serve", verdict(check(Up.of("a@acme.com", "US", 49, null, List.of()), none)));
-        assertEquals("company-size self-serve", verdict(check(Up.of("a@acme.com", "US", null, null, List.of()),
+        assertEquals("country self-serve", verdict(check(Fixtures.signUp("a@acme.com", null, 60, null, List.of()), none)));
+        assertEquals("company-size self-serve", verdict(check(Fixtures.signUp("a@acme.com", "US", 49, null, List.of()), none)));
+        assertEquals("company-size self-serve", verdict(check(Fixtures.signUp("a@acme.com", "US", null, null, List.of()),
                 none)), "an unknown size fails a minimum");
-        assertEquals("free-mail self-serve", verdict(check(Up.of("a@gmail.com", "US", 500, null, List.of()), none)));
-        assertEquals("existing-customer existing-customer", verdict(check(Up.of("a@acme.com", "BR", 1, null,
+        assertEquals("free-mail self-serve", verdict(check(Fixtures.signUp("a@gmail.com", "US", 500, null, List.of()), none)));
+        assertEquals("existing-customer existing-customer", verdict(check(Fixtures.signUp("a@acme.com", "BR", 1, null,
                 List.of()), known(Set.of(), Set.of(), Set.of("acme.com")))), "the customer rule comes first");
-        assertEquals("duplicate-email duplicate", verdict(check(Up.of("a@gmail.com", "US", 500, null, List.of()),
+        assertEquals("duplicate-email duplicate", verdict(check(Fixtures.signUp("a@gmail.com", "US", 500, null, List.of()),
                 known(Set.of("a@gmail.com"), Set.of(), Set.of()))));
-        assertEquals("duplicate-domain duplicate", verdict(check(Up.of("b@acme.com", "US", 500, null, List.of()),
+        assertEquals("duplicate-domain duplicate", verdict(check(Fixtures.signUp("b@acme.com", "US", 500, null, List.of()),
                 known(Set.of(), Set.of("acme.com"), Set.of()))));
-        assertEquals("free-mail self-serve", verdict(check(Up.of("b@gmail.com", "US", 500, null, List.of()),
+        assertEquals("free-mail self-serve", verdict(check(Fixtures.signUp("b@gmail.com", "US", 500, null, List.of()),
                 known(Set.of(), Set.of("gmail.com"), Set.of()))), "free mail is no company domain");
-        FilterVerdict v = check(Up.of("a@acme.com", "BR", 60, null, List.of()), none);
+        FilterVerdict v = check(Fixtures.signUp("a@acme.com", "BR", 60, null, List.of()), none);
         assertEquals("BR is not an allowed country; its partner is partner-latam", v.reason());
     }
 
     @Test
     void withoutSettingsOnlyDuplicatesCustomersAndFreeMailFilter() {
-        Known open = new Known(Set.of("gmail.com"), Set.of(), Set.of(), Set.of(), Map.of());
-        assertTrue(filters.check(Up.of("a@acme.com", null, null, null, List.of()), open).passed());
-        assertEquals("free-mail self-serve", verdict(filters.check(Up.of("a@gmail.com", "US", 9, null, List.of()),
+        FilterContext open = Fixtures.known(Set.of("gmail.com"), Set.of(), Set.of(), Set.of(), Map.of());
+        assertTrue(filters.check(Fixtures.signUp("a@acme.com", null, null, null, List.of()), open).passed());
+        assertEquals("free-mail self-serve", verdict(filters.check(Fixtures.signUp("a@gmail.com", "US", 9, null, List.of()),
                 open)));
-        Known keep = new Known(Set.of("gmail.com"), Set.of(), Set.of(), Set.of(), Map.of("freeMail", false));
-        assertTrue(filters.check(Up.of("a@gmail.com", "US", 9, null, List.of()), keep).passed());
+        FilterContext keep = Fixtures.known(Set.of("gmail.com"), Set.of(), Set.of(), Set.of(), Map.of("freeMail", false));
+        assertTrue(filters.check(Fixtures.signUp("a@gmail.com", "US", 9, null, List.of()), keep).passed());
     }
 
     @Test
@@ -84,9 +84,9 @@ class DefaultFiltersTest {
         Integer employees = size < 0 ? null : size;
         String domain = freeMail ? "gmail.com" : "acme.com";
         String email = local.replaceAll("[^a-z]", "x") + "@" + domain;
-        Known k = known(seenEmail ? Set.of(email) : Set.of(), seenDomain ? Set.of(domain) : Set.of(),
+        FilterContext k = known(seenEmail ? Set.of(email) : Set.of(), seenDomain ? Set.of(domain) : Set.of(),
                 customer ? Set.of(domain) : Set.of());
-        FilterVerdict v = filters.check(Up.of(email, country, employees, null, List.of()), k);
+        FilterVerdict v = filters.check(Fixtures.signUp(email, country, employees, null, List.of()), k);
         if (v.passed()) {
             assertTrue(List.of("US", "DE").contains(country));
             assertTrue(employees != null && employees >= 50);

@@ -15,7 +15,8 @@ import org.revos.api.leads.Rep;
 import org.revos.api.leads.RoutingChoice;
 import org.revos.api.model.UserRole;
 import org.revos.leads.rules.internal.DefaultRouting.Rules;
-import org.revos.leads.rules.internal.Fixtures.R;
+import org.revos.testkit.Leads;
+import org.revos.testkit.Leads.TestRep;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -39,24 +40,23 @@ class DefaultRoutingTest {
     }
 
     /** Routes one lead and books it as the engine does; answers the choice. */
-    private static RoutingChoice routeAndBook(Integer employees, String country, List<R> reps, Rules rules,
+    private static RoutingChoice routeAndBook(Integer employees, String country, List<TestRep> reps, Rules rules,
             long[] seq) {
         RoutingChoice choice = DefaultRouting.route(employees, country, new ArrayList<Rep>(reps), rules);
         if (choice.repId() != null) {
-            R rep = reps.stream().filter(r -> r.id.equals(choice.repId())).findFirst().orElseThrow();
-            rep.load++;
-            rep.last = ++seq[0];
+            reps.stream().filter(r -> r.id().equals(choice.repId())).findFirst().orElseThrow().book(++seq[0]);
         }
         return choice;
     }
 
     @Test
     void bySegmentBandAndTerritoryToTheNextRepInTurn() {
-        List<R> reps = List.of(new R("a", UserRole.AE, "AMER", "MID_MARKET", 2, 0),
-                new R("b", UserRole.AE, "AMER", "MID_MARKET", 2, 1),
-                new R("c", UserRole.AE, "EMEA", "MID_MARKET", 5, 0),
-                new R("d", UserRole.SDR, "AMER", "MID_MARKET", 5, 0),
-                new R("e", UserRole.AE, "AMER", "ENTERPRISE", 5, 0));
+        List<TestRep> reps = List.of(
+                Leads.rep("a").role(UserRole.AE).team("AMER").segment("MID_MARKET").capacity(2).load(0).build(),
+                Leads.rep("b").role(UserRole.AE).team("AMER").segment("MID_MARKET").capacity(2).load(1).build(),
+                Leads.rep("c").role(UserRole.AE).team("EMEA").segment("MID_MARKET").capacity(5).load(0).build(),
+                Leads.rep("d").role(UserRole.SDR).team("AMER").segment("MID_MARKET").capacity(5).load(0).build(),
+                Leads.rep("e").role(UserRole.AE).team("AMER").segment("ENTERPRISE").capacity(5).load(0).build());
         Rules rules = rules(SETTINGS);
         long[] seq = { 0 };
         assertEquals("a", routeAndBook(300, "US", reps, rules, seq).repId());
@@ -100,38 +100,39 @@ class DefaultRoutingTest {
     @Property
     void capacityIsNeverExceededRoundRobinIsFairAndTheQueueTakesTheRest(@ForAll("reps") @Size(min = 1, max = 8)
             List<Spec> specs, @ForAll @IntRange(min = 0, max = 300) int leads, @ForAll("sizes") List<Integer> sizes) {
-        List<R> reps = new ArrayList<>();
+        List<TestRep> reps = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             Spec s = specs.get(i);
-            reps.add(new R(String.format("r%02d", i), s.ae() ? UserRole.AE : UserRole.SDR, null, i % 2 == 0 ? "SMB"
-                    : "MID_MARKET", s.capacity(), Math.min(s.load(), s.capacity())));
+            reps.add(Leads.rep(String.format("r%02d", i)).role(s.ae() ? UserRole.AE : UserRole.SDR)
+                    .segment(i % 2 == 0 ? "SMB" : "MID_MARKET").capacity(s.capacity())
+                    .load(Math.min(s.load(), s.capacity())).build());
         }
         Map<String, Integer> startLoad = new HashMap<>();
-        reps.forEach(r -> startLoad.put(r.id, r.load));
+        reps.forEach(r -> startLoad.put(r.id(), r.load()));
         Rules rules = rules(Map.of("roles", List.of("AE")));
         long[] seq = { 0 };
         for (int i = 0; i < leads; i++) {
             Integer employees = sizes.isEmpty() ? 50 : sizes.get(i % sizes.size());
             String segment = employees >= 1000 ? "ENTERPRISE" : employees >= 200 ? "MID_MARKET" : "SMB";
-            boolean room = reps.stream().anyMatch(r -> r.role == UserRole.AE && segment.equals(r.segment)
-                    && r.capacity - r.load > 0);
+            boolean room = reps.stream().anyMatch(r -> r.role() == UserRole.AE && segment.equals(r.segment())
+                    && r.capacity() - r.load() > 0);
             RoutingChoice choice = routeAndBook(employees, null, reps, rules, seq);
             assertEquals(room, choice.repId() != null, choice.toString());
             if (choice.repId() != null) {
-                R rep = reps.stream().filter(r -> r.id.equals(choice.repId())).findFirst().orElseThrow();
-                assertEquals(UserRole.AE, rep.role);
-                assertEquals(segment, rep.segment);
+                TestRep rep = reps.stream().filter(r -> r.id().equals(choice.repId())).findFirst().orElseThrow();
+                assertEquals(UserRole.AE, rep.role());
+                assertEquals(segment, rep.segment());
             } else {
                 assertEquals("unassigned", choice.queue());
             }
         }
-        for (R r : reps) {
-            assertTrue(r.load <= r.capacity, r.id + " holds " + r.load + " of " + r.capacity);
+        for (TestRep r : reps) {
+            assertTrue(r.load() <= r.capacity(), r.id() + " holds " + r.load() + " of " + r.capacity());
         }
         for (String segment : List.of("SMB", "MID_MARKET")) {
-            List<R> open = reps.stream().filter(r -> r.role == UserRole.AE && segment.equals(r.segment)
-                    && r.load < r.capacity).toList();
-            List<Integer> given = open.stream().map(r -> r.load - startLoad.get(r.id)).toList();
+            List<TestRep> open = reps.stream().filter(r -> r.role() == UserRole.AE && segment.equals(r.segment())
+                    && r.load() < r.capacity()).toList();
+            List<Integer> given = open.stream().map(r -> r.load() - startLoad.get(r.id())).toList();
             if (given.size() > 1) {
                 int min = given.stream().mapToInt(Integer::intValue).min().orElseThrow();
                 int max = given.stream().mapToInt(Integer::intValue).max().orElseThrow();

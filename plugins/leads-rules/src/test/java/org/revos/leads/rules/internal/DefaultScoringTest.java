@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.revos.api.leads.ScoreCard;
 import org.revos.api.leads.Signal;
 import org.revos.leads.rules.internal.DefaultScoring.Rules;
-import org.revos.leads.rules.internal.Fixtures.Sig;
-import org.revos.leads.rules.internal.Fixtures.Up;
+import org.revos.testkit.Leads;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -37,9 +36,9 @@ class DefaultScoringTest {
 
     @Test
     void fitAndEngagementWithTheirExplanation() {
-        ScoreCard card = DefaultScoring.score(Up.of("a@acme.com", "DE", 250, "VP of Sales", List.of(
-                new Sig("SEATS_ADDED", 3, NOW), new Sig("LOGIN", 50, NOW), new Sig("UNKNOWN", 9, NOW))), List.of(
-                        new Sig("MEETING", 1, NOW)), NOW, rules(Map.of()));
+        ScoreCard card = DefaultScoring.score(Fixtures.signUp("a@acme.com", "DE", 250, "VP of Sales", List.of(
+                Leads.signal("SEATS_ADDED", 3, NOW), Leads.signal("LOGIN", 50, NOW), Leads.signal("UNKNOWN", 9, NOW))), List.of(
+                        Leads.signal("MEETING", 1, NOW)), NOW, rules(Map.of()));
         assertEquals(90, card.fit(), "country 20 + band 200+ 40 + vp 30");
         assertEquals(30 + 20 + 20, card.engagement(), "3 seats x 10, logins capped at 20, a meeting 20");
         List<String> rules = card.lines().stream().map(ScoreCard.Line::rule).toList();
@@ -53,11 +52,11 @@ class DefaultScoringTest {
     void aSignalLosesHalfItsPointsEveryHalfLife() {
         Rules rules = rules(Map.of("halfLifeDays", 10, "countries", Map.of(), "titles", Map.of(), "sizeBands",
                 List.of()));
-        double fresh = DefaultScoring.score(Up.of("a@acme.com", null, null, null, List.of(new Sig("SEATS_ADDED", 2,
+        double fresh = DefaultScoring.score(Fixtures.signUp("a@acme.com", null, null, null, List.of(Leads.signal("SEATS_ADDED", 2,
                 NOW))), List.of(), NOW, rules).engagement();
-        double tenDays = DefaultScoring.score(Up.of("a@acme.com", null, null, null, List.of(new Sig("SEATS_ADDED",
+        double tenDays = DefaultScoring.score(Fixtures.signUp("a@acme.com", null, null, null, List.of(Leads.signal("SEATS_ADDED",
                 2, NOW.minus(Duration.ofDays(10))))), List.of(), NOW, rules).engagement();
-        double twentyDays = DefaultScoring.score(Up.of("a@acme.com", null, null, null, List.of(new Sig(
+        double twentyDays = DefaultScoring.score(Fixtures.signUp("a@acme.com", null, null, null, List.of(Leads.signal(
                 "SEATS_ADDED", 2, NOW.minus(Duration.ofDays(20))))), List.of(), NOW, rules).engagement();
         assertEquals(20, fresh);
         assertEquals(10, tenDays);
@@ -70,9 +69,9 @@ class DefaultScoringTest {
     void tenantRulesReplaceTheDefaultsAndTitlesMatchWholeWords() {
         Rules rules = rules(Map.of("countries", Map.of("US", 40, "*", 5), "titles", Map.of("head", 10),
                 "sizeBands", List.of(Map.of("min", 0, "points", 1))));
-        assertEquals(40 + 1 + 10, DefaultScoring.score(Up.of("a@acme.com", "US", 3, "Head of Growth", List.of()),
+        assertEquals(40 + 1 + 10, DefaultScoring.score(Fixtures.signUp("a@acme.com", "US", 3, "Head of Growth", List.of()),
                 List.of(), NOW, rules).fit());
-        assertEquals(5 + 1, DefaultScoring.score(Up.of("a@acme.com", "FR", 3, "Forehead Engineer", List.of()),
+        assertEquals(5 + 1, DefaultScoring.score(Fixtures.signUp("a@acme.com", "FR", 3, "Forehead Engineer", List.of()),
                 List.of(), NOW, rules).fit(), "'head' is not a word of 'Forehead'");
     }
 
@@ -96,7 +95,7 @@ class DefaultScoringTest {
             @ForAll @IntRange(min = 0, max = 20_000) int employees, @ForAll @IntRange(min = 0, max = 60) int halfLife,
             @ForAll @IntRange(min = 1, max = 400) int olderByDays) {
         Rules rules = rules(Map.of("halfLifeDays", halfLife));
-        ScoreCard card = DefaultScoring.score(Up.of("a@acme.com", "US", employees, "Head of IT", signals), List.of(),
+        ScoreCard card = DefaultScoring.score(Fixtures.signUp("a@acme.com", "US", employees, "Head of IT", signals), List.of(),
                 NOW, rules);
         assertTrue(card.fit() >= 0 && card.fit() <= 100);
         assertTrue(card.engagement() >= 0 && card.engagement() <= 100);
@@ -109,8 +108,8 @@ class DefaultScoringTest {
             assertEquals(engagementSum, card.engagement(), 1e-9);
         }
         List<Signal> older = new ArrayList<>();
-        signals.forEach(s -> older.add(new Sig(s.type(), s.count(), s.at().minus(Duration.ofDays(olderByDays)))));
-        ScoreCard aged = DefaultScoring.score(Up.of("a@acme.com", "US", employees, "Head of IT", older), List.of(),
+        signals.forEach(s -> older.add(Leads.signal(s.type(), s.count(), s.at().minus(Duration.ofDays(olderByDays)))));
+        ScoreCard aged = DefaultScoring.score(Fixtures.signUp("a@acme.com", "US", employees, "Head of IT", older), List.of(),
                 NOW, rules);
         assertTrue(aged.engagement() <= card.engagement() + 0.011, aged.engagement() + " > " + card.engagement());
         assertEquals(card.fit(), aged.fit(), "fit does not depend on signals");
@@ -120,7 +119,7 @@ class DefaultScoringTest {
     Arbitrary<List<Signal>> signals() {
         Arbitrary<Signal> one = net.jqwik.api.Combinators.combine(Arbitraries.of("SEATS_ADDED", "BOARD_CREATED",
                 "INVITE_SENT", "LOGIN", "OTHER"), Arbitraries.longs().between(1, 50), Arbitraries.integers()
-                        .between(0, 90)).as((type, count, days) -> new Sig(type, count, NOW.minus(Duration.ofDays(
+                        .between(0, 90)).as((type, count, days) -> Leads.signal(type, count, NOW.minus(Duration.ofDays(
                                 days))));
         return one.list().ofMaxSize(12);
     }
