@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.persistence.EntityManager;
-
 import org.revos.api.leads.FilterContext;
 import org.revos.api.leads.Rep;
 import org.revos.api.leads.RoutingContext;
@@ -24,11 +22,12 @@ final class Contexts {
     }
 
     /**
-     * What filters may ask, answered in the sign-up's transaction: duplicates from the intake records (indexed by
-     * e-mail and domain), customers from the accounts with revenue when the request started.
+     * What filters may ask, answered in the sign-up's transaction: duplicates from the intake records (looked up for
+     * the whole transaction at once, see {@link Known}), customers from the accounts with revenue when the request
+     * started.
      */
     record Filters(Tenant tenant, Map<String, Object> settings, Set<String> freeMail, Set<String> customers,
-            EntityManager em) implements FilterContext {
+            Known known) implements FilterContext {
 
         @Override
         public boolean freeMailDomain(String domain) {
@@ -42,15 +41,12 @@ final class Contexts {
 
         @Override
         public boolean knownEmail(String email) {
-            return email != null && !em.createQuery("SELECT r.id FROM LeadIntakeEntity r WHERE r.email = :e",
-                    String.class).setParameter("e", email).setMaxResults(1).getResultList().isEmpty();
+            return known.knownEmail(email);
         }
 
         @Override
         public boolean knownDomain(String domain) {
-            return domain != null && !freeMailDomain(domain) && !em.createQuery("SELECT r.id FROM LeadIntakeEntity r"
-                    + " WHERE r.domain = :d", String.class).setParameter("d", domain).setMaxResults(1)
-                    .getResultList().isEmpty();
+            return known.knownDomain(domain);
         }
     }
 

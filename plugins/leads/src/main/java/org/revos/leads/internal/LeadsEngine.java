@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.IntConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,6 +48,7 @@ import org.revos.api.security.Caller;
 import org.revos.api.spi.EnrichmentProvider;
 import org.revos.api.spi.EnrichmentRequest;
 import org.revos.api.spi.Firmographics;
+import org.revos.kernel.spi.CommitListener;
 import org.revos.kernel.spi.Contributions;
 import org.revos.kernel.spi.Contributions.Contribution;
 import org.revos.kernel.spi.Daemons;
@@ -76,9 +78,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * When a user's capacity drops to 0 (a rep who leaves or is deactivated; the kernel keeps no other flag), the open
  * leads intake routed to them are routed again among the others, after the user's write has committed.
  */
-@Component(service = { LeadsEngine.class, EventHandler.class },
+@Component(service = { LeadsEngine.class, EventHandler.class, CommitListener.class },
         property = EventConstants.EVENT_TOPIC + "=" + RevosEvents.OBJECT_UPDATED)
-public final class LeadsEngine implements EventHandler {
+public final class LeadsEngine implements EventHandler, CommitListener {
 
     private static final Logger LOG = Logger.getLogger(LeadsEngine.class.getName());
     private static final Set<String> COUNTRIES = Set.of(java.util.Locale.getISOCountries());
@@ -92,6 +94,15 @@ public final class LeadsEngine implements EventHandler {
     private final Contributions<LeadRouting> routings;
     private final Contributions<EnrichmentProvider> providers;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Map<String, Counted> counts = new ConcurrentHashMap<>();
+    /** Set while intake's own transaction runs, so the change feed tells its commits from others'. */
+    private static final ThreadLocal<Boolean> OURS = new ThreadLocal<>();
+    private static final Set<Object> LOAD_TYPES = Set.of("LEAD", "DEAL", "USER");
+    /** How many sign-ups of a batch one transaction takes. */
+    static final int CHUNK = 100;
+    volatile int chunk = CHUNK;
+    /** How many times rep loads were counted from the store (tests check the counts are kept, not recounted). */
+    final java.util.concurrent.atomic.AtomicLong recounts = new java.util.concurrent.atomic.AtomicLong();
     private final ScheduledExecutorService worker = Daemons.scheduler("revos-leads");
     private volatile StageMoves stageMoves;
 
@@ -254,34 +265,155 @@ public final class LeadsEngine implements EventHandler {
     // ------------------------------------------------------------------ intake
 
     /**
-     * Runs sign-ups through the pipeline in order.
+     * Runs sign-ups through the pipeline in order, in transactions of up to {@link #chunk} sign-ups each. When the
+     * kernel refuses one sign-up's lead (a {@link Problem}), that transaction is rolled back, the rep counts it booked
+     * are put back, and its sign-ups are taken again one per transaction: the refused one answers its problem, the
+     * others are stored. So each sign-up's outcome is exactly what taking them one at a time would give; only the
+     * number of commits differs.
      *
      * @param stopAtProblem whether a sign-up the kernel refuses ends the run with its problem (a single sign-up)
+     * @param done          told how many sign-ups are finished after each transaction (a job's progress)
      */
-    List<Result> intake(Caller caller, List<SignUpInput> signUps, boolean stopAtProblem) {
+    List<Result> intake(Caller caller, List<SignUpInput> signUps, boolean stopAtProblem, IntConsumer done) {
         String tenantId = caller.tenantId();
         synchronized (locks.computeIfAbsent(tenantId, t -> new Object())) {
             Setup setup = setup(tenantId);
-            Reps reps = store.query(tenantId, em -> Reps.load(em, setup.settings()));
+            Reps reps = reps(tenantId, setup.settings());
             List<Result> out = new ArrayList<>(signUps.size());
-            for (SignUpInput signUp : signUps) {
-                Enriched enriched = enrich(tenantId, setup, signUp);
-                try {
-                    Decided decided = store.transaction(tenantId, caller, tx -> decide(tx, setup, reps,
-                            enriched));
-                    if (decided.ownerId() != null) {
-                        reps.routed(decided.ownerId(), decided.ordinal());
+            int size = Math.max(1, chunk);
+            for (int from = 0; from < signUps.size(); from += size) {
+                List<SignUpInput> part = signUps.subList(from, Math.min(signUps.size(), from + size));
+                List<Enriched> enriched = new ArrayList<>(part.size());
+                part.forEach(s -> enriched.add(enrich(tenantId, setup, s)));
+                if (enriched.size() > 1) {
+                    Reps.Mark mark = reps.mark();
+                    try {
+                        List<Decided> decided = ours(() -> store.transaction(tenantId, caller, tx -> {
+                            Known known = new Known(tx.em(), setup.settings().freeMailDomains());
+                            known.prefetch(part);
+                            List<Decided> ds = new ArrayList<>(enriched.size());
+                            for (Enriched e : enriched) {
+                                ds.add(decide(tx, setup, reps, known, e));
+                            }
+                            return ds;
+                        }));
+                        decided.forEach(d -> out.add(new Result(d.record(), null)));
+                        done.accept(out.size());
+                        continue;
+                    } catch (Problem p) {
+                        reps.reset(mark);
+                        // taken again one at a time below: the refused sign-up answers alone
+                    } catch (RuntimeException e) {
+                        reps.reset(mark);
+                        throw e;
                     }
-                    out.add(new Result(decided.record(), null));
-                } catch (Problem p) {
-                    if (stopAtProblem) {
-                        throw p;
-                    }
-                    out.add(new Result(null, p));
                 }
+                for (Enriched e : enriched) {
+                    Reps.Mark mark = reps.mark();
+                    try {
+                        Decided d = ours(() -> store.transaction(tenantId, caller, tx -> {
+                            Known known = new Known(tx.em(), setup.settings().freeMailDomains());
+                            return decide(tx, setup, reps, known, e);
+                        }));
+                        out.add(new Result(d.record(), null));
+                    } catch (Problem p) {
+                        reps.reset(mark);
+                        if (stopAtProblem) {
+                            throw p;
+                        }
+                        out.add(new Result(null, p));
+                    } catch (RuntimeException x) {
+                        reps.reset(mark);
+                        throw x;
+                    }
+                }
+                done.accept(out.size());
             }
             return out;
         }
+    }
+
+    List<Result> intake(Caller caller, List<SignUpInput> signUps, boolean stopAtProblem) {
+        return intake(caller, signUps, stopAtProblem, n -> { });
+    }
+
+    /** Runs one of intake's own transactions, so the change feed knows its commit as intake's (see committed). */
+    private <T> T ours(java.util.function.Supplier<T> work) {
+        OURS.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            OURS.remove();
+        }
+    }
+
+    // ------------------------------------------------------------------ rep counts kept across requests
+
+    /**
+     * The tenant's rep counts, counted again only when a write that intake did not make may have changed a load:
+     * a lead, deal or user created, changed or deleted, a stage moved. Must be called under the tenant's lock.
+     */
+    Reps reps(String tenantId, IntakeSettings settings) {
+        long now = store.commits(tenantId);
+        Counted counted = counts.get(tenantId);
+        if (counted != null && counted.validThrough == now && counted.settings.equals(settings)) {
+            return counted.reps;
+        }
+        // the counter is read before the count, so the count holds every write numbered up to it (or more)
+        Reps reps = store.query(tenantId, em -> Reps.load(em, settings));
+        recounts.incrementAndGet();
+        counts.put(tenantId, new Counted(reps, settings, now));
+        return reps;
+    }
+
+    /** One tenant's counts and the last commit they are known to hold. */
+    private static final class Counted {
+        final Reps reps;
+        final IntakeSettings settings;
+        volatile long validThrough;
+
+        Counted(Reps reps, IntakeSettings settings, long validThrough) {
+            this.reps = reps;
+            this.settings = settings;
+            this.validThrough = validThrough;
+        }
+    }
+
+    /**
+     * The kernel's change feed: a commit of intake's own (its counts booked already) or one that touches no lead,
+     * deal or user keeps the tenant's counts current; any other, or a gap in the numbers, drops them, and the next
+     * request counts again. Every kernel write of a lead, deal or user publishes an object event, so none goes unseen.
+     */
+    @Override
+    public void committed(String tenantId, long commit, List<Map.Entry<String, Map<String, Object>>> events) {
+        Counted counted = counts.get(tenantId);
+        if (counted == null) {
+            return;
+        }
+        if (counted.validThrough == commit - 1 && (OURS.get() != null || !touchesLoad(events))) {
+            counted.validThrough = commit;
+        } else {
+            counts.remove(tenantId, counted);
+        }
+    }
+
+    static boolean touchesLoad(List<Map.Entry<String, Map<String, Object>>> events) {
+        for (Map.Entry<String, Map<String, Object>> e : events) {
+            String topic = e.getKey();
+            Object type = e.getValue() == null ? null : e.getValue().get(RevosEvents.OBJECT_TYPE);
+            if (topic.equals(RevosEvents.STAGE_CHANGED) || topic.equals(RevosEvents.DEAL_WON)) {
+                return true;
+            }
+            if (topic.startsWith("org/revos/object/") && (type == null || LOAD_TYPES.contains(type))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Drops the tenant's counts (its settings changed, or a test wants a recount). */
+    void forget(String tenantId) {
+        counts.remove(tenantId);
     }
 
     Setup setup(String tenantId) {
@@ -362,7 +494,7 @@ public final class LeadsEngine implements EventHandler {
     record Decided(ObjectNode record, String ownerId, long ordinal) {
     }
 
-    private Decided decide(TenantTransaction tx, Setup setup, Reps reps, Enriched enriched) {
+    private Decided decide(TenantTransaction tx, Setup setup, Reps reps, Known known, Enriched enriched) {
         SignUpInput s = enriched.signUp();
         EntityManager em = tx.em();
         IntakeSettings settings = setup.settings();
@@ -381,7 +513,7 @@ public final class LeadsEngine implements EventHandler {
 
         // 1. filters
         FilterContext filterContext = new Contexts.Filters(setup.tenant(), settings.filters(),
-                settings.freeMailDomains(), setup.customerDomains(), em);
+                settings.freeMailDomains(), setup.customerDomains(), known);
         FilterVerdict verdict = FilterVerdict.pass();
         for (Contribution<LeadFilter> f : setup.filters()) {
             try {
@@ -402,7 +534,7 @@ public final class LeadsEngine implements EventHandler {
         r.filterReason = verdict.reason() == null ? null : cut(verdict.reason(), 1000);
         boolean duplicate = !verdict.passed() && r.filterRule.startsWith("duplicate");
         if (duplicate) {
-            r.duplicateOf = firstLead(em, s);
+            r.duplicateOf = known.firstLead(s.email(), s.domain());
         }
 
         // 2. score (passed only)
@@ -442,6 +574,7 @@ public final class LeadsEngine implements EventHandler {
         r.ownerId = ownerId;
 
         // 4. the lead, through the kernel's object engine
+        String stage = null;
         if (!duplicate) {
             ObjectNode fields = s.leadFields();
             if (r.score != null) {
@@ -452,13 +585,21 @@ public final class LeadsEngine implements EventHandler {
             }
             ObjectNode lead = collections.create(tx, setup.leads(), fields);
             r.leadId = lead.path("id").asText();
+            stage = lead.path("stage").isTextual() ? lead.path("stage").asText() : null;
         }
 
         // 5. MQL, through the stage engine
         if (r.leadId != null) {
-            mql(tx, setup, r);
+            String moved = mql(tx, setup, r);
+            if (moved != null) {
+                stage = moved;
+            }
         } else {
             r.mqlReason = "a duplicate makes no new lead";
+        }
+        known.add(r.email, r.domain, r.leadId);
+        if (ownerId != null) {
+            reps.book(ownerId, ordinal, Reps.openStage(settings, stage));
         }
 
         em.persist(r);
@@ -554,49 +695,39 @@ public final class LeadsEngine implements EventHandler {
         }
     }
 
-    private void mql(TenantTransaction tx, Setup setup, LeadIntakeEntity r) {
+    /** @return the lead's stage after a move to MQL (as the stage engine answers it), {@code null} without a move */
+    private String mql(TenantTransaction tx, Setup setup, LeadIntakeEntity r) {
         IntakeSettings settings = setup.settings();
         if (!"ROUTED".equals(r.outcome) && !"QUEUED".equals(r.outcome)) {
             r.mqlReason = "diverted to " + r.lane + " by the filters";
-            return;
+            return null;
         }
         if (!settings.mql()) {
             r.mqlReason = "the tenant's intake does not make leads MQL (setting mql is false)";
-            return;
+            return null;
         }
         if (r.score < settings.mqlScore()) {
             r.mqlReason = "the score " + r.score + " is below the MQL score " + settings.mqlScore();
-            return;
+            return null;
         }
         StageMoves moves = stageMoves;
         if (moves == null) {
             r.mqlReason = "no stage engine is available to move the lead";
-            return;
+            return null;
         }
         try {
-            moves.move(tx, ObjectType.LEAD, r.leadId, JsonNodeFactory.instance.objectNode().put("toStage", "MQL"));
+            ObjectNode after = moves.move(tx, ObjectType.LEAD, r.leadId, JsonNodeFactory.instance.objectNode()
+                    .put("toStage", "MQL"));
             r.mql = true;
             r.mqlReason = "the score " + r.score + " reaches the MQL score " + settings.mqlScore()
                     + " and the stage engine accepted the tenant's MQL criteria";
+            return after != null && after.path("stage").isTextual() ? after.get("stage").asText() : null;
         } catch (Problem p) {
             StringBuilder why = new StringBuilder("the stage engine refused MQL: ").append(p.getMessage());
             p.errors().forEach(e -> why.append("; ").append(e.field()).append(": ").append(e.message()));
             r.mqlReason = cut(why.toString(), 2000);
+            return null;
         }
-    }
-
-    /** @return the lead of the first sign-up with the same e-mail, else the same domain */
-    private static String firstLead(EntityManager em, SignUp s) {
-        List<String> byEmail = em.createQuery("SELECT r.leadId FROM LeadIntakeEntity r WHERE r.email = :e AND"
-                + " r.leadId IS NOT NULL ORDER BY r.id", String.class).setParameter("e", s.email()).setMaxResults(1)
-                .getResultList();
-        if (!byEmail.isEmpty()) {
-            return byEmail.get(0);
-        }
-        List<String> byDomain = em.createQuery("SELECT r.leadId FROM LeadIntakeEntity r WHERE r.domain = :d AND"
-                + " r.leadId IS NOT NULL ORDER BY r.id", String.class).setParameter("d", s.domain())
-                .setMaxResults(1).getResultList();
-        return byDomain.isEmpty() ? null : byDomain.get(0);
     }
 
     static com.fasterxml.jackson.databind.node.ArrayNode explanation(ScoreCard card) {
@@ -665,7 +796,7 @@ public final class LeadsEngine implements EventHandler {
                 if (d != null) {
                     moved++;
                     if (d.ownerId() != null) {
-                        reps.routed(d.ownerId(), d.ordinal());
+                        reps.book(d.ownerId(), d.ordinal(), true);
                     }
                 }
             }

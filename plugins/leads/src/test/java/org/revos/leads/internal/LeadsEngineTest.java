@@ -180,6 +180,37 @@ class LeadsEngineTest {
                 new Violations()).render(), "what GET shows, PUT takes back unchanged");
     }
 
+    @Test
+    void aSignUpTheKernelRefusesInAChunkLosesNoneOfTheOthersAndTheCountsStayTheStores() {
+        settings("{\"routing\": {\"roles\": [\"AE\"]}}");
+        String rep = create(Catalog.USER, "{\"name\": \"A\", \"role\": \"AE\", \"segment\": \"SMB\","
+                + " \"capacity\": 3}");
+        List<SignUpInput> batch = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            SignUpInput s = parse("{\"email\": \"p" + i + "@c" + i + ".example\", \"country\": \"DE\","
+                    + " \"employees\": 20}");
+            batch.add(i == 2 ? s.with(s.company(), s.country(), s.employees(), "x".repeat(300)) : s);
+        }
+        leads.engine.chunk = 4;
+        List<LeadsEngine.Result> results = leads.engine.intake(caller, batch, false);
+        assertEquals(6, results.size());
+        assertEquals(400, results.get(2).problem().status(), "the lead's title is longer than a lead takes");
+        for (int i = 0; i < 6; i++) {
+            if (i != 2) {
+                assertTrue(results.get(i).record() != null, "sign-up " + i + " is stored");
+            }
+        }
+        assertEquals(5L, (long) stores.store.read(T, em -> em.createQuery("SELECT COUNT(r) FROM LeadIntakeEntity r",
+                Long.class).getSingleResult()));
+        long routed = results.stream().filter(r -> r.record() != null && "ROUTED".equals(r.record().get("outcome")
+                .asText())).count();
+        assertEquals(3, routed, "the rep takes three, their capacity; the others are queued");
+        IntakeSettings settings = leads.engine.settings(T);
+        assertEquals(stores.store.read(T, em -> Reps.load(em, settings)).loads(),
+                leads.engine.reps(T, settings).loads());
+        assertEquals(3, leads.engine.reps(T, settings).loads().get(rep));
+    }
+
     private void settings(String json) {
         Violations v = new Violations();
         IntakeSettings parsed = IntakeSettings.parse(parseNode(json), v);
