@@ -95,6 +95,7 @@ public final class LeadsEngine implements EventHandler, CommitListener {
     private final Contributions<EnrichmentProvider> providers;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<String, Counted> counts = new ConcurrentHashMap<>();
+    private final Map<String, IntakeSettings> settingsKept = new ConcurrentHashMap<>();
     /** Set while intake's own transaction runs, so the change feed tells its commits from others'. */
     private static final ThreadLocal<Boolean> OURS = new ThreadLocal<>();
     private static final Set<Object> LOAD_TYPES = Set.of("LEAD", "DEAL", "USER");
@@ -188,8 +189,19 @@ public final class LeadsEngine implements EventHandler, CommitListener {
 
     // ------------------------------------------------------------------ settings
 
+    /**
+     * @return the tenant's settings, read once and kept: only {@link #saveSettings} writes them, and it replaces the
+     *         kept ones after its commit. The same instance for every request also lets strategies keep what they
+     *         read from their part (they see the same map).
+     */
     IntakeSettings settings(String tenantId) {
-        return store.query(tenantId, this::settings);
+        IntakeSettings kept = settingsKept.get(tenantId);
+        if (kept != null) {
+            return kept;
+        }
+        IntakeSettings read = store.query(tenantId, this::settings);
+        settingsKept.putIfAbsent(tenantId, read);
+        return read;
     }
 
     private IntakeSettings settings(EntityManager em) {
@@ -235,7 +247,7 @@ public final class LeadsEngine implements EventHandler, CommitListener {
     ObjectNode saveSettings(Caller caller, JsonNode body, IntakeSettings parsed) {
         ObjectNode rendered = parsed.render();
         String json = rendered.toString();
-        return store.transaction(caller.tenantId(), caller, tx -> {
+        ObjectNode saved = store.transaction(caller.tenantId(), caller, tx -> {
             List<LeadSettingsEntity> rows = tx.em().createQuery("SELECT s FROM LeadSettingsEntity s ORDER BY s.id",
                     LeadSettingsEntity.class).getResultList();
             ObjectNode before = null;
@@ -258,8 +270,12 @@ public final class LeadsEngine implements EventHandler, CommitListener {
                 row.updatedAt = tx.now();
             }
             tx.audit("leads.settings", "LEAD_SETTINGS", row.id, before, rendered);
+            settingsKept.remove(caller.tenantId());
             return rendered;
         });
+        // put after the commit, over whatever a reader kept meanwhile from before it
+        settingsKept.put(caller.tenantId(), parsed);
+        return saved;
     }
 
     // ------------------------------------------------------------------ intake
@@ -273,15 +289,18 @@ public final class LeadsEngine implements EventHandler, CommitListener {
      *
      * @param stopAtProblem whether a sign-up the kernel refuses ends the run with its problem (a single sign-up)
      * @param done          told how many sign-ups are finished after each transaction (a job's progress)
+     * @param stop          asked before each transaction whether to end early (a stopping runtime); the answer then
+     *                      holds the sign-ups taken so far
      */
-    List<Result> intake(Caller caller, List<SignUpInput> signUps, boolean stopAtProblem, IntConsumer done) {
+    List<Result> intake(Caller caller, List<SignUpInput> signUps, boolean stopAtProblem, IntConsumer done,
+            java.util.function.BooleanSupplier stop) {
         String tenantId = caller.tenantId();
         synchronized (locks.computeIfAbsent(tenantId, t -> new Object())) {
             Setup setup = setup(tenantId);
             Reps reps = reps(tenantId, setup.settings());
             List<Result> out = new ArrayList<>(signUps.size());
             int size = Math.max(1, chunk);
-            for (int from = 0; from < signUps.size(); from += size) {
+            for (int from = 0; from < signUps.size() && !stop.getAsBoolean(); from += size) {
                 List<SignUpInput> part = signUps.subList(from, Math.min(signUps.size(), from + size));
                 List<Enriched> enriched = new ArrayList<>(part.size());
                 part.forEach(s -> enriched.add(enrich(tenantId, setup, s)));
@@ -290,7 +309,6 @@ public final class LeadsEngine implements EventHandler, CommitListener {
                     try {
                         List<Decided> decided = ours(() -> store.transaction(tenantId, caller, tx -> {
                             Known known = new Known(tx.em(), setup.settings().freeMailDomains());
-                            known.prefetch(part);
                             List<Decided> ds = new ArrayList<>(enriched.size());
                             for (Enriched e : enriched) {
                                 ds.add(decide(tx, setup, reps, known, e));
@@ -334,7 +352,7 @@ public final class LeadsEngine implements EventHandler, CommitListener {
     }
 
     List<Result> intake(Caller caller, List<SignUpInput> signUps, boolean stopAtProblem) {
-        return intake(caller, signUps, stopAtProblem, n -> { });
+        return intake(caller, signUps, stopAtProblem, n -> { }, () -> false);
     }
 
     /** Runs one of intake's own transactions, so the change feed knows its commit as intake's (see committed). */
@@ -510,6 +528,7 @@ public final class LeadsEngine implements EventHandler, CommitListener {
                 .toString();
         r.fitWeight = settings.fitWeight();
         r.engagementWeight = settings.engagementWeight();
+        r.signalsJson = s.signals().isEmpty() ? null : SignUpInput.signalsJson(s.signals());
 
         // 1. filters
         FilterContext filterContext = new Contexts.Filters(setup.tenant(), settings.filters(),
@@ -540,7 +559,9 @@ public final class LeadsEngine implements EventHandler, CommitListener {
         // 2. score (passed only)
         ScoreCard card = null;
         if (verdict.passed()) {
-            card = score(tenantId, setup, s, r);
+            card = score(tenantId, setup, s, r, Instant.ofEpochMilli(Math.max(r.createdAt, r.receivedAt)),
+                    List.of());
+            r.scoredAt = r.createdAt;
             r.fit = card.fit();
             r.engagement = card.engagement();
             r.score = combined(card, settings);
@@ -650,15 +671,15 @@ public final class LeadsEngine implements EventHandler, CommitListener {
         return e;
     }
 
-    private ScoreCard score(String tenantId, Setup setup, SignUp s, LeadIntakeEntity r) {
+    private ScoreCard score(String tenantId, Setup setup, SignUp s, LeadIntakeEntity r, Instant now,
+            List<Signal> activities) {
         Optional<Contribution<LeadScoring>> scoring = setup.scoring();
         if (scoring.isEmpty()) {
             return ScoreCard.builder().fit("no-scoring", 0, "no lead scoring plugin is enabled for the tenant")
                     .build();
         }
         r.scoringPlugin = scoring.get().pluginId();
-        ScoringContext context = new Contexts.Scoring(setup.tenant(), setup.settings().scoring(), Instant
-                .ofEpochMilli(Math.max(r.createdAt, r.receivedAt)), List.of());
+        ScoringContext context = new Contexts.Scoring(setup.tenant(), setup.settings().scoring(), now, activities);
         try {
             ScoreCard card = plugins.call(scoring.get().pluginId(), tenantId, "lead scoring", () -> scoring.get()
                     .service().score(s, context));
@@ -741,6 +762,107 @@ public final class LeadsEngine implements EventHandler, CommitListener {
 
     static String cut(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    // ------------------------------------------------------------------ signals posted later
+
+    /**
+     * Re-scores a lead intake took, with signals posted since (product usage, engagement, growth): the lead's
+     * signals so far and these, each decayed by its age now, and the activities recorded on the lead, through the
+     * tenant's scoring, with the weights in force now. The record keeps the new score, its explanation and when it was
+     * computed; the lead's {@code score} field follows. A lead that passed the filters, is not MQL yet and is still
+     * in no stage or {@code RAW} is asked to become MQL through the stage engine, as at intake. Under the tenant's
+     * intake lock, in one transaction.
+     *
+     * @return the lead's intake record afterwards
+     */
+    ObjectNode signals(Caller caller, String leadId, List<Signal> posted) {
+        String tenantId = caller.tenantId();
+        synchronized (locks.computeIfAbsent(tenantId, t -> new Object())) {
+            Setup setup = setup(tenantId);
+            return store.transaction(tenantId, caller, tx -> {
+                EntityManager em = tx.em();
+                List<LeadIntakeEntity> records = em.createQuery("SELECT r FROM LeadIntakeEntity r WHERE r.leadId"
+                        + " = :lead ORDER BY r.id", LeadIntakeEntity.class).setParameter("lead", leadId)
+                        .setMaxResults(1).getResultList();
+                ObjectNode lead;
+                try {
+                    lead = collections.read(tx, setup.leads(), leadId);
+                } catch (Problem p) {
+                    lead = null;
+                }
+                if (lead == null || lead.isEmpty()) {
+                    throw Problem.notFound("lead", leadId);
+                }
+                if (records.isEmpty()) {
+                    throw new Problem(409, "not-from-intake", "Not a lead from intake", "Lead " + leadId + " was"
+                            + " not taken in by lead intake, so it has no intake score to re-score; signals are"
+                            + " taken for leads posted to /api/v1/leads/intake", List.of());
+                }
+                LeadIntakeEntity r = records.get(0);
+                List<Signal> signals = new ArrayList<>(SignUpInput.signals(r.signalsJson));
+                signals.addAll(posted);
+                signals.sort(java.util.Comparator.comparing(Signal::at));
+                if (signals.size() > SignUpInput.MAX_KEPT) {
+                    signals = new ArrayList<>(signals.subList(signals.size() - SignUpInput.MAX_KEPT, signals
+                            .size()));
+                }
+                List<Signal> activities = new ArrayList<>();
+                for (Object[] a : em.createQuery("SELECT a.type, a.occurredAt FROM ActivityEntity a WHERE a.leadId"
+                        + " = :lead", Object[].class).setParameter("lead", leadId).getResultList()) {
+                    if (a[0] != null) {
+                        activities.add(new SignUpInput.SignalInput(((String) a[0]).toUpperCase(java.util.Locale
+                                .ROOT), 1, Instant.ofEpochMilli(((Number) a[1]).longValue())));
+                    }
+                }
+                SignUpInput s = new SignUpInput(text(lead, "email", r.email), r.domain, text(lead, "name", null),
+                        text(lead, "company", null), text(lead, "country", null), lead.path("employees")
+                                .isIntegralNumber() ? lead.get("employees").asInt() : null, text(lead, "title", null),
+                        text(lead, "source", null), List.copyOf(signals), Instant.ofEpochMilli(r.receivedAt));
+                Integer before = r.score;
+                ScoreCard card = score(tenantId, setup, s, r, Instant.ofEpochMilli(tx.now()), activities);
+                IntakeSettings settings = setup.settings();
+                r.fit = card.fit();
+                r.engagement = card.engagement();
+                r.fitWeight = settings.fitWeight();
+                r.engagementWeight = settings.engagementWeight();
+                r.score = combined(card, settings);
+                r.explanationJson = explanation(card).toString();
+                r.signalsJson = SignUpInput.signalsJson(signals);
+                r.scoredAt = tx.now();
+                r.updatedAt = tx.now();
+                collections.derive(tx, setup.leads(), leadId, JsonNodeFactory.instance.objectNode().put("score",
+                        r.score));
+                String stage = text(lead, "stage", null);
+                boolean became = false;
+                if (!r.mql && (stage == null || "RAW".equals(stage))) {
+                    mql(tx, setup, r);
+                    became = r.mql;
+                }
+                ObjectNode was = JsonNodeFactory.instance.objectNode().put("score", before);
+                ObjectNode now = JsonNodeFactory.instance.objectNode().put("score", r.score).put("signals", posted
+                        .size()).put("mql", r.mql);
+                tx.audit("lead.rescore", "LEAD", leadId, was, now);
+                tx.publish(RevosEvents.OBJECT_UPDATED, Map.of(RevosEvents.OBJECT_TYPE, "LEAD", RevosEvents.OBJECT_ID,
+                        leadId));
+                if (became) {
+                    Map<String, Object> mql = new HashMap<>();
+                    mql.put(RevosEvents.OBJECT_TYPE, "LEAD");
+                    mql.put(RevosEvents.OBJECT_ID, leadId);
+                    mql.put(RevosEvents.SCORE, r.score);
+                    if (r.ownerId != null) {
+                        mql.put(RevosEvents.OWNER_ID, r.ownerId);
+                    }
+                    tx.publish(RevosEvents.LEAD_MQL, mql);
+                }
+                return Records.render(r);
+            });
+        }
+    }
+
+    private static String text(ObjectNode object, String field, String fallback) {
+        JsonNode v = object.get(field);
+        return v != null && v.isTextual() ? v.asText() : fallback;
     }
 
     // ------------------------------------------------------------------ reassignment

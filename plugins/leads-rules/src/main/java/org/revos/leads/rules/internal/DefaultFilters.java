@@ -19,6 +19,8 @@ import org.revos.api.leads.SignUp;
 @Component(service = LeadFilter.class)
 public final class DefaultFilters implements LeadFilter {
 
+    private final LastRead<Rules> rules = new LastRead<>(settings -> Rules.read(new Settings(settings)));
+
     static final List<String> KEYS = List.of("allowedCountries", "partners", "countryFallback", "minEmployees",
             "sizeFallback", "freeMail", "freeMailFallback", "customerFallback", "duplicates", "duplicateFallback");
 
@@ -50,7 +52,7 @@ public final class DefaultFilters implements LeadFilter {
 
     @Override
     public FilterVerdict check(SignUp signUp, FilterContext context) {
-        return check(signUp, context, Rules.read(new Settings(context.settings())));
+        return check(signUp, context, rules.of(context.settings()));
     }
 
     static FilterVerdict check(SignUp signUp, FilterContext context, Rules rules) {
