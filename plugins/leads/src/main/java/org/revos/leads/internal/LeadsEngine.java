@@ -218,16 +218,37 @@ public final class LeadsEngine implements EventHandler, CommitListener {
         }
     }
 
-    /** @return per field (prefixed by the part), what the strategies in use find wrong with their parts */
+    /**
+     * @return per field (prefixed by the part's path: {@code filters.}, or {@code plugins.<id>.filters.} for a plugin's
+     *         own part), what the strategies in use find wrong with the part each reads; and every plugin named under
+     *         {@code plugins} that has no lead strategy enabled for the tenant
+     */
     List<FieldError> validateParts(String tenantId, IntakeSettings s) {
         List<FieldError> out = new ArrayList<>();
+        Set<String> strategies = new java.util.HashSet<>();
         for (Contribution<LeadFilter> f : filters.enabledFor(tenantId)) {
-            check(tenantId, f.pluginId(), "filters", () -> f.service().validate(s.filters()), out);
+            strategies.add(f.pluginId());
+            check(tenantId, f.pluginId(), s.partPath(f.pluginId(), "filters"), () -> f.service().validate(s.part(f
+                    .pluginId(), "filters")), out);
         }
-        scorings.enabledFor(tenantId).stream().findFirst().ifPresent(c -> check(tenantId, c.pluginId(), "scoring",
-                () -> c.service().validate(s.scoring()), out));
-        routings.enabledFor(tenantId).stream().findFirst().ifPresent(c -> check(tenantId, c.pluginId(), "routing",
-                () -> c.service().validate(s.routing()), out));
+        for (Contribution<LeadScoring> c : scorings.enabledFor(tenantId)) {
+            strategies.add(c.pluginId());
+        }
+        for (Contribution<LeadRouting> c : routings.enabledFor(tenantId)) {
+            strategies.add(c.pluginId());
+        }
+        scorings.enabledFor(tenantId).stream().findFirst().ifPresent(c -> check(tenantId, c.pluginId(),
+                s.partPath(c.pluginId(), "scoring"), () -> c.service().validate(s.part(c.pluginId(), "scoring")),
+                out));
+        routings.enabledFor(tenantId).stream().findFirst().ifPresent(c -> check(tenantId, c.pluginId(),
+                s.partPath(c.pluginId(), "routing"), () -> c.service().validate(s.part(c.pluginId(), "routing")),
+                out));
+        for (String plugin : s.plugins().keySet()) {
+            if (!strategies.contains(plugin)) {
+                out.add(new FieldError("plugins." + plugin, "is not a plugin with lead strategies enabled for the"
+                        + " tenant"));
+            }
+        }
         return out;
     }
 
@@ -531,10 +552,10 @@ public final class LeadsEngine implements EventHandler, CommitListener {
         r.signalsJson = s.signals().isEmpty() ? null : SignUpInput.signalsJson(s.signals());
 
         // 1. filters
-        FilterContext filterContext = new Contexts.Filters(setup.tenant(), settings.filters(),
-                settings.freeMailDomains(), setup.customerDomains(), known);
         FilterVerdict verdict = FilterVerdict.pass();
         for (Contribution<LeadFilter> f : setup.filters()) {
+            FilterContext filterContext = new Contexts.Filters(setup.tenant(), settings.part(f.pluginId(), "filters"),
+                    settings.freeMailDomains(), setup.customerDomains(), known);
             try {
                 FilterVerdict v = plugins.call(f.pluginId(), tenantId, "lead filter", () -> f.service().check(s,
                         filterContext));
@@ -679,7 +700,8 @@ public final class LeadsEngine implements EventHandler, CommitListener {
                     .build();
         }
         r.scoringPlugin = scoring.get().pluginId();
-        ScoringContext context = new Contexts.Scoring(setup.tenant(), setup.settings().scoring(), now, activities);
+        ScoringContext context = new Contexts.Scoring(setup.tenant(), setup.settings().part(scoring.get()
+                .pluginId(), "scoring"), now, activities);
         try {
             ScoreCard card = plugins.call(scoring.get().pluginId(), tenantId, "lead scoring", () -> scoring.get()
                     .service().score(s, context));
@@ -704,7 +726,8 @@ public final class LeadsEngine implements EventHandler, CommitListener {
         }
         r.routingPlugin = routing.get().pluginId();
         List<Rep> snapshot = reps.snapshot();
-        RoutingContext context = new Contexts.Routing(setup.tenant(), setup.settings().routing(), snapshot);
+        RoutingContext context = new Contexts.Routing(setup.tenant(), setup.settings().part(routing.get()
+                .pluginId(), "routing"), snapshot);
         ScoredLead lead = new Contexts.Scored(s, score, card);
         try {
             RoutingChoice choice = plugins.call(routing.get().pluginId(), tenantId, "lead routing", () -> routing

@@ -211,6 +211,56 @@ class LeadsEngineTest {
         assertEquals(3, leads.engine.reps(T, settings).loads().get(rep));
     }
 
+    @Test
+    void aPartnerStrategyReadsItsOwnSettingsPartCheckedByItAloneBesideTheShippedRules() {
+        java.util.List<Map<String, Object>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.revos.api.leads.LeadFilter partner = new org.revos.api.leads.LeadFilter() {
+            @Override
+            public org.revos.api.leads.FilterVerdict check(org.revos.api.leads.SignUp signUp,
+                    org.revos.api.leads.FilterContext context) {
+                seen.add(context.settings());
+                String tld = (String) context.settings().get("blockTld");
+                return tld != null && signUp.domain().endsWith("." + tld)
+                        ? org.revos.api.leads.FilterVerdict.divert("self-serve", "student", "a university")
+                        : org.revos.api.leads.FilterVerdict.pass();
+            }
+
+            @Override
+            public Map<String, String> validate(Map<String, Object> settings) {
+                Map<String, String> out = new HashMap<>();
+                settings.keySet().stream().filter(k -> !k.equals("blockTld")).forEach(k -> out.put(k,
+                        "is not a setting of the partner filter"));
+                return out;
+            }
+        };
+        leads.engine.addFilter(PartnerReference.of(org.revos.api.leads.LeadFilter.class, "com.partner.leads"),
+                partner);
+        // the partner's own part: the shipped filters (which refuse members they do not know) never see blockTld
+        String good = "{\"filters\": {\"minEmployees\": 10}, \"plugins\": {\"com.partner.leads\":"
+                + " {\"filters\": {\"blockTld\": \"edu\"}}}}";
+        IntakeSettings parsed = IntakeSettings.parse(parseNode(good), new Violations());
+        assertEquals(List.of(), leads.engine.validateParts(T, parsed));
+        String bad = "{\"plugins\": {\"com.partner.leads\": {\"filters\": {\"colour\": 1}}, \"com.nobody\": {},"
+                + " \"bad id!\": {}}, \"filters\": {\"blockTld\": \"edu\"}}";
+        Violations v = new Violations();
+        IntakeSettings wrong = IntakeSettings.parse(parseNode(bad), v);
+        leads.engine.validateParts(T, wrong).forEach(e -> v.add(e.field(), e.message()));
+        Set<String> fields = new java.util.TreeSet<>();
+        v.list().forEach(e -> fields.add(e.field()));
+        assertEquals(Set.of("plugins.bad id!", "plugins.com.partner.leads.filters.colour", "plugins.com.nobody",
+                "filters.blockTld"), fields, v.list()::toString);
+
+        settings(good);
+        create(Catalog.USER, "{\"name\": \"A\", \"role\": \"AE\", \"segment\": \"SMB\", \"capacity\": 5}");
+        JsonNode student = one("{\"email\": \"amy@mit.edu\", \"country\": \"US\", \"employees\": 50}");
+        assertEquals("student", student.at("/filter/rule").asText(), student::toString);
+        assertEquals(Map.of("blockTld", "edu"), seen.get(0));
+        JsonNode small = one("{\"email\": \"bo@tiny.example\", \"country\": \"US\", \"employees\": 5}");
+        assertEquals("company-size", small.at("/filter/rule").asText(), "the shipped rules read the shared part");
+        assertEquals(parsed.render(), leads.engine.settings(T).render());
+        assertTrue(leads.engine.settings(T).render().at("/plugins/com.partner.leads/filters/blockTld").isTextual());
+    }
+
     private void settings(String json) {
         Violations v = new Violations();
         IntakeSettings parsed = IntakeSettings.parse(parseNode(json), v);
