@@ -402,6 +402,16 @@ class LeadIntakeIT {
         JsonNode notIntake = revos.post(t.member(), "/leads/" + manual + "/signals", Map.of("signals", List.of(
                 Map.of("type", "LOGIN")))).expect(409);
         assertEquals("Not a lead from intake", notIntake.get("title").asText(), notIntake::toString);
+
+        // a lead made by hand is a duplicate for intake too, by e-mail or by its company domain, the rule recorded
+        JsonNode sameDomain = revos.post(t.member(), "/leads/intake", Map.of("email", "ann@made.example"))
+                .expect(201);
+        assertEquals("duplicate-lead-domain", sameDomain.at("/filter/rule").asText(), sameDomain::toString);
+        assertEquals(manual, sameDomain.get("duplicateOf").asText());
+        JsonNode sameEmail = revos.post(t.member(), "/leads/intake/batch", Map.of("signUps", List.of(Map.of("email",
+                "HAND@made.example")))).expect(200).get("items").get(0);
+        assertEquals("duplicate-lead-email", sameEmail.at("/filter/rule").asText(), sameEmail::toString);
+        assertEquals(manual, sameEmail.get("duplicateOf").asText());
     }
 
     // ------------------------------------------------------------------ the day and its reference

@@ -3,8 +3,10 @@ package org.revos.leads.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import org.revos.api.leads.ExistingObject;
 import org.revos.api.leads.FilterContext;
 import org.revos.api.leads.Rep;
 import org.revos.api.leads.RoutingContext;
@@ -27,7 +29,7 @@ final class Contexts {
      * started.
      */
     record Filters(Tenant tenant, Map<String, Object> settings, Set<String> freeMail, Set<String> customers,
-            Known known) implements FilterContext {
+            Known known, ExistingIndex existing, ExistingObject[] matched) implements FilterContext {
 
         @Override
         public boolean freeMailDomain(String domain) {
@@ -47,6 +49,22 @@ final class Contexts {
         @Override
         public boolean knownDomain(String domain) {
             return known.knownDomain(domain);
+        }
+
+        /** Answers from the tenant's index of leads, contacts and accounts; the last match is kept for the record. */
+        @Override
+        public Optional<ExistingObject> existingEmail(String email) {
+            return kept(existing.email(email));
+        }
+
+        @Override
+        public Optional<ExistingObject> existingDomain(String domain) {
+            return kept(existing.domain(domain, freeMail));
+        }
+
+        private Optional<ExistingObject> kept(Optional<ExistingObject> found) {
+            found.ifPresent(o -> matched[0] = o);
+            return found;
         }
     }
 

@@ -96,6 +96,7 @@ public final class LeadsEngine implements EventHandler, CommitListener {
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<String, Counted> counts = new ConcurrentHashMap<>();
     private final Map<String, IntakeSettings> settingsKept = new ConcurrentHashMap<>();
+    private final Map<String, ExistingIndex> existingKept = new ConcurrentHashMap<>();
     /** Set while intake's own transaction runs, so the change feed tells its commits from others'. */
     private static final ThreadLocal<Boolean> OURS = new ThreadLocal<>();
     private static final Set<Object> LOAD_TYPES = Set.of("LEAD", "DEAL", "USER");
@@ -319,6 +320,7 @@ public final class LeadsEngine implements EventHandler, CommitListener {
         synchronized (locks.computeIfAbsent(tenantId, t -> new Object())) {
             Setup setup = setup(tenantId);
             Reps reps = reps(tenantId, setup.settings());
+            ExistingIndex existing = existing(tenantId);
             List<Result> out = new ArrayList<>(signUps.size());
             int size = Math.max(1, chunk);
             for (int from = 0; from < signUps.size() && !stop.getAsBoolean(); from += size) {
@@ -329,14 +331,18 @@ public final class LeadsEngine implements EventHandler, CommitListener {
                     Reps.Mark mark = reps.mark();
                     try {
                         List<Decided> decided = ours(() -> store.transaction(tenantId, caller, tx -> {
+                            existing.drain(tx.em());
                             Known known = new Known(tx.em(), setup.settings().freeMailDomains());
                             List<Decided> ds = new ArrayList<>(enriched.size());
                             for (Enriched e : enriched) {
-                                ds.add(decide(tx, setup, reps, known, e));
+                                ds.add(decide(tx, setup, reps, known, existing, e));
                             }
                             return ds;
                         }));
-                        decided.forEach(d -> out.add(new Result(d.record(), null)));
+                        decided.forEach(d -> {
+                            out.add(new Result(d.record(), null));
+                            added(existing, d);
+                        });
                         done.accept(out.size());
                         continue;
                     } catch (Problem p) {
@@ -351,10 +357,12 @@ public final class LeadsEngine implements EventHandler, CommitListener {
                     Reps.Mark mark = reps.mark();
                     try {
                         Decided d = ours(() -> store.transaction(tenantId, caller, tx -> {
+                            existing.drain(tx.em());
                             Known known = new Known(tx.em(), setup.settings().freeMailDomains());
-                            return decide(tx, setup, reps, known, e);
+                            return decide(tx, setup, reps, known, existing, e);
                         }));
                         out.add(new Result(d.record(), null));
+                        added(existing, d);
                     } catch (Problem p) {
                         reps.reset(mark);
                         if (stopAtProblem) {
@@ -374,6 +382,33 @@ public final class LeadsEngine implements EventHandler, CommitListener {
 
     List<Result> intake(Caller caller, List<SignUpInput> signUps, boolean stopAtProblem) {
         return intake(caller, signUps, stopAtProblem, n -> { }, () -> false);
+    }
+
+    private static void added(ExistingIndex existing, Decided d) {
+        JsonNode lead = d.record().get("leadId");
+        if (lead != null && lead.isTextual()) {
+            existing.added(lead.asText(), d.record().get("email").asText());
+        }
+    }
+
+    /**
+     * The tenant's index of leads, contacts and accounts by e-mail and domain, read whole when there is none or it
+     * lost the change feed's thread. Must be called under the tenant's lock.
+     */
+    ExistingIndex existing(String tenantId) {
+        long now = store.commits(tenantId);
+        ExistingIndex kept = existingKept.get(tenantId);
+        if (kept != null && kept.validThrough == now && !kept.overflowing()) {
+            return kept;
+        }
+        // registered before it is read, so that writes committed during the read are read again, not missed
+        ExistingIndex fresh = new ExistingIndex(now);
+        existingKept.put(tenantId, fresh);
+        store.query(tenantId, em -> {
+            fresh.load(em);
+            return null;
+        });
+        return fresh;
     }
 
     /** Runs one of intake's own transactions, so the change feed knows its commit as intake's (see committed). */
@@ -425,6 +460,15 @@ public final class LeadsEngine implements EventHandler, CommitListener {
      */
     @Override
     public void committed(String tenantId, long commit, List<Map.Entry<String, Map<String, Object>>> events) {
+        ExistingIndex index = existingKept.get(tenantId);
+        if (index != null) {
+            // intake's own leads are added as its transactions return (see added)
+            if (index.validThrough == commit - 1 && (OURS.get() != null || index.touched(events))) {
+                index.validThrough = commit;
+            } else {
+                existingKept.remove(tenantId, index);
+            }
+        }
         Counted counted = counts.get(tenantId);
         if (counted == null) {
             return;
@@ -533,7 +577,8 @@ public final class LeadsEngine implements EventHandler, CommitListener {
     record Decided(ObjectNode record, String ownerId, long ordinal) {
     }
 
-    private Decided decide(TenantTransaction tx, Setup setup, Reps reps, Known known, Enriched enriched) {
+    private Decided decide(TenantTransaction tx, Setup setup, Reps reps, Known known, ExistingIndex existing,
+            Enriched enriched) {
         SignUpInput s = enriched.signUp();
         EntityManager em = tx.em();
         IntakeSettings settings = setup.settings();
@@ -553,9 +598,11 @@ public final class LeadsEngine implements EventHandler, CommitListener {
 
         // 1. filters
         FilterVerdict verdict = FilterVerdict.pass();
+        org.revos.api.leads.ExistingObject[] matched = new org.revos.api.leads.ExistingObject[1];
         for (Contribution<LeadFilter> f : setup.filters()) {
+            matched[0] = null;
             FilterContext filterContext = new Contexts.Filters(setup.tenant(), settings.part(f.pluginId(), "filters"),
-                    settings.freeMailDomains(), setup.customerDomains(), known);
+                    settings.freeMailDomains(), setup.customerDomains(), known, existing, matched);
             try {
                 FilterVerdict v = plugins.call(f.pluginId(), tenantId, "lead filter", () -> f.service().check(s,
                         filterContext));
@@ -574,7 +621,9 @@ public final class LeadsEngine implements EventHandler, CommitListener {
         r.filterReason = verdict.reason() == null ? null : cut(verdict.reason(), 1000);
         boolean duplicate = !verdict.passed() && r.filterRule.startsWith("duplicate");
         if (duplicate) {
-            r.duplicateOf = known.firstLead(s.email(), s.domain());
+            // a sign-up intake saw before names its first lead; one matching another object names that object
+            boolean seen = r.filterRule.equals("duplicate-email") || r.filterRule.equals("duplicate-domain");
+            r.duplicateOf = seen || matched[0] == null ? known.firstLead(s.email(), s.domain()) : matched[0].id();
         }
 
         // 2. score (passed only)

@@ -261,6 +261,41 @@ class LeadsEngineTest {
         assertTrue(leads.engine.settings(T).render().at("/plugins/com.partner.leads/filters/blockTld").isTextual());
     }
 
+    @Test
+    void leadsContactsAndAccountsMadeOutsideIntakeAreDuplicatesKeptCurrentByTheChangeFeed() {
+        settings("{\"routing\": {\"roles\": [\"AE\"]}, \"mql\": false}");
+        String lead = create(Catalog.LEAD, "{\"email\": \"Ann@Hand.example\"}");
+        String account = create(Catalog.ACCOUNT, "{\"name\": \"Prospect\", \"domain\": \"prospect.example\"}");
+        String contact = create(Catalog.CONTACT, "{\"name\": \"Cy\", \"accountId\": \"" + account
+                + "\", \"email\": \"cy@elsewhere.example\"}");
+        JsonNode byEmail = one("{\"email\": \"ann@hand.example\"}");
+        assertEquals("duplicate-lead-email", byEmail.at("/filter/rule").asText(), byEmail::toString);
+        assertEquals(lead, byEmail.get("duplicateOf").asText());
+        assertTrue(byEmail.get("leadId").isNull(), "a duplicate makes no lead");
+        JsonNode byDomain = one("{\"email\": \"bo@prospect.example\"}");
+        assertEquals("duplicate-account-domain", byDomain.at("/filter/rule").asText(), byDomain::toString);
+        assertEquals(account, byDomain.get("duplicateOf").asText());
+        JsonNode byContact = one("{\"email\": \"cy@elsewhere.example\"}");
+        assertEquals("duplicate-contact-email", byContact.at("/filter/rule").asText(), byContact::toString);
+        assertEquals(contact, byContact.get("duplicateOf").asText());
+        long reads = leads.engine.existing(T).validThrough;
+
+        // written after the index was read: the change feed names them, the next sign-up reads them again
+        String later = create(Catalog.LEAD, "{\"email\": \"dee@later.example\"}");
+        stores.store.write(T, caller, tx -> ObjectEngine.patch(tx, Catalog.CONTACT, contact, parseNode(
+                "{\"email\": \"cy@moved.example\"}")));
+        JsonNode afterLater = one("{\"email\": \"eve@later.example\"}");
+        assertEquals("duplicate-lead-domain", afterLater.at("/filter/rule").asText(), afterLater::toString);
+        assertEquals(later, afterLater.get("duplicateOf").asText());
+        JsonNode moved = one("{\"email\": \"cy@elsewhere.example\"}");
+        assertEquals("duplicate-email", moved.at("/filter/rule").asText(), "intake saw this e-mail: its own rule");
+        JsonNode old = one("{\"email\": \"fay@elsewhere.example\"}");
+        assertEquals("duplicate-domain", old.at("/filter/rule").asText(), old::toString);
+        JsonNode fresh = one("{\"email\": \"gus@moved.example\"}");
+        assertEquals("duplicate-contact-domain", fresh.at("/filter/rule").asText(), fresh::toString);
+        assertTrue(leads.engine.existing(T).validThrough > reads, "kept up to date, not read again");
+    }
+
     private void settings(String json) {
         Violations v = new Violations();
         IntakeSettings parsed = IntakeSettings.parse(parseNode(json), v);

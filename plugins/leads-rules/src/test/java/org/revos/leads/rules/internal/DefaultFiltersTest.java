@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.revos.api.leads.ExistingObject;
 import org.revos.api.leads.FilterVerdict;
+import org.revos.api.model.ObjectType;
 import org.revos.leads.rules.internal.Fixtures.Known;
 import org.revos.leads.rules.internal.Fixtures.Up;
 
@@ -53,6 +55,83 @@ class DefaultFiltersTest {
                 known(Set.of(), Set.of("gmail.com"), Set.of()))), "free mail is no company domain");
         FilterVerdict v = check(Up.of("a@acme.com", "BR", 60, null, List.of()), none);
         assertEquals("BR is not an allowed country; its partner is partner-latam", v.reason());
+    }
+
+    /** A context whose tenant has leads, contacts and accounts intake did not make. */
+    private record WithObjects(Known base, Map<String, ExistingObject> emails, Map<String, ExistingObject> domains)
+            implements org.revos.api.leads.FilterContext {
+
+        @Override
+        public org.revos.api.model.Tenant tenant() {
+            return base.tenant();
+        }
+
+        @Override
+        public Map<String, Object> settings() {
+            return base.settings();
+        }
+
+        @Override
+        public boolean freeMailDomain(String domain) {
+            return base.freeMailDomain(domain);
+        }
+
+        @Override
+        public boolean existingCustomer(String domain) {
+            return base.existingCustomer(domain);
+        }
+
+        @Override
+        public boolean knownEmail(String email) {
+            return base.knownEmail(email);
+        }
+
+        @Override
+        public boolean knownDomain(String domain) {
+            return base.knownDomain(domain);
+        }
+
+        @Override
+        public java.util.Optional<ExistingObject> existingEmail(String email) {
+            return java.util.Optional.ofNullable(emails.get(email));
+        }
+
+        @Override
+        public java.util.Optional<ExistingObject> existingDomain(String domain) {
+            return java.util.Optional.ofNullable(domains.get(domain));
+        }
+    }
+
+    @Test
+    void aLeadContactOrAccountIntakeDidNotMakeIsADuplicateNamedByTheRuleThatMatched() {
+        Known none = known(Set.of(), Set.of(), Set.of());
+        ExistingObject contact = new ExistingObject(ObjectType.CONTACT, "con_1");
+        ExistingObject account = new ExistingObject(ObjectType.ACCOUNT, "acc_1");
+        ExistingObject lead = new ExistingObject(ObjectType.LEAD, "lead_1");
+        WithObjects objects = new WithObjects(none, Map.of("ann@acme.com", contact, "bo@gmail.com", lead),
+                Map.of("acme.com", account, "initech.com", lead, "gmail.com", lead));
+        FilterVerdict byEmail = filters.check(Up.of("ann@acme.com", "US", 500, null, List.of()), objects);
+        assertEquals("duplicate-contact-email duplicate", verdict(byEmail));
+        assertEquals("ann@acme.com is the e-mail of contact con_1 already", byEmail.reason());
+        FilterVerdict byDomain = filters.check(Up.of("cy@acme.com", "US", 500, null, List.of()), objects);
+        assertEquals("duplicate-account-domain duplicate", verdict(byDomain));
+        assertEquals("acme.com is the domain of account acc_1 already", byDomain.reason());
+        assertEquals("duplicate-lead-domain duplicate", verdict(filters.check(Up.of("di@initech.com", "US", 500, null,
+                List.of()), objects)));
+        assertEquals("duplicate-lead-email duplicate", verdict(filters.check(Up.of("bo@gmail.com", "US", 500, null,
+                List.of()), objects)), "an e-mail at a free mail domain is still one person's");
+        assertEquals("free-mail self-serve", verdict(filters.check(Up.of("ed@gmail.com", "US", 500, null,
+                List.of()), objects)), "a free mail domain is no company's");
+        assertEquals("duplicate-email duplicate", verdict(filters.check(Up.of("ann@acme.com", "US", 500, null,
+                List.of()), new WithObjects(known(Set.of("ann@acme.com"), Set.of(), Set.of()), objects.emails(),
+                        objects.domains()))), "a sign-up intake saw comes first");
+        assertEquals("existing-customer existing-customer", verdict(filters.check(Up.of("cy@acme.com", "US", 500,
+                null, List.of()), new WithObjects(known(Set.of(), Set.of(), Set.of("acme.com")), objects.emails(),
+                        objects.domains()))), "a paying customer's domain goes to the customer fallback");
+        WithObjects off = new WithObjects(new Known(Set.of("gmail.com"), Set.of(), Set.of(), Set.of(), Map.of(
+                "duplicates", false)), objects.emails(), objects.domains());
+        assertTrue(filters.check(Up.of("ann@acme.com", "US", 500, null, List.of()), off).passed(),
+                "duplicates: false turns these off too");
     }
 
     @Test
