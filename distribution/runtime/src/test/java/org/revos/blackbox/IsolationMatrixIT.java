@@ -269,6 +269,10 @@ class IsolationMatrixIT {
         JsonNode created = revos.post(key, path, body).expect(201);
         String id = created.get("id").asText();
         s.ids.put(path, id);
+        if (path.equals("/leads/intake")) {
+            // the lead intake made: signals re-score only such leads
+            s.ids.put("/leads/intake#lead", created.get("leadId").asText());
+        }
         if (body.get("externalId") instanceof String ext) {
             s.externalIds.put(path, ext);
         }
@@ -395,6 +399,9 @@ class IsolationMatrixIT {
             case "accountId" -> owner.ids.get("/accounts");
             case "id" -> {
                 String list = op.path().substring(0, op.path().indexOf("/{id}"));
+                if (op.path().equals("/leads/{id}/signals")) {
+                    yield owner.ids.get("/leads/intake#lead");
+                }
                 // platform objects, no tenant's: a plugin, the built-in signer of the shipped plugins
                 yield list.equals("/admin/plugins") ? PLUGIN
                         : list.equals("/admin/plugin-trust/signers") ? "built-in"

@@ -322,6 +322,100 @@ class LeadIntakeIT {
         assertEquals(404, revos.get(t.readOnly(), "/leads/intake/lin_unknown").status());
     }
 
+    @Test
+    void aBatchOverAThousandIsAJobAndSignalsPostedLaterReScoreAndMakeMql() throws InterruptedException {
+        Revos.Tenant t = revos.newTenant("lead intake job");
+        revos.send(t.admin(), "PUT", "/leads/intake/settings", Map.of("mqlScore", 40, "routing", Map.of("roles",
+                List.of("AE"))), Map.of()).expect(200);
+        String rep = revos.post(t.admin(), "/users", Map.of("name", "Sam", "email", "sam@example.com", "role", "AE",
+                "segment", "SMB", "capacity", 1000)).expect(201).get("id").asText();
+        ArrayNode list = Revos.JSON.createArrayNode();
+        for (int i = 0; i < 1_200; i++) {
+            list.addObject().put("email", "p" + i + "@c" + i + ".example").put("country", "DE").put("employees", 20);
+        }
+        // more than 1,000: a job, answered at once
+        Revos.Reply accepted = revos.post(t.member(), "/leads/intake/batch", Map.of("signUps", list));
+        JsonNode job = accepted.expect(202);
+        assertEquals("leads.intake", job.get("kind").asText(), job::toString);
+        assertTrue(accepted.header("Location").endsWith("/api/v1/jobs/" + job.get("id").asText()));
+        JsonNode done = Await.until(() -> revos.get(t.readOnly(), "/jobs/" + job.get("id").asText()).expect(200),
+                j -> j.get("status").asText().matches("SUCCEEDED|FAILED"), Duration.ofSeconds(120));
+        assertEquals("SUCCEEDED", done.get("status").asText(), done::toString);
+        assertEquals(1_200, done.get("total").asInt());
+        assertEquals(1_200, done.get("done").asInt());
+        JsonNode result = done.get("result");
+        assertEquals(1_200, result.get("items").size());
+        assertEquals(1_200, result.get("taken").asInt());
+        // the rep takes 1,000 (their capacity), the rest are queued; nobody is given more than their capacity
+        assertEquals(1_000, result.at("/counts/ROUTED").asInt(), result.get("counts")::toString);
+        assertEquals(200, result.at("/counts/QUEUED").asInt(), result.get("counts")::toString);
+        for (int i = 0; i < 1_200; i++) {
+            JsonNode item = result.get("items").get(i);
+            assertEquals(i, item.get("index").asInt());
+            assertEquals(i < 1_000 ? "ROUTED" : "QUEUED", item.get("outcome").asText(), item::toString);
+        }
+        JsonNode firstItem = result.get("items").get(0);
+        assertEquals(rep, firstItem.get("ownerId").asText());
+        JsonNode record = revos.get(t.readOnly(), "/leads/intake/" + firstItem.get("id").asText()).expect(200);
+        assertEquals(firstItem.get("leadId"), record.get("leadId"));
+        // fit: country 20 + size band 10+ 10 = 30, no engagement: 15, below the MQL score 40
+        assertEquals(15, record.at("/score/value").asInt(), record::toString);
+        assertFalse(record.at("/mql/became").asBoolean());
+
+        // async=true: a job even for a few; a bad async or too many sign-ups are named
+        JsonNode small = revos.send(t.member(), "POST", "/leads/intake/batch?async=true", Map.of("signUps",
+                List.of(Map.of("email", "ann@c0.example"))), Map.of()).expect(202);
+        assertEquals("leads.intake", small.get("kind").asText());
+        JsonNode badAsync = revos.send(t.member(), "POST", "/leads/intake/batch?async=maybe", Map.of("signUps",
+                List.of(Map.of("email", "x@y.example"))), Map.of()).expect(400);
+        assertEquals(List.of("async"), badAsync.get("errors").findValuesAsText("field"), badAsync::toString);
+        ArrayNode tooMany = Revos.JSON.createArrayNode();
+        for (int i = 0; i < 10_001; i++) {
+            tooMany.addObject().put("email", "m" + i + "@x.example");
+        }
+        JsonNode over = revos.post(t.member(), "/leads/intake/batch", Map.of("signUps", tooMany)).expect(400);
+        assertEquals(List.of("signUps"), over.get("errors").findValuesAsText("field"), over::toString);
+
+        // signals posted later re-score the lead, decayed by age, explain it, and make it MQL
+        String lead = firstItem.get("leadId").asText();
+        JsonNode rescored = revos.post(t.member(), "/leads/" + lead + "/signals", Map.of("signals", List.of(
+                Map.of("type", "SEATS_ADDED", "count", 4), Map.of("type", "LOGIN", "count", 10, "at", java.time.Instant
+                        .now().minus(Duration.ofDays(14)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .toString())))).expect(200);
+        // engagement: 4 seats x 10 = 40, plus 10 logins x 2 = 20 halved by 14 days of age = 10: 50; (30 + 50) / 2
+        assertEquals(50.0, rescored.at("/score/engagement").asDouble(), 0.2, rescored::toString);
+        assertEquals(40, rescored.at("/score/value").asInt(), rescored::toString);
+        assertTrue(rescored.at("/score/explanation").findValuesAsText("rule").contains("signal:SEATS_ADDED"),
+                rescored::toString);
+        assertTrue(rescored.at("/mql/became").asBoolean(), rescored::toString);
+        assertEquals(40, revos.get(t.readOnly(), "/leads/" + lead).expect(200).get("score").asInt());
+        assertEquals(rescored, revos.get(t.readOnly(), "/leads/intake/" + firstItem.get("id").asText())
+                .expect(200));
+        JsonNode badSignals = revos.post(t.member(), "/leads/" + lead + "/signals", Map.of("signals", List.of(
+                Map.of("type", "seats", "count", 0)), "extra", 1)).expect(400);
+        assertEquals(Set.of("signals[0].type", "signals[0].count", "extra"), new HashSet<>(badSignals.get("errors")
+                .findValuesAsText("field")), badSignals::toString);
+        assertEquals(404, revos.post(t.member(), "/leads/lead_unknown/signals", Map.of("signals", List.of(
+                Map.of("type", "LOGIN")))).status());
+        String manual = revos.post(t.member(), "/leads", Map.of("email", "hand@made.example")).expect(201).get("id")
+                .asText();
+        JsonNode notIntake = revos.post(t.member(), "/leads/" + manual + "/signals", Map.of("signals", List.of(
+                Map.of("type", "LOGIN")))).expect(409);
+        assertEquals("Not a lead from intake", notIntake.get("title").asText(), notIntake::toString);
+
+        // a lead made by hand is a duplicate for intake too, by e-mail or by its company domain, the rule recorded
+        JsonNode sameEmail = revos.post(t.member(), "/leads/intake/batch", Map.of("signUps", List.of(Map.of("email",
+                "HAND@made.example")))).expect(200).get("items").get(0);
+        assertEquals("duplicate-lead-email", sameEmail.at("/filter/rule").asText(), sameEmail::toString);
+        String other = revos.post(t.member(), "/leads", Map.of("email", "zed@other-made.example")).expect(201)
+                .get("id").asText();
+        JsonNode sameDomain = revos.post(t.member(), "/leads/intake", Map.of("email", "amy@other-made.example"))
+                .expect(201);
+        assertEquals("duplicate-lead-domain", sameDomain.at("/filter/rule").asText(), sameDomain::toString);
+        assertEquals(other, sameDomain.get("duplicateOf").asText());
+        assertEquals(manual, sameEmail.get("duplicateOf").asText());
+    }
+
     // ------------------------------------------------------------------ the day and its reference
 
     private static Map<String, Object> settings() {

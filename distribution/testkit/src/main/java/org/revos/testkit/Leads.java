@@ -2,12 +2,15 @@ package org.revos.testkit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import org.revos.api.leads.ExistingObject;
 import org.revos.api.leads.FilterContext;
 import org.revos.api.leads.LeadFilter;
 import org.revos.api.leads.LeadRouting;
@@ -19,6 +22,7 @@ import org.revos.api.leads.ScoredLead;
 import org.revos.api.leads.ScoringContext;
 import org.revos.api.leads.SignUp;
 import org.revos.api.leads.Signal;
+import org.revos.api.model.ObjectType;
 import org.revos.api.model.Tenant;
 import org.revos.api.model.UserRole;
 
@@ -93,7 +97,8 @@ public final class Leads {
     }
 
     record TestFilterContext(Tenant tenant, Map<String, Object> settings, Set<String> freeMail,
-            Set<String> customers, Set<String> emails, Set<String> domains) implements FilterContext {
+            Set<String> customers, Set<String> emails, Set<String> domains, Map<String, ExistingObject> objectEmails,
+            Map<String, ExistingObject> objectDomains) implements FilterContext {
 
         @Override
         public boolean freeMailDomain(String domain) {
@@ -114,6 +119,17 @@ public final class Leads {
         @Override
         public boolean knownDomain(String domain) {
             return !freeMailDomain(domain) && domains.contains(lower(domain));
+        }
+
+        @Override
+        public Optional<ExistingObject> existingEmail(String email) {
+            return Optional.ofNullable(objectEmails.get(lower(email)));
+        }
+
+        /** As the engine answers: a free-mail domain is never a company's. */
+        @Override
+        public Optional<ExistingObject> existingDomain(String domain) {
+            return freeMailDomain(domain) ? Optional.empty() : Optional.ofNullable(objectDomains.get(lower(domain)));
         }
     }
 
@@ -206,6 +222,8 @@ public final class Leads {
         private final Set<String> customers = new HashSet<>();
         private final Set<String> emails = new HashSet<>();
         private final Set<String> domains = new HashSet<>();
+        private final Map<String, ExistingObject> objectEmails = new HashMap<>();
+        private final Map<String, ExistingObject> objectDomains = new HashMap<>();
 
         private FilterContextBuilder() {
         }
@@ -249,9 +267,27 @@ public final class Leads {
             return this;
         }
 
+        /**
+         * A lead, contact or account of the tenant with that e-mail, however it was made (by hand, an import, intake):
+         * what {@link FilterContext#existingEmail} answers.
+         */
+        public FilterContextBuilder existingEmail(String email, ObjectType type, String id) {
+            objectEmails.put(lower(email), new ExistingObject(type, id));
+            return this;
+        }
+
+        /**
+         * An account, lead or contact of the tenant at that company domain: what {@link FilterContext#existingDomain}
+         * answers (never for a free mail domain).
+         */
+        public FilterContextBuilder existingDomain(String domain, ObjectType type, String id) {
+            objectDomains.put(lower(domain), new ExistingObject(type, id));
+            return this;
+        }
+
         public FilterContext build() {
             return new TestFilterContext(tenant, Map.copyOf(settings), Set.copyOf(freeMail), Set.copyOf(customers),
-                    Set.copyOf(emails), Set.copyOf(domains));
+                    Set.copyOf(emails), Set.copyOf(domains), Map.copyOf(objectEmails), Map.copyOf(objectDomains));
         }
 
         private static void add(Set<String> to, String... values) {

@@ -25,4 +25,20 @@ public interface FilterContext {
 
     /** @return whether intake has seen a sign-up from that company domain before (free mail domains excluded) */
     boolean knownDomain(String domain);
+
+    /**
+     * @return the first lead, else the first contact, of the tenant with that e-mail (case-insensitive), however it
+     *         was made (by hand, an import, a sync or intake); empty for none. Since 1.1.
+     */
+    default java.util.Optional<ExistingObject> existingEmail(String email) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * @return the first account of the tenant with that company domain, else the first lead, else the first contact
+     *         whose e-mail is at that domain, however it was made; always empty for a free mail domain. Since 1.1.
+     */
+    default java.util.Optional<ExistingObject> existingDomain(String domain) {
+        return java.util.Optional.empty();
+    }
 }

@@ -5,7 +5,11 @@
  * ({@code @ProviderType}: only the engine implements them, so they may gain methods in minor versions); the strategies
  * answer with results built through the factories and builders of this package, which may gain members too. A
  * partner writes a strategy against this package alone.
+ * <p>
+ * 1.1.0: {@link org.revos.api.leads.FilterContext#existingEmail} and
+ * {@link org.revos.api.leads.FilterContext#existingDomain}, with {@link org.revos.api.leads.ExistingObject}: the
+ * tenant's leads, contacts and accounts with a sign-up's e-mail or domain, not only the sign-ups intake saw.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.revos.api.leads;

@@ -3,10 +3,10 @@ package org.revos.leads.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-import jakarta.persistence.EntityManager;
-
+import org.revos.api.leads.ExistingObject;
 import org.revos.api.leads.FilterContext;
 import org.revos.api.leads.Rep;
 import org.revos.api.leads.RoutingContext;
@@ -24,11 +24,12 @@ final class Contexts {
     }
 
     /**
-     * What filters may ask, answered in the sign-up's transaction: duplicates from the intake records (indexed by
-     * e-mail and domain), customers from the accounts with revenue when the request started.
+     * What filters may ask, answered in the sign-up's transaction: duplicates from the intake records (looked up for
+     * the whole transaction at once, see {@link Known}), customers from the accounts with revenue when the request
+     * started.
      */
     record Filters(Tenant tenant, Map<String, Object> settings, Set<String> freeMail, Set<String> customers,
-            EntityManager em) implements FilterContext {
+            Known known, ExistingIndex existing, ExistingObject[] matched) implements FilterContext {
 
         @Override
         public boolean freeMailDomain(String domain) {
@@ -42,15 +43,28 @@ final class Contexts {
 
         @Override
         public boolean knownEmail(String email) {
-            return email != null && !em.createQuery("SELECT r.id FROM LeadIntakeEntity r WHERE r.email = :e",
-                    String.class).setParameter("e", email).setMaxResults(1).getResultList().isEmpty();
+            return known.knownEmail(email);
         }
 
         @Override
         public boolean knownDomain(String domain) {
-            return domain != null && !freeMailDomain(domain) && !em.createQuery("SELECT r.id FROM LeadIntakeEntity r"
-                    + " WHERE r.domain = :d", String.class).setParameter("d", domain).setMaxResults(1)
-                    .getResultList().isEmpty();
+            return known.knownDomain(domain);
+        }
+
+        /** Answers from the tenant's index of leads, contacts and accounts; the last match is kept for the record. */
+        @Override
+        public Optional<ExistingObject> existingEmail(String email) {
+            return kept(existing.email(email));
+        }
+
+        @Override
+        public Optional<ExistingObject> existingDomain(String domain) {
+            return kept(existing.domain(domain, freeMail));
+        }
+
+        private Optional<ExistingObject> kept(Optional<ExistingObject> found) {
+            found.ifPresent(o -> matched[0] = o);
+            return found;
         }
     }
 

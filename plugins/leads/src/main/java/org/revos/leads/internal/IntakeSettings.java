@@ -25,13 +25,40 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 record IntakeSettings(int fitWeight, int engagementWeight, int mqlScore, boolean mql, Set<String> freeMailDomains,
         Set<String> openLeadStages, Set<String> closedDealStages, Map<String, Object> filters,
-        Map<String, Object> scoring, Map<String, Object> routing) {
+        Map<String, Object> scoring, Map<String, Object> routing,
+        Map<String, Map<String, Map<String, Object>>> plugins) {
+
+    /** The parts a strategy plugin may have a settings part of its own for. */
+    static final List<String> PARTS = List.of("filters", "scoring", "routing");
+    private static final Pattern PLUGIN = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
+
+    /**
+     * @return the settings part a strategy of {@code pluginId} reads: its own ({@code plugins.<id>.<part>}) when
+     *         the tenant gave it one, else the shared part ({@code filters}, {@code scoring}, {@code routing})
+     */
+    Map<String, Object> part(String pluginId, String part) {
+        Map<String, Map<String, Object>> own = plugins.get(pluginId);
+        if (own != null && own.containsKey(part)) {
+            return own.get(part);
+        }
+        return switch (part) {
+            case "filters" -> filters;
+            case "scoring" -> scoring;
+            default -> routing;
+        };
+    }
+
+    /** @return the JSON path of the part {@link #part} hands that plugin's strategy, for its field errors */
+    String partPath(String pluginId, String part) {
+        Map<String, Map<String, Object>> own = plugins.get(pluginId);
+        return own != null && own.containsKey(part) ? "plugins." + pluginId + "." + part : part;
+    }
 
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
     static final List<String> MEMBERS = List.of("weights", "mqlScore", "mql", "freeMailDomains", "openLeadStages",
-            "closedDealStages", "filters", "scoring", "routing");
+            "closedDealStages", "filters", "scoring", "routing", "plugins");
     static final List<String> FREE_MAIL = List.of("gmail.com", "googlemail.com", "yahoo.com", "hotmail.com",
             "outlook.com", "live.com", "msn.com", "aol.com", "icloud.com", "me.com", "mail.com", "gmx.com", "gmx.de",
             "web.de", "yandex.ru", "mail.ru", "proton.me", "protonmail.com", "qq.com", "163.com", "zoho.com");
@@ -84,7 +111,48 @@ record IntakeSettings(int fitWeight, int engagementWeight, int mqlScore, boolean
         Set<String> closedDeals = texts(body.get("closedDealStages"), "closedDealStages", STAGE,
                 "a stage id such as CLOSED_WON", v, List.of("CLOSED_WON", "CLOSED_LOST", "CHURNED"));
         return new IntakeSettings(fit, engagement, mqlScore, mql, freeMail, openLeads, closedDeals,
-                part(body, "filters", v), part(body, "scoring", v), part(body, "routing", v));
+                part(body, "filters", v), part(body, "scoring", v), part(body, "routing", v), plugins(body, v));
+    }
+
+    private static Map<String, Map<String, Map<String, Object>>> plugins(JsonNode body, Violations v) {
+        JsonNode node = body.get("plugins");
+        if (node == null) {
+            return Map.of();
+        }
+        if (!node.isObject() || node.size() > 100) {
+            v.add("plugins", "must be an object of up to 100 plugins, plugin id → its own parts, such as"
+                    + " {\"com.partner.leads\": {\"filters\": {...}}}");
+            return Map.of();
+        }
+        Map<String, Map<String, Map<String, Object>>> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String path = "plugins." + e.getKey();
+            if (!PLUGIN.matcher(e.getKey()).matches()) {
+                v.add(path, "is not a plugin id (letters, digits, dots, dashes and underscores)");
+                continue;
+            }
+            if (!e.getValue().isObject()) {
+                v.add(path, "must be an object with the plugin's own parts: filters, scoring, routing");
+                continue;
+            }
+            Map<String, Map<String, Object>> parts = new LinkedHashMap<>();
+            for (Iterator<String> names = e.getValue().fieldNames(); names.hasNext();) {
+                String name = names.next();
+                if (!PARTS.contains(name)) {
+                    v.add(path + "." + name, "is not a part; use filters, scoring, routing");
+                    continue;
+                }
+                JsonNode part = e.getValue().get(name);
+                if (!part.isObject()) {
+                    v.add(path + "." + name, "must be an object: the settings of the plugin's " + name);
+                    continue;
+                }
+                parts.put(name, MAPPER.convertValue(part, MAP));
+            }
+            out.put(e.getKey(), parts);
+        }
+        return out;
     }
 
     private static int percent(JsonNode node, String field, Violations v, int fallback) {
@@ -146,6 +214,7 @@ record IntakeSettings(int fitWeight, int engagementWeight, int mqlScore, boolean
         out.set("filters", MAPPER.valueToTree(new LinkedHashMap<>(filters)));
         out.set("scoring", MAPPER.valueToTree(new LinkedHashMap<>(scoring)));
         out.set("routing", MAPPER.valueToTree(new LinkedHashMap<>(routing)));
+        out.set("plugins", MAPPER.valueToTree(new LinkedHashMap<>(plugins)));
         return out;
     }
 
@@ -169,6 +238,7 @@ record IntakeSettings(int fitWeight, int engagementWeight, int mqlScore, boolean
                 .member("filters", filtersSchema())
                 .member("scoring", scoringSchema())
                 .member("routing", routingSchema())
+                .member("plugins", pluginsSchema())
                 .build();
     }
 
@@ -193,6 +263,15 @@ record IntakeSettings(int fitWeight, int engagementWeight, int mqlScore, boolean
 
     private static ObjectNode points(double min) {
         return JsonSchemas.type("number").put("minimum", min).put("maximum", 100);
+    }
+
+    /** Plugin id → that plugin's own parts, each an object its strategy checks. */
+    static ObjectNode pluginsSchema() {
+        ObjectNode own = JsonSchemas.object("A plugin's own parts, read by its strategies instead of the shared ones")
+                .member("filters", JsonSchemas.type("object")).member("scoring", JsonSchemas.type("object"))
+                .member("routing", JsonSchemas.type("object")).build();
+        return keyed("^" + PLUGIN.pattern() + "$", own).put("description", "plugin id → its own settings parts"
+                + " (docs/plugins/leads.md); up to 100").put("maxProperties", 100);
     }
 
     /** The filters part as the shipped rules (org.revos.leads.rules) read it; another filter plugin reads its own. */

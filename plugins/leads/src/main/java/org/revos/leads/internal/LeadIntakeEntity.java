@@ -64,4 +64,9 @@ public class LeadIntakeEntity extends TenantRow {
     public String routingRule;
     @Column(length = 1000)
     public String routingReason;
+    /** the sign-up's signals and those posted later for the lead (type, count, at), newest last, as JSON */
+    @Lob
+    public String signalsJson;
+    /** when the score was last computed: at intake, or when signals posted later re-scored the lead */
+    public Long scoredAt;
 }

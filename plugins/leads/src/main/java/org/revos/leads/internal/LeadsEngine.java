@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.IntConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,6 +48,7 @@ import org.revos.api.security.Caller;
 import org.revos.api.spi.EnrichmentProvider;
 import org.revos.api.spi.EnrichmentRequest;
 import org.revos.api.spi.Firmographics;
+import org.revos.kernel.spi.CommitListener;
 import org.revos.kernel.spi.Contributions;
 import org.revos.kernel.spi.Contributions.Contribution;
 import org.revos.kernel.spi.Daemons;
@@ -76,9 +78,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * When a user's capacity drops to 0 (a rep who leaves or is deactivated; the kernel keeps no other flag), the open
  * leads intake routed to them are routed again among the others, after the user's write has committed.
  */
-@Component(service = { LeadsEngine.class, EventHandler.class },
+@Component(service = { LeadsEngine.class, EventHandler.class, CommitListener.class },
         property = EventConstants.EVENT_TOPIC + "=" + RevosEvents.OBJECT_UPDATED)
-public final class LeadsEngine implements EventHandler {
+public final class LeadsEngine implements EventHandler, CommitListener {
 
     private static final Logger LOG = Logger.getLogger(LeadsEngine.class.getName());
     private static final Set<String> COUNTRIES = Set.of(java.util.Locale.getISOCountries());
@@ -92,6 +94,17 @@ public final class LeadsEngine implements EventHandler {
     private final Contributions<LeadRouting> routings;
     private final Contributions<EnrichmentProvider> providers;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Map<String, Counted> counts = new ConcurrentHashMap<>();
+    private final Map<String, IntakeSettings> settingsKept = new ConcurrentHashMap<>();
+    private final Map<String, ExistingIndex> existingKept = new ConcurrentHashMap<>();
+    /** Set while intake's own transaction runs, so the change feed tells its commits from others'. */
+    private static final ThreadLocal<Boolean> OURS = new ThreadLocal<>();
+    private static final Set<Object> LOAD_TYPES = Set.of("LEAD", "DEAL", "USER");
+    /** How many sign-ups of a batch one transaction takes. */
+    static final int CHUNK = 100;
+    volatile int chunk = CHUNK;
+    /** How many times rep loads were counted from the store (tests check the counts are kept, not recounted). */
+    final java.util.concurrent.atomic.AtomicLong recounts = new java.util.concurrent.atomic.AtomicLong();
     private final ScheduledExecutorService worker = Daemons.scheduler("revos-leads");
     private volatile StageMoves stageMoves;
 
@@ -177,8 +190,19 @@ public final class LeadsEngine implements EventHandler {
 
     // ------------------------------------------------------------------ settings
 
+    /**
+     * @return the tenant's settings, read once and kept: only {@link #saveSettings} writes them, and it replaces the
+     *         kept ones after its commit. The same instance for every request also lets strategies keep what they
+     *         read from their part (they see the same map).
+     */
     IntakeSettings settings(String tenantId) {
-        return store.query(tenantId, this::settings);
+        IntakeSettings kept = settingsKept.get(tenantId);
+        if (kept != null) {
+            return kept;
+        }
+        IntakeSettings read = store.query(tenantId, this::settings);
+        settingsKept.putIfAbsent(tenantId, read);
+        return read;
     }
 
     private IntakeSettings settings(EntityManager em) {
@@ -195,16 +219,37 @@ public final class LeadsEngine implements EventHandler {
         }
     }
 
-    /** @return per field (prefixed by the part), what the strategies in use find wrong with their parts */
+    /**
+     * @return per field (prefixed by the part's path: {@code filters.}, or {@code plugins.<id>.filters.} for a plugin's
+     *         own part), what the strategies in use find wrong with the part each reads; and every plugin named under
+     *         {@code plugins} that has no lead strategy enabled for the tenant
+     */
     List<FieldError> validateParts(String tenantId, IntakeSettings s) {
         List<FieldError> out = new ArrayList<>();
+        Set<String> strategies = new java.util.HashSet<>();
         for (Contribution<LeadFilter> f : filters.enabledFor(tenantId)) {
-            check(tenantId, f.pluginId(), "filters", () -> f.service().validate(s.filters()), out);
+            strategies.add(f.pluginId());
+            check(tenantId, f.pluginId(), s.partPath(f.pluginId(), "filters"), () -> f.service().validate(s.part(f
+                    .pluginId(), "filters")), out);
         }
-        scorings.enabledFor(tenantId).stream().findFirst().ifPresent(c -> check(tenantId, c.pluginId(), "scoring",
-                () -> c.service().validate(s.scoring()), out));
-        routings.enabledFor(tenantId).stream().findFirst().ifPresent(c -> check(tenantId, c.pluginId(), "routing",
-                () -> c.service().validate(s.routing()), out));
+        for (Contribution<LeadScoring> c : scorings.enabledFor(tenantId)) {
+            strategies.add(c.pluginId());
+        }
+        for (Contribution<LeadRouting> c : routings.enabledFor(tenantId)) {
+            strategies.add(c.pluginId());
+        }
+        scorings.enabledFor(tenantId).stream().findFirst().ifPresent(c -> check(tenantId, c.pluginId(),
+                s.partPath(c.pluginId(), "scoring"), () -> c.service().validate(s.part(c.pluginId(), "scoring")),
+                out));
+        routings.enabledFor(tenantId).stream().findFirst().ifPresent(c -> check(tenantId, c.pluginId(),
+                s.partPath(c.pluginId(), "routing"), () -> c.service().validate(s.part(c.pluginId(), "routing")),
+                out));
+        for (String plugin : s.plugins().keySet()) {
+            if (!strategies.contains(plugin)) {
+                out.add(new FieldError("plugins." + plugin, "is not a plugin with lead strategies enabled for the"
+                        + " tenant"));
+            }
+        }
         return out;
     }
 
@@ -224,7 +269,7 @@ public final class LeadsEngine implements EventHandler {
     ObjectNode saveSettings(Caller caller, JsonNode body, IntakeSettings parsed) {
         ObjectNode rendered = parsed.render();
         String json = rendered.toString();
-        return store.transaction(caller.tenantId(), caller, tx -> {
+        ObjectNode saved = store.transaction(caller.tenantId(), caller, tx -> {
             List<LeadSettingsEntity> rows = tx.em().createQuery("SELECT s FROM LeadSettingsEntity s ORDER BY s.id",
                     LeadSettingsEntity.class).getResultList();
             ObjectNode before = null;
@@ -247,41 +292,211 @@ public final class LeadsEngine implements EventHandler {
                 row.updatedAt = tx.now();
             }
             tx.audit("leads.settings", "LEAD_SETTINGS", row.id, before, rendered);
+            settingsKept.remove(caller.tenantId());
             return rendered;
         });
+        // put after the commit, over whatever a reader kept meanwhile from before it
+        settingsKept.put(caller.tenantId(), parsed);
+        return saved;
     }
 
     // ------------------------------------------------------------------ intake
 
     /**
-     * Runs sign-ups through the pipeline in order.
+     * Runs sign-ups through the pipeline in order, in transactions of up to {@link #chunk} sign-ups each. When the
+     * kernel refuses one sign-up's lead (a {@link Problem}), that transaction is rolled back, the rep counts it booked
+     * are put back, and its sign-ups are taken again one per transaction: the refused one answers its problem, the
+     * others are stored. So each sign-up's outcome is exactly what taking them one at a time would give; only the
+     * number of commits differs.
      *
      * @param stopAtProblem whether a sign-up the kernel refuses ends the run with its problem (a single sign-up)
+     * @param done          told how many sign-ups are finished after each transaction (a job's progress)
+     * @param stop          asked before each transaction whether to end early (a stopping runtime); the answer then
+     *                      holds the sign-ups taken so far
      */
-    List<Result> intake(Caller caller, List<SignUpInput> signUps, boolean stopAtProblem) {
+    List<Result> intake(Caller caller, List<SignUpInput> signUps, boolean stopAtProblem, IntConsumer done,
+            java.util.function.BooleanSupplier stop) {
         String tenantId = caller.tenantId();
         synchronized (locks.computeIfAbsent(tenantId, t -> new Object())) {
             Setup setup = setup(tenantId);
-            Reps reps = store.query(tenantId, em -> Reps.load(em, setup.settings()));
+            Reps reps = reps(tenantId, setup.settings());
+            ExistingIndex existing = existing(tenantId);
             List<Result> out = new ArrayList<>(signUps.size());
-            for (SignUpInput signUp : signUps) {
-                Enriched enriched = enrich(tenantId, setup, signUp);
-                try {
-                    Decided decided = store.transaction(tenantId, caller, tx -> decide(tx, setup, reps,
-                            enriched));
-                    if (decided.ownerId() != null) {
-                        reps.routed(decided.ownerId(), decided.ordinal());
+            int size = Math.max(1, chunk);
+            for (int from = 0; from < signUps.size() && !stop.getAsBoolean(); from += size) {
+                List<SignUpInput> part = signUps.subList(from, Math.min(signUps.size(), from + size));
+                List<Enriched> enriched = new ArrayList<>(part.size());
+                part.forEach(s -> enriched.add(enrich(tenantId, setup, s)));
+                if (enriched.size() > 1) {
+                    Reps.Mark mark = reps.mark();
+                    try {
+                        List<Decided> decided = ours(() -> store.transaction(tenantId, caller, tx -> {
+                            existing.drain(tx.em());
+                            Known known = new Known(tx.em(), setup.settings().freeMailDomains());
+                            List<Decided> ds = new ArrayList<>(enriched.size());
+                            for (Enriched e : enriched) {
+                                ds.add(decide(tx, setup, reps, known, existing, e));
+                            }
+                            return ds;
+                        }));
+                        decided.forEach(d -> {
+                            out.add(new Result(d.record(), null));
+                            added(existing, d);
+                        });
+                        done.accept(out.size());
+                        continue;
+                    } catch (Problem p) {
+                        reps.reset(mark);
+                        // taken again one at a time below: the refused sign-up answers alone
+                    } catch (RuntimeException e) {
+                        reps.reset(mark);
+                        throw e;
                     }
-                    out.add(new Result(decided.record(), null));
-                } catch (Problem p) {
-                    if (stopAtProblem) {
-                        throw p;
-                    }
-                    out.add(new Result(null, p));
                 }
+                for (Enriched e : enriched) {
+                    Reps.Mark mark = reps.mark();
+                    try {
+                        Decided d = ours(() -> store.transaction(tenantId, caller, tx -> {
+                            existing.drain(tx.em());
+                            Known known = new Known(tx.em(), setup.settings().freeMailDomains());
+                            return decide(tx, setup, reps, known, existing, e);
+                        }));
+                        out.add(new Result(d.record(), null));
+                        added(existing, d);
+                    } catch (Problem p) {
+                        reps.reset(mark);
+                        if (stopAtProblem) {
+                            throw p;
+                        }
+                        out.add(new Result(null, p));
+                    } catch (RuntimeException x) {
+                        reps.reset(mark);
+                        throw x;
+                    }
+                }
+                done.accept(out.size());
             }
             return out;
         }
+    }
+
+    List<Result> intake(Caller caller, List<SignUpInput> signUps, boolean stopAtProblem) {
+        return intake(caller, signUps, stopAtProblem, n -> { }, () -> false);
+    }
+
+    private static void added(ExistingIndex existing, Decided d) {
+        JsonNode lead = d.record().get("leadId");
+        if (lead != null && lead.isTextual()) {
+            existing.added(lead.asText(), d.record().get("email").asText());
+        }
+    }
+
+    /**
+     * The tenant's index of leads, contacts and accounts by e-mail and domain, read whole when there is none or it
+     * lost the change feed's thread. Must be called under the tenant's lock.
+     */
+    ExistingIndex existing(String tenantId) {
+        long now = store.commits(tenantId);
+        ExistingIndex kept = existingKept.get(tenantId);
+        if (kept != null && kept.validThrough == now && !kept.overflowing()) {
+            return kept;
+        }
+        // registered before it is read, so that writes committed during the read are read again, not missed
+        ExistingIndex fresh = new ExistingIndex(now);
+        existingKept.put(tenantId, fresh);
+        store.query(tenantId, em -> {
+            fresh.load(em);
+            return null;
+        });
+        return fresh;
+    }
+
+    /** Runs one of intake's own transactions, so the change feed knows its commit as intake's (see committed). */
+    private <T> T ours(java.util.function.Supplier<T> work) {
+        OURS.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            OURS.remove();
+        }
+    }
+
+    // ------------------------------------------------------------------ rep counts kept across requests
+
+    /**
+     * The tenant's rep counts, counted again only when a write that intake did not make may have changed a load:
+     * a lead, deal or user created, changed or deleted, a stage moved. Must be called under the tenant's lock.
+     */
+    Reps reps(String tenantId, IntakeSettings settings) {
+        long now = store.commits(tenantId);
+        Counted counted = counts.get(tenantId);
+        if (counted != null && counted.validThrough == now && counted.settings.equals(settings)) {
+            return counted.reps;
+        }
+        // the counter is read before the count, so the count holds every write numbered up to it (or more)
+        Reps reps = store.query(tenantId, em -> Reps.load(em, settings));
+        recounts.incrementAndGet();
+        counts.put(tenantId, new Counted(reps, settings, now));
+        return reps;
+    }
+
+    /** One tenant's counts and the last commit they are known to hold. */
+    private static final class Counted {
+        final Reps reps;
+        final IntakeSettings settings;
+        volatile long validThrough;
+
+        Counted(Reps reps, IntakeSettings settings, long validThrough) {
+            this.reps = reps;
+            this.settings = settings;
+            this.validThrough = validThrough;
+        }
+    }
+
+    /**
+     * The kernel's change feed: a commit of intake's own (its counts booked already) or one that touches no lead,
+     * deal or user keeps the tenant's counts current; any other, or a gap in the numbers, drops them, and the next
+     * request counts again. Every kernel write of a lead, deal or user publishes an object event, so none goes unseen.
+     */
+    @Override
+    public void committed(String tenantId, long commit, List<Map.Entry<String, Map<String, Object>>> events) {
+        ExistingIndex index = existingKept.get(tenantId);
+        if (index != null) {
+            // intake's own leads are added as its transactions return (see added)
+            if (index.validThrough == commit - 1 && (OURS.get() != null || index.touched(events))) {
+                index.validThrough = commit;
+            } else {
+                existingKept.remove(tenantId, index);
+            }
+        }
+        Counted counted = counts.get(tenantId);
+        if (counted == null) {
+            return;
+        }
+        if (counted.validThrough == commit - 1 && (OURS.get() != null || !touchesLoad(events))) {
+            counted.validThrough = commit;
+        } else {
+            counts.remove(tenantId, counted);
+        }
+    }
+
+    static boolean touchesLoad(List<Map.Entry<String, Map<String, Object>>> events) {
+        for (Map.Entry<String, Map<String, Object>> e : events) {
+            String topic = e.getKey();
+            Object type = e.getValue() == null ? null : e.getValue().get(RevosEvents.OBJECT_TYPE);
+            if (topic.equals(RevosEvents.STAGE_CHANGED) || topic.equals(RevosEvents.DEAL_WON)) {
+                return true;
+            }
+            if (topic.startsWith("org/revos/object/") && (type == null || LOAD_TYPES.contains(type))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Drops the tenant's counts (its settings changed, or a test wants a recount). */
+    void forget(String tenantId) {
+        counts.remove(tenantId);
     }
 
     Setup setup(String tenantId) {
@@ -362,7 +577,8 @@ public final class LeadsEngine implements EventHandler {
     record Decided(ObjectNode record, String ownerId, long ordinal) {
     }
 
-    private Decided decide(TenantTransaction tx, Setup setup, Reps reps, Enriched enriched) {
+    private Decided decide(TenantTransaction tx, Setup setup, Reps reps, Known known, ExistingIndex existing,
+            Enriched enriched) {
         SignUpInput s = enriched.signUp();
         EntityManager em = tx.em();
         IntakeSettings settings = setup.settings();
@@ -378,12 +594,15 @@ public final class LeadsEngine implements EventHandler {
                 .toString();
         r.fitWeight = settings.fitWeight();
         r.engagementWeight = settings.engagementWeight();
+        r.signalsJson = s.signals().isEmpty() ? null : SignUpInput.signalsJson(s.signals());
 
         // 1. filters
-        FilterContext filterContext = new Contexts.Filters(setup.tenant(), settings.filters(),
-                settings.freeMailDomains(), setup.customerDomains(), em);
         FilterVerdict verdict = FilterVerdict.pass();
+        org.revos.api.leads.ExistingObject[] matched = new org.revos.api.leads.ExistingObject[1];
         for (Contribution<LeadFilter> f : setup.filters()) {
+            matched[0] = null;
+            FilterContext filterContext = new Contexts.Filters(setup.tenant(), settings.part(f.pluginId(), "filters"),
+                    settings.freeMailDomains(), setup.customerDomains(), known, existing, matched);
             try {
                 FilterVerdict v = plugins.call(f.pluginId(), tenantId, "lead filter", () -> f.service().check(s,
                         filterContext));
@@ -402,13 +621,17 @@ public final class LeadsEngine implements EventHandler {
         r.filterReason = verdict.reason() == null ? null : cut(verdict.reason(), 1000);
         boolean duplicate = !verdict.passed() && r.filterRule.startsWith("duplicate");
         if (duplicate) {
-            r.duplicateOf = firstLead(em, s);
+            // a sign-up intake saw before names its first lead; one matching another object names that object
+            boolean seen = r.filterRule.equals("duplicate-email") || r.filterRule.equals("duplicate-domain");
+            r.duplicateOf = seen || matched[0] == null ? known.firstLead(s.email(), s.domain()) : matched[0].id();
         }
 
         // 2. score (passed only)
         ScoreCard card = null;
         if (verdict.passed()) {
-            card = score(tenantId, setup, s, r);
+            card = score(tenantId, setup, s, r, Instant.ofEpochMilli(Math.max(r.createdAt, r.receivedAt)),
+                    List.of());
+            r.scoredAt = r.createdAt;
             r.fit = card.fit();
             r.engagement = card.engagement();
             r.score = combined(card, settings);
@@ -442,6 +665,7 @@ public final class LeadsEngine implements EventHandler {
         r.ownerId = ownerId;
 
         // 4. the lead, through the kernel's object engine
+        String stage = null;
         if (!duplicate) {
             ObjectNode fields = s.leadFields();
             if (r.score != null) {
@@ -452,13 +676,21 @@ public final class LeadsEngine implements EventHandler {
             }
             ObjectNode lead = collections.create(tx, setup.leads(), fields);
             r.leadId = lead.path("id").asText();
+            stage = lead.path("stage").isTextual() ? lead.path("stage").asText() : null;
         }
 
         // 5. MQL, through the stage engine
         if (r.leadId != null) {
-            mql(tx, setup, r);
+            String moved = mql(tx, setup, r);
+            if (moved != null) {
+                stage = moved;
+            }
         } else {
             r.mqlReason = "a duplicate makes no new lead";
+        }
+        known.add(r.email, r.domain, r.leadId);
+        if (ownerId != null) {
+            reps.book(ownerId, ordinal, Reps.openStage(settings, stage));
         }
 
         em.persist(r);
@@ -509,15 +741,16 @@ public final class LeadsEngine implements EventHandler {
         return e;
     }
 
-    private ScoreCard score(String tenantId, Setup setup, SignUp s, LeadIntakeEntity r) {
+    private ScoreCard score(String tenantId, Setup setup, SignUp s, LeadIntakeEntity r, Instant now,
+            List<Signal> activities) {
         Optional<Contribution<LeadScoring>> scoring = setup.scoring();
         if (scoring.isEmpty()) {
             return ScoreCard.builder().fit("no-scoring", 0, "no lead scoring plugin is enabled for the tenant")
                     .build();
         }
         r.scoringPlugin = scoring.get().pluginId();
-        ScoringContext context = new Contexts.Scoring(setup.tenant(), setup.settings().scoring(), Instant
-                .ofEpochMilli(Math.max(r.createdAt, r.receivedAt)), List.of());
+        ScoringContext context = new Contexts.Scoring(setup.tenant(), setup.settings().part(scoring.get()
+                .pluginId(), "scoring"), now, activities);
         try {
             ScoreCard card = plugins.call(scoring.get().pluginId(), tenantId, "lead scoring", () -> scoring.get()
                     .service().score(s, context));
@@ -542,7 +775,8 @@ public final class LeadsEngine implements EventHandler {
         }
         r.routingPlugin = routing.get().pluginId();
         List<Rep> snapshot = reps.snapshot();
-        RoutingContext context = new Contexts.Routing(setup.tenant(), setup.settings().routing(), snapshot);
+        RoutingContext context = new Contexts.Routing(setup.tenant(), setup.settings().part(routing.get()
+                .pluginId(), "routing"), snapshot);
         ScoredLead lead = new Contexts.Scored(s, score, card);
         try {
             RoutingChoice choice = plugins.call(routing.get().pluginId(), tenantId, "lead routing", () -> routing
@@ -554,49 +788,39 @@ public final class LeadsEngine implements EventHandler {
         }
     }
 
-    private void mql(TenantTransaction tx, Setup setup, LeadIntakeEntity r) {
+    /** @return the lead's stage after a move to MQL (as the stage engine answers it), {@code null} without a move */
+    private String mql(TenantTransaction tx, Setup setup, LeadIntakeEntity r) {
         IntakeSettings settings = setup.settings();
         if (!"ROUTED".equals(r.outcome) && !"QUEUED".equals(r.outcome)) {
             r.mqlReason = "diverted to " + r.lane + " by the filters";
-            return;
+            return null;
         }
         if (!settings.mql()) {
             r.mqlReason = "the tenant's intake does not make leads MQL (setting mql is false)";
-            return;
+            return null;
         }
         if (r.score < settings.mqlScore()) {
             r.mqlReason = "the score " + r.score + " is below the MQL score " + settings.mqlScore();
-            return;
+            return null;
         }
         StageMoves moves = stageMoves;
         if (moves == null) {
             r.mqlReason = "no stage engine is available to move the lead";
-            return;
+            return null;
         }
         try {
-            moves.move(tx, ObjectType.LEAD, r.leadId, JsonNodeFactory.instance.objectNode().put("toStage", "MQL"));
+            ObjectNode after = moves.move(tx, ObjectType.LEAD, r.leadId, JsonNodeFactory.instance.objectNode()
+                    .put("toStage", "MQL"));
             r.mql = true;
             r.mqlReason = "the score " + r.score + " reaches the MQL score " + settings.mqlScore()
                     + " and the stage engine accepted the tenant's MQL criteria";
+            return after != null && after.path("stage").isTextual() ? after.get("stage").asText() : null;
         } catch (Problem p) {
             StringBuilder why = new StringBuilder("the stage engine refused MQL: ").append(p.getMessage());
             p.errors().forEach(e -> why.append("; ").append(e.field()).append(": ").append(e.message()));
             r.mqlReason = cut(why.toString(), 2000);
+            return null;
         }
-    }
-
-    /** @return the lead of the first sign-up with the same e-mail, else the same domain */
-    private static String firstLead(EntityManager em, SignUp s) {
-        List<String> byEmail = em.createQuery("SELECT r.leadId FROM LeadIntakeEntity r WHERE r.email = :e AND"
-                + " r.leadId IS NOT NULL ORDER BY r.id", String.class).setParameter("e", s.email()).setMaxResults(1)
-                .getResultList();
-        if (!byEmail.isEmpty()) {
-            return byEmail.get(0);
-        }
-        List<String> byDomain = em.createQuery("SELECT r.leadId FROM LeadIntakeEntity r WHERE r.domain = :d AND"
-                + " r.leadId IS NOT NULL ORDER BY r.id", String.class).setParameter("d", s.domain())
-                .setMaxResults(1).getResultList();
-        return byDomain.isEmpty() ? null : byDomain.get(0);
     }
 
     static com.fasterxml.jackson.databind.node.ArrayNode explanation(ScoreCard card) {
@@ -610,6 +834,107 @@ public final class LeadsEngine implements EventHandler {
 
     static String cut(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    // ------------------------------------------------------------------ signals posted later
+
+    /**
+     * Re-scores a lead intake took, with signals posted since (product usage, engagement, growth): the lead's
+     * signals so far and these, each decayed by its age now, and the activities recorded on the lead, through the
+     * tenant's scoring, with the weights in force now. The record keeps the new score, its explanation and when it was
+     * computed; the lead's {@code score} field follows. A lead that passed the filters, is not MQL yet and is still
+     * in no stage or {@code RAW} is asked to become MQL through the stage engine, as at intake. Under the tenant's
+     * intake lock, in one transaction.
+     *
+     * @return the lead's intake record afterwards
+     */
+    ObjectNode signals(Caller caller, String leadId, List<Signal> posted) {
+        String tenantId = caller.tenantId();
+        synchronized (locks.computeIfAbsent(tenantId, t -> new Object())) {
+            Setup setup = setup(tenantId);
+            return store.transaction(tenantId, caller, tx -> {
+                EntityManager em = tx.em();
+                List<LeadIntakeEntity> records = em.createQuery("SELECT r FROM LeadIntakeEntity r WHERE r.leadId"
+                        + " = :lead ORDER BY r.id", LeadIntakeEntity.class).setParameter("lead", leadId)
+                        .setMaxResults(1).getResultList();
+                ObjectNode lead;
+                try {
+                    lead = collections.read(tx, setup.leads(), leadId);
+                } catch (Problem p) {
+                    lead = null;
+                }
+                if (lead == null || lead.isEmpty()) {
+                    throw Problem.notFound("lead", leadId);
+                }
+                if (records.isEmpty()) {
+                    throw new Problem(409, "not-from-intake", "Not a lead from intake", "Lead " + leadId + " was"
+                            + " not taken in by lead intake, so it has no intake score to re-score; signals are"
+                            + " taken for leads posted to /api/v1/leads/intake", List.of());
+                }
+                LeadIntakeEntity r = records.get(0);
+                List<Signal> signals = new ArrayList<>(SignUpInput.signals(r.signalsJson));
+                signals.addAll(posted);
+                signals.sort(java.util.Comparator.comparing(Signal::at));
+                if (signals.size() > SignUpInput.MAX_KEPT) {
+                    signals = new ArrayList<>(signals.subList(signals.size() - SignUpInput.MAX_KEPT, signals
+                            .size()));
+                }
+                List<Signal> activities = new ArrayList<>();
+                for (Object[] a : em.createQuery("SELECT a.type, a.occurredAt FROM ActivityEntity a WHERE a.leadId"
+                        + " = :lead", Object[].class).setParameter("lead", leadId).getResultList()) {
+                    if (a[0] != null) {
+                        activities.add(new SignUpInput.SignalInput(((String) a[0]).toUpperCase(java.util.Locale
+                                .ROOT), 1, Instant.ofEpochMilli(((Number) a[1]).longValue())));
+                    }
+                }
+                SignUpInput s = new SignUpInput(text(lead, "email", r.email), r.domain, text(lead, "name", null),
+                        text(lead, "company", null), text(lead, "country", null), lead.path("employees")
+                                .isIntegralNumber() ? lead.get("employees").asInt() : null, text(lead, "title", null),
+                        text(lead, "source", null), List.copyOf(signals), Instant.ofEpochMilli(r.receivedAt));
+                Integer before = r.score;
+                ScoreCard card = score(tenantId, setup, s, r, Instant.ofEpochMilli(tx.now()), activities);
+                IntakeSettings settings = setup.settings();
+                r.fit = card.fit();
+                r.engagement = card.engagement();
+                r.fitWeight = settings.fitWeight();
+                r.engagementWeight = settings.engagementWeight();
+                r.score = combined(card, settings);
+                r.explanationJson = explanation(card).toString();
+                r.signalsJson = SignUpInput.signalsJson(signals);
+                r.scoredAt = tx.now();
+                r.updatedAt = tx.now();
+                collections.derive(tx, setup.leads(), leadId, JsonNodeFactory.instance.objectNode().put("score",
+                        r.score));
+                String stage = text(lead, "stage", null);
+                boolean became = false;
+                if (!r.mql && (stage == null || "RAW".equals(stage))) {
+                    mql(tx, setup, r);
+                    became = r.mql;
+                }
+                ObjectNode was = JsonNodeFactory.instance.objectNode().put("score", before);
+                ObjectNode now = JsonNodeFactory.instance.objectNode().put("score", r.score).put("signals", posted
+                        .size()).put("mql", r.mql);
+                tx.audit("lead.rescore", "LEAD", leadId, was, now);
+                tx.publish(RevosEvents.OBJECT_UPDATED, Map.of(RevosEvents.OBJECT_TYPE, "LEAD", RevosEvents.OBJECT_ID,
+                        leadId));
+                if (became) {
+                    Map<String, Object> mql = new HashMap<>();
+                    mql.put(RevosEvents.OBJECT_TYPE, "LEAD");
+                    mql.put(RevosEvents.OBJECT_ID, leadId);
+                    mql.put(RevosEvents.SCORE, r.score);
+                    if (r.ownerId != null) {
+                        mql.put(RevosEvents.OWNER_ID, r.ownerId);
+                    }
+                    tx.publish(RevosEvents.LEAD_MQL, mql);
+                }
+                return Records.render(r);
+            });
+        }
+    }
+
+    private static String text(ObjectNode object, String field, String fallback) {
+        JsonNode v = object.get(field);
+        return v != null && v.isTextual() ? v.asText() : fallback;
     }
 
     // ------------------------------------------------------------------ reassignment
@@ -665,7 +990,7 @@ public final class LeadsEngine implements EventHandler {
                 if (d != null) {
                     moved++;
                     if (d.ownerId() != null) {
-                        reps.routed(d.ownerId(), d.ordinal());
+                        reps.book(d.ownerId(), d.ordinal(), true);
                     }
                 }
             }

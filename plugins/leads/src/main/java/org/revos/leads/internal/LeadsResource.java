@@ -36,6 +36,7 @@ import org.revos.api.query.RevosData;
 import org.revos.api.security.ApiRole;
 import org.revos.api.security.Caller;
 import org.revos.kernel.spi.FieldError;
+import org.revos.kernel.spi.JobRunner;
 import org.revos.kernel.spi.Problem;
 import org.revos.kernel.spi.TenantStore;
 import org.revos.kernel.spi.Violations;
@@ -54,8 +55,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code /api/v1/leads/intake}: sign-ups in (one, or a batch of up to {@value #MAX_BATCH}), their intake records
- * out, the tenant's intake settings, and the lead funnel of the sign-ups received in a period.
+ * {@code /api/v1/leads/intake}: sign-ups in (one, a batch of up to {@value #MAX_BATCH} answered at once, or up to
+ * {@value #MAX_JOB} in a job), their intake records out, the tenant's intake settings, and the lead funnel of the sign-ups received in a period.
  */
 @Component(service = LeadsResource.class)
 @JakartarsResource
@@ -65,17 +66,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class LeadsResource {
 
     static final int MAX_BATCH = 1000;
+    /** The most sign-ups one batch request may post; more than {@link #MAX_BATCH} are taken in a job. */
+    static final int MAX_JOB = 10_000;
     private static final List<String> OUTCOMES = List.of("ROUTED", "QUEUED", "DIVERTED");
 
     private final TenantStore store;
     private final LeadsEngine engine;
     private final RevosData data;
+    private final JobRunner jobs;
 
     @Activate
-    public LeadsResource(@Reference TenantStore store, @Reference LeadsEngine engine, @Reference RevosData data) {
+    public LeadsResource(@Reference TenantStore store, @Reference LeadsEngine engine, @Reference RevosData data,
+            @Reference JobRunner jobs) {
         this.store = store;
         this.engine = engine;
         this.data = data;
+        this.jobs = jobs;
     }
 
     @POST
@@ -100,15 +106,23 @@ public final class LeadsResource {
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @SchemaFrom(value = "batchSchema", name = "LeadSignUpBatch")
-    public JsonNode batch(JsonNode body, @Context SecurityContext security) {
+    public Response batch(JsonNode body, @QueryParam("async") @SchemaFrom("asyncSchema") @Described("true: take the"
+            + " sign-ups in a job and answer 202 at once; a batch of more than " + MAX_BATCH + " sign-ups always is"
+            + " a job") String async, @Context UriInfo uri, @Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
         Violations v = new Violations();
+        unknown(uri.getQueryParameters(), Set.of("async"), v);
+        String a = blank(async);
+        if (a != null && !a.equals("true") && !a.equals("false")) {
+            v.add("async", "must be true or false");
+        }
         List<SignUpInput> signUps = new ArrayList<>();
         JsonNode list = body == null ? null : body.get("signUps");
         if (body == null || !body.isObject()) {
             v.add("body", "must be a JSON object such as {\"signUps\": [{\"email\": \"ana@acme.com\"}]}");
-        } else if (list == null || !list.isArray() || list.isEmpty() || list.size() > MAX_BATCH) {
-            v.add("signUps", "must be a list of 1 to " + MAX_BATCH + " sign-ups");
+        } else if (list == null || !list.isArray() || list.isEmpty() || list.size() > MAX_JOB) {
+            v.add("signUps", "must be a list of 1 to " + String.format(java.util.Locale.ROOT, "%,d", MAX_JOB)
+                    + " sign-ups (more than " + MAX_BATCH + " are taken in a job)");
         } else {
             body.fieldNames().forEachRemaining(f -> {
                 if (!f.equals("signUps")) {
@@ -121,7 +135,34 @@ public final class LeadsResource {
             }
         }
         v.throwIfAny();
-        List<LeadsEngine.Result> results = engine.intake(caller, signUps, false);
+        if ("true".equals(a) || signUps.size() > MAX_BATCH) {
+            return jobs.submit(caller.tenantId(), caller, "leads.intake", progress -> {
+                progress.total(signUps.size());
+                List<LeadsEngine.Result> results = engine.intake(caller, signUps, false, progress::done,
+                        progress::cancelled);
+                for (int i = 0; i < results.size(); i++) {
+                    Problem p = results.get(i).problem();
+                    if (p != null) {
+                        if (p.errors().isEmpty()) {
+                            progress.error(i + 1, null, p.getMessage());
+                        }
+                        for (FieldError e : p.errors()) {
+                            progress.error(i + 1, "signUps[" + i + "]." + e.field(), e.message());
+                        }
+                    }
+                }
+                return answer(results, signUps.size(), true);
+            }).response();
+        }
+        return Response.ok(answer(engine.intake(caller, signUps, false), signUps.size(), false),
+                MediaType.APPLICATION_JSON).build();
+    }
+
+    /**
+     * @param brief whether items are outcomes only (a job's result, which may hold thousands): the record's id, lead,
+     *              outcome, owner or lane, score and MQL, the rest at {@code /leads/intake/{id}}
+     */
+    static ObjectNode answer(List<LeadsEngine.Result> results, int of, boolean brief) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         Map<String, Integer> counts = new TreeMap<>();
         OUTCOMES.forEach(o -> counts.put(o, 0));
@@ -131,9 +172,20 @@ public final class LeadsResource {
         for (int i = 0; i < results.size(); i++) {
             LeadsEngine.Result r = results.get(i);
             if (r.record() != null) {
-                items.add(r.record());
-                counts.merge(r.record().get("outcome").asText(), 1, Integer::sum);
-                mql += r.record().at("/mql/became").asBoolean() ? 1 : 0;
+                ObjectNode record = r.record();
+                if (brief) {
+                    ObjectNode item = items.addObject().put("index", i);
+                    for (String member : List.of("id", "leadId", "outcome", "ownerId", "lane", "duplicateOf")) {
+                        item.set(member, record.get(member));
+                    }
+                    JsonNode score = record.at("/score/value");
+                    item.set("score", score.isMissingNode() ? JsonNodeFactory.instance.nullNode() : score);
+                    item.put("mql", record.at("/mql/became").asBoolean());
+                } else {
+                    items.add(record);
+                }
+                counts.merge(record.get("outcome").asText(), 1, Integer::sum);
+                mql += record.at("/mql/became").asBoolean() ? 1 : 0;
             } else {
                 ObjectNode refused = items.addObject().put("index", i).put("outcome", "REFUSED")
                         .put("status", r.problem().status()).put("detail", r.problem().getMessage());
@@ -147,13 +199,21 @@ public final class LeadsResource {
         ObjectNode c = out.putObject("counts");
         counts.forEach(c::put);
         c.put("MQL", mql);
+        if (brief) {
+            out.put("taken", results.size()).put("of", of);
+        }
         return out;
     }
 
     static ObjectNode batchSchema() {
-        return JsonSchemas.object("Up to " + MAX_BATCH + " sign-ups, taken in order; each answers its intake record"
-                + " or, when the kernel refuses its lead, why").required("signUps", JsonSchemas.array(
-                        SignUpInput.schema(), 1, MAX_BATCH)).build();
+        return JsonSchemas.object("Up to " + MAX_JOB + " sign-ups, taken in order; up to " + MAX_BATCH + " answer"
+                + " each its intake record (or, when the kernel refuses its lead, why) at once, more (or async=true)"
+                + " answer 202 with a job whose result lists each one's outcome").required("signUps",
+                        JsonSchemas.array(SignUpInput.schema(), 1, MAX_JOB)).build();
+    }
+
+    static ObjectNode asyncSchema() {
+        return JsonSchemas.type("boolean");
     }
 
     @GET

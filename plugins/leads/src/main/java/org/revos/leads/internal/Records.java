@@ -29,6 +29,7 @@ final class Records {
             ObjectNode score = out.putObject("score").put("value", r.score).put("fit", round(r.fit))
                     .put("engagement", round(r.engagement)).put("plugin", r.scoringPlugin);
             score.putObject("weights").put("fit", r.fitWeight).put("engagement", r.engagementWeight);
+            score.put("scoredAt", FieldTypes.instantText(r.scoredAt == null ? r.createdAt : r.scoredAt));
             score.set("explanation", read(r.explanationJson, f.arrayNode()));
         }
         out.putObject("mql").put("became", r.mql).put("reason", r.mqlReason);

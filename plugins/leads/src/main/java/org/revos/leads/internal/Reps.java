@@ -11,10 +11,13 @@ import org.revos.api.leads.Rep;
 import org.revos.api.model.UserRole;
 
 /**
- * The tenant's users as routing sees them, loaded once per intake request under the tenant's intake lock and kept
- * current as leads are routed: capacity from the user, load from the open leads and open deals they own, and the
- * round-robin ordinal of their last routed lead. Users and leads are the kernel's; they are read by their entity names,
- * which JPQL knows in the one persistence unit.
+ * The tenant's users as routing sees them: capacity from the user, load from the open leads and open deals they own,
+ * and the round-robin ordinal of their last routed lead. Counted from the store once ({@link #load}), then kept
+ * current by intake itself as it routes ({@link #book}), under the tenant's intake lock: the engine keeps one per
+ * tenant across requests for as long as no other write could have changed a load (see
+ * {@code LeadsEngine#committed}). A transaction that rolls back puts the counts back ({@link #mark},
+ * {@link #reset}). Users and leads are the kernel's; they are read by their entity names, which JPQL knows in the one
+ * persistence unit.
  */
 final class Reps {
 
@@ -149,13 +152,61 @@ final class Reps {
         return seq + 1;
     }
 
-    /** Books a routed lead once its transaction has committed. */
-    void routed(String repId, long ordinal) {
+    /**
+     * Books a lead routed to {@code repId} in the running transaction, so the next sign-up of the same transaction
+     * sees the rep's new load and turn.
+     *
+     * @param open whether the lead counts against the rep's capacity as it stands (its stage is an open one)
+     */
+    void book(String repId, long ordinal, boolean open) {
         State rep = reps.get(repId);
         if (rep != null) {
-            rep.load++;
+            if (open) {
+                rep.load++;
+            }
             rep.lastRouted = ordinal;
         }
         seq = Math.max(seq, ordinal);
+    }
+
+    /** The counts at one moment, to put back when a transaction that booked leads rolls back. */
+    record Mark(Map<String, long[]> states, long seq) {
+    }
+
+    Mark mark() {
+        Map<String, long[]> states = new LinkedHashMap<>();
+        reps.forEach((id, r) -> states.put(id, new long[] { r.load, r.lastRouted }));
+        return new Mark(states, seq);
+    }
+
+    void reset(Mark mark) {
+        mark.states().forEach((id, v) -> {
+            State r = reps.get(id);
+            r.load = (int) v[0];
+            r.lastRouted = v[1];
+        });
+        seq = mark.seq();
+    }
+
+    /** @return every user's load, by id (what a recount must find) */
+    Map<String, Integer> loads() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        reps.forEach((id, r) -> out.put(id, r.load));
+        return out;
+    }
+
+    /** @return every user's round-robin ordinal, by id */
+    Map<String, Long> turns() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        reps.forEach((id, r) -> out.put(id, r.lastRouted));
+        return out;
+    }
+
+    /**
+     * @return whether a lead in {@code stage} counts as load by the tenant's settings: without a stage, or in one of
+     *         the open lead stages (the same rule as {@link #openLead})
+     */
+    static boolean openStage(IntakeSettings settings, String stage) {
+        return stage == null || settings.openLeadStages().contains(stage);
     }
 }

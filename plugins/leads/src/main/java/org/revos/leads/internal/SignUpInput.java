@@ -42,6 +42,73 @@ record SignUpInput(String email, String domain, String name, String company, Str
     private static final FieldType INSTANT = FieldTypes.instant();
     private static final FieldType COUNT = FieldTypes.integer(1, 1_000_000);
 
+    /** At most this many signals are kept per lead; posting more drops the oldest (they count least, decayed). */
+    static final int MAX_KEPT = 1000;
+
+    /** @return signals as the intake record keeps them: [{"type", "count", "at"}], oldest first */
+    static String signalsJson(List<Signal> signals) {
+        var out = JsonNodeFactory.instance.arrayNode();
+        for (Signal s : signals) {
+            out.addObject().put("type", s.type()).put("count", s.count()).put("at", s.at().toEpochMilli());
+        }
+        return out.toString();
+    }
+
+    /** @return the signals an intake record keeps ({@link #signalsJson}); none for {@code null} */
+    static List<Signal> signals(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            List<Signal> out = new ArrayList<>();
+            for (JsonNode n : IntakeSettings.MAPPER.readTree(json)) {
+                out.add(new SignalInput(n.get("type").asText(), n.get("count").asLong(), Instant.ofEpochMilli(n
+                        .get("at").asLong())));
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored signals do not parse", e);
+        }
+    }
+
+    /**
+     * Parses the body of {@code POST /leads/{id}/signals}: {@code {"signals": [...]}}, 1 to {@value #MAX_SIGNALS}.
+     *
+     * @return the signals, or an empty list after adding the problems to {@code v}
+     */
+    static List<Signal> postedSignals(JsonNode body, Instant now, Violations v) {
+        if (body == null || !body.isObject()) {
+            v.add("body", "must be a JSON object such as {\"signals\": [{\"type\": \"SEATS_ADDED\", \"count\": 3}]}");
+            return List.of();
+        }
+        for (Iterator<String> it = body.fieldNames(); it.hasNext();) {
+            String member = it.next();
+            if (!member.equals("signals")) {
+                v.add(member, "is not a member here; use signals");
+            }
+        }
+        JsonNode list = body.get("signals");
+        if (list == null || !list.isArray() || list.isEmpty() || list.size() > MAX_SIGNALS) {
+            v.add("signals", "must be a list of 1 to " + MAX_SIGNALS + " signals such as {\"type\": \"LOGIN\","
+                    + " \"count\": 2}");
+            return List.of();
+        }
+        List<Signal> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Signal s = signal(list.get(i), "signals[" + i + "]", now, v);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** @return the JSON Schema of {@link #postedSignals}' body */
+    static ObjectNode signalsSchema() {
+        return JsonSchemas.object("Product usage, engagement or growth signals of a lead, which re-score it")
+                .required("signals", JsonSchemas.array(signalSchema(), 1, MAX_SIGNALS)).build();
+    }
+
     /** @return this sign-up with firmographics enrichment filled */
     SignUpInput with(String company, String country, Integer employees, String title) {
         return new SignUpInput(email, domain, name, company, country, employees, title, source, signals, receivedAt);
@@ -136,12 +203,7 @@ record SignUpInput(String email, String domain, String name, String company, Str
 
     /** @return the JSON Schema of one sign-up, from the same field types the parser uses */
     static ObjectNode schema() {
-        ObjectNode signal = JsonSchemas.object("A product usage or growth signal")
-                .required("type", JsonSchemas.type("string").put("pattern", "^" + TYPE.pattern() + "$")
-                        .put("description", "such as SEATS_ADDED, BOARD_CREATED, LOGIN"))
-                .member("count", COUNT.schema().put("description", "default 1"))
-                .member("at", INSTANT.schema().put("description", "default: the sign-up's receivedAt"))
-                .build();
+        ObjectNode signal = signalSchema();
         return JsonSchemas.object("One sign-up")
                 .required("email", EMAIL.schema())
                 .member("name", TEXT.schema())
@@ -152,6 +214,16 @@ record SignUpInput(String email, String domain, String name, String company, Str
                 .member("source", SOURCE.schema())
                 .member("receivedAt", INSTANT.schema().put("description", "default: now"))
                 .member("signals", JsonSchemas.array(signal, 0, MAX_SIGNALS))
+                .build();
+    }
+
+    private static ObjectNode signalSchema() {
+        return JsonSchemas.object("A product usage or growth signal")
+                .required("type", JsonSchemas.type("string").put("pattern", "^" + TYPE.pattern() + "$")
+                        .put("description", "such as SEATS_ADDED, BOARD_CREATED, LOGIN"))
+                .member("count", COUNT.schema().put("description", "default 1"))
+                .member("at", INSTANT.schema().put("description", "default: the sign-up's receivedAt (for posted"
+                        + " signals: now)"))
                 .build();
     }
 

@@ -128,7 +128,8 @@ public final class LeadsBench {
             line("");
             line("Of the %,d sign-ups taken (warm-up included), %,d were routed to a rep; the rest were diverted by"
                     + " the filters or queued. Each RevOS sign-up writes a lead (audited, with its write hooks), an"
-                    + " intake record and the rep's round-robin state in one transaction.", all, routed);
+                    + " intake record and the rep's round-robin state; one per transaction for a single call, up to"
+                    + " %d per transaction in a batch.", all, routed, LeadsEngine.CHUNK);
         } finally {
             if (leads != null) {
                 leads.stop();

@@ -180,6 +180,122 @@ class LeadsEngineTest {
                 new Violations()).render(), "what GET shows, PUT takes back unchanged");
     }
 
+    @Test
+    void aSignUpTheKernelRefusesInAChunkLosesNoneOfTheOthersAndTheCountsStayTheStores() {
+        settings("{\"routing\": {\"roles\": [\"AE\"]}}");
+        String rep = create(Catalog.USER, "{\"name\": \"A\", \"role\": \"AE\", \"segment\": \"SMB\","
+                + " \"capacity\": 3}");
+        List<SignUpInput> batch = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            SignUpInput s = parse("{\"email\": \"p" + i + "@c" + i + ".example\", \"country\": \"DE\","
+                    + " \"employees\": 20}");
+            batch.add(i == 2 ? s.with(s.company(), s.country(), s.employees(), "x".repeat(300)) : s);
+        }
+        leads.engine.chunk = 4;
+        List<LeadsEngine.Result> results = leads.engine.intake(caller, batch, false);
+        assertEquals(6, results.size());
+        assertEquals(400, results.get(2).problem().status(), "the lead's title is longer than a lead takes");
+        for (int i = 0; i < 6; i++) {
+            if (i != 2) {
+                assertTrue(results.get(i).record() != null, "sign-up " + i + " is stored");
+            }
+        }
+        assertEquals(5L, (long) stores.store.read(T, em -> em.createQuery("SELECT COUNT(r) FROM LeadIntakeEntity r",
+                Long.class).getSingleResult()));
+        long routed = results.stream().filter(r -> r.record() != null && "ROUTED".equals(r.record().get("outcome")
+                .asText())).count();
+        assertEquals(3, routed, "the rep takes three, their capacity; the others are queued");
+        IntakeSettings settings = leads.engine.settings(T);
+        assertEquals(stores.store.read(T, em -> Reps.load(em, settings)).loads(),
+                leads.engine.reps(T, settings).loads());
+        assertEquals(3, leads.engine.reps(T, settings).loads().get(rep));
+    }
+
+    @Test
+    void aPartnerStrategyReadsItsOwnSettingsPartCheckedByItAloneBesideTheShippedRules() {
+        java.util.List<Map<String, Object>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.revos.api.leads.LeadFilter partner = new org.revos.api.leads.LeadFilter() {
+            @Override
+            public org.revos.api.leads.FilterVerdict check(org.revos.api.leads.SignUp signUp,
+                    org.revos.api.leads.FilterContext context) {
+                seen.add(context.settings());
+                String tld = (String) context.settings().get("blockTld");
+                return tld != null && signUp.domain().endsWith("." + tld)
+                        ? org.revos.api.leads.FilterVerdict.divert("self-serve", "student", "a university")
+                        : org.revos.api.leads.FilterVerdict.pass();
+            }
+
+            @Override
+            public Map<String, String> validate(Map<String, Object> settings) {
+                Map<String, String> out = new HashMap<>();
+                settings.keySet().stream().filter(k -> !k.equals("blockTld")).forEach(k -> out.put(k,
+                        "is not a setting of the partner filter"));
+                return out;
+            }
+        };
+        leads.engine.addFilter(PartnerReference.of(org.revos.api.leads.LeadFilter.class, "com.partner.leads"),
+                partner);
+        // the partner's own part: the shipped filters (which refuse members they do not know) never see blockTld
+        String good = "{\"filters\": {\"minEmployees\": 10}, \"plugins\": {\"com.partner.leads\":"
+                + " {\"filters\": {\"blockTld\": \"edu\"}}}}";
+        IntakeSettings parsed = IntakeSettings.parse(parseNode(good), new Violations());
+        assertEquals(List.of(), leads.engine.validateParts(T, parsed));
+        String bad = "{\"plugins\": {\"com.partner.leads\": {\"filters\": {\"colour\": 1}}, \"com.nobody\": {},"
+                + " \"bad id!\": {}}, \"filters\": {\"blockTld\": \"edu\"}}";
+        Violations v = new Violations();
+        IntakeSettings wrong = IntakeSettings.parse(parseNode(bad), v);
+        leads.engine.validateParts(T, wrong).forEach(e -> v.add(e.field(), e.message()));
+        Set<String> fields = new java.util.TreeSet<>();
+        v.list().forEach(e -> fields.add(e.field()));
+        assertEquals(Set.of("plugins.bad id!", "plugins.com.partner.leads.filters.colour", "plugins.com.nobody",
+                "filters.blockTld"), fields, v.list()::toString);
+
+        settings(good);
+        create(Catalog.USER, "{\"name\": \"A\", \"role\": \"AE\", \"segment\": \"SMB\", \"capacity\": 5}");
+        JsonNode student = one("{\"email\": \"amy@mit.edu\", \"country\": \"US\", \"employees\": 50}");
+        assertEquals("student", student.at("/filter/rule").asText(), student::toString);
+        assertEquals(Map.of("blockTld", "edu"), seen.get(0));
+        JsonNode small = one("{\"email\": \"bo@tiny.example\", \"country\": \"US\", \"employees\": 5}");
+        assertEquals("company-size", small.at("/filter/rule").asText(), "the shipped rules read the shared part");
+        assertEquals(parsed.render(), leads.engine.settings(T).render());
+        assertTrue(leads.engine.settings(T).render().at("/plugins/com.partner.leads/filters/blockTld").isTextual());
+    }
+
+    @Test
+    void leadsContactsAndAccountsMadeOutsideIntakeAreDuplicatesKeptCurrentByTheChangeFeed() {
+        settings("{\"routing\": {\"roles\": [\"AE\"]}, \"mql\": false}");
+        String lead = create(Catalog.LEAD, "{\"email\": \"Ann@Hand.example\"}");
+        String account = create(Catalog.ACCOUNT, "{\"name\": \"Prospect\", \"domain\": \"prospect.example\"}");
+        String contact = create(Catalog.CONTACT, "{\"name\": \"Cy\", \"accountId\": \"" + account
+                + "\", \"email\": \"cy@elsewhere.example\"}");
+        JsonNode byEmail = one("{\"email\": \"ann@hand.example\"}");
+        assertEquals("duplicate-lead-email", byEmail.at("/filter/rule").asText(), byEmail::toString);
+        assertEquals(lead, byEmail.get("duplicateOf").asText());
+        assertTrue(byEmail.get("leadId").isNull(), "a duplicate makes no lead");
+        JsonNode byDomain = one("{\"email\": \"bo@prospect.example\"}");
+        assertEquals("duplicate-account-domain", byDomain.at("/filter/rule").asText(), byDomain::toString);
+        assertEquals(account, byDomain.get("duplicateOf").asText());
+        JsonNode byContact = one("{\"email\": \"cy@elsewhere.example\"}");
+        assertEquals("duplicate-contact-email", byContact.at("/filter/rule").asText(), byContact::toString);
+        assertEquals(contact, byContact.get("duplicateOf").asText());
+        long reads = leads.engine.existing(T).validThrough;
+
+        // written after the index was read: the change feed names them, the next sign-up reads them again
+        String later = create(Catalog.LEAD, "{\"email\": \"dee@later.example\"}");
+        stores.store.write(T, caller, tx -> ObjectEngine.patch(tx, Catalog.CONTACT, contact, parseNode(
+                "{\"email\": \"cy@moved.example\"}")));
+        JsonNode afterLater = one("{\"email\": \"eve@later.example\"}");
+        assertEquals("duplicate-lead-domain", afterLater.at("/filter/rule").asText(), afterLater::toString);
+        assertEquals(later, afterLater.get("duplicateOf").asText());
+        JsonNode moved = one("{\"email\": \"cy@elsewhere.example\"}");
+        assertEquals("duplicate-email", moved.at("/filter/rule").asText(), "intake saw this e-mail: its own rule");
+        JsonNode old = one("{\"email\": \"fay@elsewhere.example\"}");
+        assertEquals("duplicate-domain", old.at("/filter/rule").asText(), old::toString);
+        JsonNode fresh = one("{\"email\": \"gus@moved.example\"}");
+        assertEquals("duplicate-contact-domain", fresh.at("/filter/rule").asText(), fresh::toString);
+        assertTrue(leads.engine.existing(T).validThrough > reads, "kept up to date, not read again");
+    }
+
     private void settings(String json) {
         Violations v = new Violations();
         IntakeSettings parsed = IntakeSettings.parse(parseNode(json), v);

@@ -50,6 +50,7 @@ final class LeadsFixture {
         EngineStore engines = new EngineStore(store);
         engine = new LeadsEngine(engines, new GatewayCalls(new PluginGateway(), new TenantPlugins(store)),
                 new Collections(store, new Idempotency(store)), new RevosDataService(store, null));
+        store.addCommitListener(engine);
         engine.addFilter(BundlelessReference.of(LeadFilter.class), new DefaultFilters());
         engine.addScoring(BundlelessReference.of(LeadScoring.class), new DefaultScoring());
         engine.addRouting(routing, new DefaultRouting());
@@ -88,6 +89,7 @@ final class LeadsFixture {
     }
 
     void stop() {
+        store.removeCommitListener(engine);
         engine.stop();
     }
 }

@@ -2,9 +2,11 @@ package org.revos.leads.rules.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.osgi.service.component.annotations.Component;
+import org.revos.api.leads.ExistingObject;
 import org.revos.api.leads.FilterContext;
 import org.revos.api.leads.FilterVerdict;
 import org.revos.api.leads.LeadFilter;
@@ -18,6 +20,8 @@ import org.revos.api.leads.SignUp;
  */
 @Component(service = LeadFilter.class)
 public final class DefaultFilters implements LeadFilter {
+
+    private final LastRead<Rules> rules = new LastRead<>(settings -> Rules.read(new Settings(settings)));
 
     static final List<String> KEYS = List.of("allowedCountries", "partners", "countryFallback", "minEmployees",
             "sizeFallback", "freeMail", "freeMailFallback", "customerFallback", "duplicates", "duplicateFallback");
@@ -50,7 +54,7 @@ public final class DefaultFilters implements LeadFilter {
 
     @Override
     public FilterVerdict check(SignUp signUp, FilterContext context) {
-        return check(signUp, context, Rules.read(new Settings(context.settings())));
+        return check(signUp, context, rules.of(context.settings()));
     }
 
     static FilterVerdict check(SignUp signUp, FilterContext context, Rules rules) {
@@ -67,6 +71,21 @@ public final class DefaultFilters implements LeadFilter {
         if (!freeMail && context.existingCustomer(domain)) {
             return FilterVerdict.divert(rules.customerFallback(), "existing-customer",
                     domain + " is the domain of an existing customer");
+        }
+        if (rules.duplicates()) {
+            Optional<ExistingObject> same = context.existingEmail(signUp.email());
+            if (same.isPresent()) {
+                String what = name(same.get());
+                return FilterVerdict.divert(rules.duplicateFallback(), "duplicate-" + what + "-email",
+                        signUp.email() + " is the e-mail of " + what + " " + same.get().id() + " already");
+            }
+            Optional<ExistingObject> at = freeMail ? Optional.empty() : context.existingDomain(domain);
+            if (at.isPresent()) {
+                String what = name(at.get());
+                return FilterVerdict.divert(rules.duplicateFallback(), "duplicate-" + what + "-domain", domain
+                        + (what.equals("account") ? " is the domain of account " : " is the domain of the e-mail of "
+                                + what + " ") + at.get().id() + " already");
+            }
         }
         if (rules.freeMail() && freeMail) {
             return FilterVerdict.divert(rules.freeMailFallback(), "free-mail", domain + " is a free mail provider");
@@ -86,6 +105,10 @@ public final class DefaultFilters implements LeadFilter {
                     + ", below the minimum of " + rules.minEmployees());
         }
         return FilterVerdict.pass();
+    }
+
+    private static String name(ExistingObject object) {
+        return object.type().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override

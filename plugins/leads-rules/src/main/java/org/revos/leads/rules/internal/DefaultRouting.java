@@ -26,6 +26,8 @@ import org.revos.api.model.UserRole;
 @Component(service = LeadRouting.class)
 public final class DefaultRouting implements LeadRouting {
 
+    private final LastRead<Rules> rules = new LastRead<>(settings -> Rules.read(new Settings(settings)));
+
     static final List<String> KEYS = List.of("roles", "segments", "territories", "queue");
 
     /** A segment band. */
@@ -123,7 +125,7 @@ public final class DefaultRouting implements LeadRouting {
     @Override
     public RoutingChoice route(ScoredLead lead, RoutingContext context) {
         return route(lead.signUp().employees(), lead.signUp().country(), context.reps(),
-                Rules.read(new Settings(context.settings())));
+                rules.of(context.settings()));
     }
 
     static RoutingChoice route(Integer employees, String country, List<Rep> reps, Rules rules) {

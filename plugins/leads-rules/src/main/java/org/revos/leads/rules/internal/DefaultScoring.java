@@ -26,6 +26,8 @@ import org.revos.api.leads.SignUp;
 @Component(service = LeadScoring.class)
 public final class DefaultScoring implements LeadScoring {
 
+    private final LastRead<Rules> rules = new LastRead<>(settings -> Rules.read(new Settings(settings)));
+
     static final List<String> KEYS = List.of("countries", "sizeBands", "titles", "signals", "activities",
             "halfLifeDays");
     private static final Pattern TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,49}");
@@ -126,7 +128,7 @@ public final class DefaultScoring implements LeadScoring {
 
     @Override
     public ScoreCard score(SignUp signUp, ScoringContext context) {
-        return score(signUp, context.activities(), context.now(), Rules.read(new Settings(context.settings())));
+        return score(signUp, context.activities(), context.now(), rules.of(context.settings()));
     }
 
     static ScoreCard score(SignUp signUp, List<Signal> activities, Instant now, Rules rules) {

@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.revos.api.leads.FilterVerdict;
 import org.revos.api.leads.FilterContext;
+import org.revos.api.leads.FilterVerdict;
 import org.revos.api.leads.SignUp;
+import org.revos.api.model.ObjectType;
+import org.revos.testkit.Leads;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -53,6 +55,46 @@ class DefaultFiltersTest {
                 known(Set.of(), Set.of("gmail.com"), Set.of()))), "free mail is no company domain");
         FilterVerdict v = check(Fixtures.signUp("a@acme.com", "BR", 60, null, List.of()), none);
         assertEquals("BR is not an allowed country; its partner is partner-latam", v.reason());
+    }
+
+    /**
+     * A context whose tenant has leads, contacts and accounts intake did not make: contact con_1 has ann@acme.com,
+     * lead lead_1 bo@gmail.com and the domains initech.com and gmail.com, account acc_1 the domain acme.com.
+     */
+    private static FilterContext withObjects(Set<String> seenEmails, Set<String> customers,
+            Map<String, Object> settings) {
+        return Leads.filterContext().freeMail("gmail.com").knownEmail(seenEmails.toArray(String[]::new))
+                .customer(customers.toArray(String[]::new)).settings(settings)
+                .existingEmail("ann@acme.com", ObjectType.CONTACT, "con_1")
+                .existingEmail("bo@gmail.com", ObjectType.LEAD, "lead_1")
+                .existingDomain("acme.com", ObjectType.ACCOUNT, "acc_1")
+                .existingDomain("initech.com", ObjectType.LEAD, "lead_1")
+                .existingDomain("gmail.com", ObjectType.LEAD, "lead_1").build();
+    }
+
+    @Test
+    void aLeadContactOrAccountIntakeDidNotMakeIsADuplicateNamedByTheRuleThatMatched() {
+        FilterContext objects = withObjects(Set.of(), Set.of(), SETTINGS);
+        FilterVerdict byEmail = check(Fixtures.signUp("ann@acme.com", "US", 500, null, List.of()), objects);
+        assertEquals("duplicate-contact-email duplicate", verdict(byEmail));
+        assertEquals("ann@acme.com is the e-mail of contact con_1 already", byEmail.reason());
+        FilterVerdict byDomain = check(Fixtures.signUp("cy@acme.com", "US", 500, null, List.of()), objects);
+        assertEquals("duplicate-account-domain duplicate", verdict(byDomain));
+        assertEquals("acme.com is the domain of account acc_1 already", byDomain.reason());
+        assertEquals("duplicate-lead-domain duplicate", verdict(check(Fixtures.signUp("di@initech.com", "US", 500,
+                null, List.of()), objects)));
+        assertEquals("duplicate-lead-email duplicate", verdict(check(Fixtures.signUp("bo@gmail.com", "US", 500, null,
+                List.of()), objects)), "an e-mail at a free mail domain is still one person's");
+        assertEquals("free-mail self-serve", verdict(check(Fixtures.signUp("ed@gmail.com", "US", 500, null,
+                List.of()), objects)), "a free mail domain is no company's");
+        assertEquals("duplicate-email duplicate", verdict(check(Fixtures.signUp("ann@acme.com", "US", 500, null,
+                List.of()), withObjects(Set.of("ann@acme.com"), Set.of(), SETTINGS))),
+                "a sign-up intake saw comes first");
+        assertEquals("existing-customer existing-customer", verdict(check(Fixtures.signUp("cy@acme.com", "US", 500,
+                null, List.of()), withObjects(Set.of(), Set.of("acme.com"), SETTINGS))),
+                "a paying customer's domain goes to the customer fallback");
+        assertTrue(check(Fixtures.signUp("ann@acme.com", "US", 500, null, List.of()), withObjects(Set.of(), Set.of(),
+                Map.of("duplicates", false))).passed(), "duplicates: false turns these off too");
     }
 
     @Test
