@@ -22,8 +22,12 @@
  * write of a tenant, in order and numbered, so that a projection kept in memory is never served stale) with
  * {@link org.revos.kernel.spi.TenantStore#commits(String)}; {@link org.revos.kernel.spi.FactsSource}, through which
  * the KPI engine answers the API's {@code TenantData.facts}.
+ * <p>
+ * 1.4: {@link org.revos.kernel.spi.SnapshotSeals}, a durable proof that no write of a tenant committed since an
+ * engine took a snapshot of its data to disk, so that the snapshot can be used after a restart (the KPI engine's
+ * persisted facts) and never once it is outdated.
  */
-@Version("1.3.0")
+@Version("1.4.0")
 package org.revos.kernel.spi;
 
 import org.osgi.annotation.versioning.Version;

@@ -31,7 +31,8 @@ final class KernelEntities {
             SyncDefinitionEntity.class,
             SyncErrorEntity.class,
             TrustedSignerEntity.class,
-            PlatformSettingEntity.class);
+            PlatformSettingEntity.class,
+            TenantSealEntity.class);
 
     private KernelEntities() {
     }
