@@ -26,6 +26,16 @@ final class Projections {
         return projection;
     }
 
+    /** A projection that keeps its snapshots in {@code data/kpi}, sealed by {@code store}, as the engine does. */
+    static FactsProjection withFiles(Store store, java.nio.file.Path data) {
+        org.revos.runtime.internal.persistence.EngineSeals seals = new org.revos.runtime.internal.persistence
+                .EngineSeals(store, data);
+        FactsProjection projection = new FactsProjection(new EngineStore(store), () -> 0, new FactsProjection.Loader() {
+        }, new FactsFiles(seals, seals.folder("kpi")));
+        store.addCommitListener(projection);
+        return projection;
+    }
+
     /** Adds the engine's entities to the store's persistence unit, as the kernel does when the engine starts. */
     static Store withEntities(Store store) {
         store.contribute("org.revos.kpi", java.util.List.of(KpiSettingsEntity.class), e -> {
