@@ -13,9 +13,11 @@ import org.osgi.annotation.versioning.ProviderType;
  * An engine that holds a projection of tenant {@code t} current up to commit {@code n} writes its file under a fresh
  * token, then asks {@link #seal(String, long, String)}: the kernel, with no write of the tenant between its last
  * check and its commit, checks that {@code commits(t) == n} and records the token in the database (table
- * {@code TENANT_SEALS}). Every write of the tenant clears the seal inside its own transaction, so the seal and the
- * write commit or fail together, whatever happens to the process (a {@code kill -9} included), and whichever engines
- * are installed. At the next start, an engine may use its file only when the tenant's seal still holds the file's
+ * {@code TENANT_SEALS}). Every write of the tenant that publishes an event clears the seal inside its own
+ * transaction, so the seal and the write commit or fail together, whatever happens to the process (a {@code kill -9}
+ * included), and whichever engines are installed. A write that publishes no event (an engine's bookkeeping: a
+ * watermark, a job's progress) leaves the seal: it changes nothing a projection built from the change feed
+ * ({@link CommitListener}, which tells a projection what changed by the events) can see either. At the next start, an engine may use its file only when the tenant's seal still holds the file's
  * token ({@link #seal(String)}): then no write committed since the file was taken. Anything else (no seal, another
  * token, a database that cannot be read) means: read from the store.
  * <p>
@@ -38,8 +40,8 @@ public interface SnapshotSeals {
     boolean seal(String tenantId, long commit, String token);
 
     /**
-     * @return the token of the tenant's seal, empty when a write of the tenant committed since the last seal or none
-     *         was ever made
+     * @return the token of the tenant's seal, empty when a write of the tenant that published an event committed since
+     *         the last seal, or none was ever made
      * @throws RuntimeException when the database cannot be read (a caller treats that as "not sealed")
      */
     Optional<String> seal(String tenantId);

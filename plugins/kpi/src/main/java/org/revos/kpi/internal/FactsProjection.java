@@ -73,6 +73,8 @@ public final class FactsProjection implements CommitListener, FactsSource {
     private final FactsFiles files;
     /** Writes snapshot files in the background, one at a time, and keeps idle tenants' files current. */
     private final ScheduledExecutorService background;
+    /** Writes the files when the process ends without stopping the framework (see {@link #atExit()}). */
+    private final Thread atExit = new Thread(this::atExit, "revos-kpi-facts-at-exit");
     /** Tenants whose facts are to be written to their file, with when that was first asked (nanoTime). */
     private final Map<String, Long> unpersisted = new ConcurrentHashMap<>();
 
@@ -104,6 +106,7 @@ public final class FactsProjection implements CommitListener, FactsSource {
                 return t;
             });
             background.scheduleWithFixedDelay(this::persistIdle, IDLE_CHECK_MS, IDLE_CHECK_MS, TimeUnit.MILLISECONDS);
+            Runtime.getRuntime().addShutdownHook(atExit);
         }
     }
 
@@ -116,12 +119,18 @@ public final class FactsProjection implements CommitListener, FactsSource {
     private final Map<String, Long> persisted = new ConcurrentHashMap<>();
 
     /**
-     * A clean stop: every tenant whose snapshot is current and not on file yet is written and sealed, so the next
-     * start loads it rather than reading the store.
+     * The engine stops (uninstalled, updated, the framework stopped): every tenant whose snapshot is current and not
+     * on file yet is written and sealed, so the next start loads it rather than reading the store.
      */
     @Deactivate
     void deactivate() {
         if (background == null) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(atExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it writes the files
             return;
         }
         background.shutdownNow();
@@ -131,8 +140,34 @@ public final class FactsProjection implements CommitListener, FactsSource {
             Thread.currentThread().interrupt();
             return;
         }
+        persistAll();
+    }
+
+    /**
+     * The process is asked to end ({@code SIGTERM}, Ctrl-C): the launcher ends the JVM without stopping the
+     * framework, so the engine writes its files from a shutdown hook, within {@link #EXIT_BOUND_MS}.
+     */
+    private void atExit() {
+        background.shutdownNow();
+        persistAll();
+    }
+
+    /** How long writing files at exit may take; tenants left are read from the store at the next start. */
+    static final long EXIT_BOUND_MS = 15_000;
+
+    private void persistAll() {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXIT_BOUND_MS);
         for (String tenantId : List.copyOf(snapshots.keySet())) {
-            persist(tenantId);
+            if (System.nanoTime() > until) {
+                LOG.warning("Stopped writing the KPI facts files after " + EXIT_BOUND_MS + " ms; the tenants left"
+                        + " are read from the store at the next start");
+                return;
+            }
+            try {
+                persist(tenantId);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not write the facts file of tenant " + tenantId, e);
+            }
         }
     }
 

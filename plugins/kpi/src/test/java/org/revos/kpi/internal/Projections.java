@@ -47,5 +47,6 @@ final class Projections {
     /** Stops telling the projection of commits, as when the engine stops. */
     static void close(Store store, FactsProjection projection) {
         store.removeCommitListener(projection);
+        projection.deactivate();
     }
 }

@@ -332,13 +332,21 @@ public final class Store {
         try {
             transaction.begin();
             T result = work.apply(tx);
-            // from here to the count, no seal of the tenant can be taken; a seal there may be goes with this commit
-            sealLock = seals.beforeCommit(tenantId, em);
+            // A write that publishes events changes what the change feed's listeners see: from here to its count no
+            // seal of the tenant can be taken, and a seal there may be goes with this commit. A write without events
+            // (an engine's bookkeeping) changes nothing a projection built from the feed holds, and leaves seals.
+            if (!tx.events().isEmpty()) {
+                sealLock = seals.beforeCommit(tenantId, em);
+            }
             transaction.commit();
-            seals.committed(tenantId);
+            if (sealLock != null) {
+                seals.committed(tenantId);
+            }
             announce(tenantId, tx.events());
-            sealLock.unlock();
-            sealLock = null;
+            if (sealLock != null) {
+                sealLock.unlock();
+                sealLock = null;
+            }
             postAll(tx.events());
             return result;
         } finally {

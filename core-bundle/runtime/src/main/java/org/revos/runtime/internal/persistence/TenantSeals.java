@@ -18,11 +18,13 @@ import jakarta.persistence.EntityManager;
  * The store's side of {@link org.revos.kernel.spi.SnapshotSeals}: the rows of {@code TENANT_SEALS} and the lock that
  * keeps a seal and the tenant's writes apart.
  * <p>
- * Every write of a tenant holds the tenant's lock shared from just before its commit until its commit has been
- * counted ({@link Store#commits(String)}); writes do not wait for each other. While it holds it, a write that may find
+ * Every write of a tenant that publishes an event holds the tenant's lock shared from just before its commit until its
+ * commit has been counted ({@link Store#commits(String)}); writes do not wait for each other. (A write without events
+ * changes nothing a projection built from the change feed holds; it leaves seals and takes no lock.) While it holds it, a write that may find
  * a seal row deletes it inside its own transaction, so the seal goes exactly when the write commits. A seal holds the
- * lock exclusively: no write is then between its last step and its count, so "the counter is {@code n}" means "exactly
- * the writes counted up to {@code n} are committed", and the row it records is cleared by the next write to commit.
+ * lock exclusively: no write with events is then between its last step and its count, so "the counter is {@code n}"
+ * means "every write with events that committed is counted up to {@code n}", and the row it records is cleared by the
+ * next such write to commit.
  * Which tenants have no seal row is kept in memory, so their writes skip the delete; after a start nothing is known,
  * and each tenant's first write deletes whatever an earlier run left.
  */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -32,8 +33,22 @@ class SealsTest {
     private void write(String tenant, int i) {
         store.write(tenant, TestStores.member(tenant), tx -> {
             tx.em().find(TenantEntity.class, tenant).name = tenant + " " + i;
+            tx.publish("org/revos/test/RENAMED", Map.of("n", i));
             return null;
         });
+    }
+
+    @Test
+    void aWriteWithoutEventsLeavesTheSeal() {
+        stores.tenant("ten_a");
+        assertTrue(store.seal("ten_a", store.commits("ten_a"), "kept"));
+        store.write("ten_a", null, tx -> {
+            tx.em().find(TenantEntity.class, "ten_a").name = "bookkeeping"; // an engine's watermark, say
+            return null;
+        });
+        assertEquals(Optional.of("kept"), store.sealOf("ten_a"), "nothing the change feed's listeners see changed");
+        write("ten_a", 1);
+        assertEquals(Optional.empty(), store.sealOf("ten_a"));
     }
 
     @Test
@@ -63,6 +78,7 @@ class SealsTest {
         try {
             store.write("ten_a", TestStores.member("ten_a"), tx -> {
                 tx.em().find(TenantEntity.class, "ten_a").name = "never";
+                tx.publish("org/revos/test/RENAMED", Map.of());
                 throw Problem.conflict("no", List.of());
             });
         } catch (Problem expected) {
@@ -96,6 +112,7 @@ class SealsTest {
         assertEquals(Optional.of("from-the-first-run"), next.sealOf("ten_a"), "no write since: the seal holds");
         next.write("ten_a", null, tx -> {
             tx.em().find(TenantEntity.class, "ten_a").name = "changed";
+            tx.publish("org/revos/test/RENAMED", Map.of());
             return null;
         });
         assertEquals(Optional.empty(), next.sealOf("ten_a"));
