@@ -27,7 +27,10 @@
  * job inside an engine's transaction, starts and resumes it and lets the engine mark its own unfinished work after
  * the kernel's start-up recovery; {@link org.revos.kernel.spi.TenantStore#rehearse} (a transaction that is always
  * rolled back) and {@link org.revos.kernel.spi.TenantStore#refreshStatistics}; {@link
- * org.revos.kernel.spi.EngineFiles}, folders of the data folder that outlive an engine's bundle.
+ * org.revos.kernel.spi.EngineFiles}, folders of the data folder that outlive an engine's bundle;
+ * and {@link org.revos.kernel.spi.SnapshotSeals}, a durable proof that no write of a tenant committed since an
+ * engine took a snapshot of its data to disk, so that the snapshot can be used after a restart (the KPI engine's
+ * persisted facts) and never once it is outdated.
  */
 @Version("1.4.0")
 package org.revos.kernel.spi;

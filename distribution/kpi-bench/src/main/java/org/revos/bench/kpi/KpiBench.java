@@ -346,8 +346,9 @@ public final class KpiBench {
                 + " request right after a write (untimed) of a revenue event on one account: *back-dated* into the"
                 + " first period with a zero delta, so every figure is computed again (and comes out the same), or"
                 + " *now*, after every period asked, so past periods' figures are kept from the previous snapshot; *repeated* asks again with nothing written, answered from"
-                + " the snapshot's memo of past periods; *cold* is the first request after a restart, reading the"
-                + " whole projection from Derby. DuckDB:"
+                + " the snapshot's memo of past periods; *cold* is the first request after a restart (the runtime"
+                + " stopped with SIGTERM): the KPI engine loads the tenant's sealed snapshot file, or reads the whole"
+                + " projection from Derby when there is none or it is not current (the first round). DuckDB:"
                 + " in-memory, same rows, JDBC in the bench's JVM; its first run is its cold figure. Every matrix cell"
                 + " (actual and YoY delta), the summary and the slice were checked equal before timing was kept.");
         System.out.println(String.join("\n", out));

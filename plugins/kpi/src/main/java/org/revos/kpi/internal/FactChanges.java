@@ -41,9 +41,12 @@ final class FactChanges {
     private long last = -1;
     /** Whether a number was skipped since the last drain: writes went unheard */
     private boolean gap;
+    /** When the last write was heard ({@link System#nanoTime()}), for writing files of quiet tenants */
+    private volatile long lastHeard = System.nanoTime();
 
     /** @param commit the write's number in the tenant's change feed */
     synchronized void add(long commit, List<Map.Entry<String, Map<String, Object>>> committed) {
+        lastHeard = System.nanoTime();
         if (last >= 0 && commit != last + 1) {
             gap = true;
         }
@@ -63,6 +66,11 @@ final class FactChanges {
             events = new ArrayList<>();
             topics = new ArrayList<>();
         }
+    }
+
+    /** @return when the last write was heard, in {@link System#nanoTime()}'s terms */
+    long lastHeard() {
+        return lastHeard;
     }
 
     /** @return the changes so far, forgetting them here */

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
@@ -17,6 +20,7 @@ import jakarta.persistence.EntityTransaction;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.revos.api.model.ObjectType;
 import org.revos.api.model.Tenant;
@@ -25,6 +29,8 @@ import org.revos.api.query.FactsBuilder;
 import org.revos.kernel.spi.CommitListener;
 import org.revos.kernel.spi.FactsSource;
 import org.revos.kernel.spi.Problem;
+import org.revos.kernel.spi.EngineFiles;
+import org.revos.kernel.spi.SnapshotSeals;
 import org.revos.kernel.spi.TenantStore;
 
 /**
@@ -47,8 +53,13 @@ public final class FactsProjection implements CommitListener, FactsSource {
     /**
      * @param commits    the number of the tenant's last commit the snapshot holds
      * @param strategies the calculators' revision its memos were made under
+     * @param token      the token of the tenant's seal when the facts file holds exactly this snapshot (loaded from it,
+     *                   or written and sealed since), {@code null} otherwise
      */
-    private record Snapshot(long commits, long strategies, Facts facts) {
+    private record Snapshot(long commits, long strategies, Facts facts, String token) {
+        Snapshot(long commits, long strategies, Facts facts) {
+            this(commits, strategies, facts, null);
+        }
     }
 
     private final TenantStore store;
@@ -59,17 +70,152 @@ public final class FactsProjection implements CommitListener, FactsSource {
     private final Loader loader;
     private final LongSupplier strategies;
 
+    /** Where snapshots are kept across restarts; {@code null}: nowhere (tests of the projection alone) */
+    private final FactsFiles files;
+    /** Writes snapshot files in the background, one at a time, and keeps idle tenants' files current. */
+    private final ScheduledExecutorService background;
+    /** Writes the files when the process ends without stopping the framework (see {@link #atExit()}). */
+    private final Thread atExit = new Thread(this::atExit, "revos-kpi-facts-at-exit");
+    /** Tenants whose facts are to be written to their file, with when that was first asked (nanoTime). */
+    private final Map<String, Long> unpersisted = new ConcurrentHashMap<>();
+
+    /** @throws java.io.IOException when the engine's folder {@code data/kpi} cannot be made */
     @Activate
-    public FactsProjection(@Reference TenantStore store, @Reference KpiCalculators calculators) {
+    public FactsProjection(@Reference TenantStore store, @Reference KpiCalculators calculators,
+            @Reference SnapshotSeals seals, @Reference EngineFiles folders) throws java.io.IOException {
         this(store, calculators::revision, new Loader() {
-        });
+        }, new FactsFiles(seals, folders.folder("kpi")));
     }
 
     /** @param strategies the revision of the calculators (see {@link KpiCalculators#revision()}) */
     FactsProjection(TenantStore store, LongSupplier strategies, Loader loader) {
+        this(store, strategies, loader, null);
+    }
+
+    /** @param files where snapshots are kept across restarts, {@code null} for nowhere */
+    FactsProjection(TenantStore store, LongSupplier strategies, Loader loader, FactsFiles files) {
         this.store = store;
         this.strategies = strategies;
         this.loader = loader;
+        this.files = files;
+        if (files == null) {
+            background = null;
+        } else {
+            background = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "revos-kpi-facts-files");
+                t.setDaemon(true);
+                t.setPriority(Thread.MIN_PRIORITY);
+                return t;
+            });
+            background.scheduleWithFixedDelay(this::persistIdle, IDLE_CHECK_MS, IDLE_CHECK_MS, TimeUnit.MILLISECONDS);
+            Runtime.getRuntime().addShutdownHook(atExit);
+        }
+    }
+
+    /** How long a tenant goes without a write before its facts file is brought up to date. */
+    static final long IDLE_MS = 30_000;
+    private static final long IDLE_CHECK_MS = 10_000;
+    /** The least time between two files of a tenant written while running (a clean stop writes regardless). */
+    static final long SPACING_MS = 300_000;
+    /** When each tenant's facts were last written to its file (nanoTime). */
+    private final Map<String, Long> persisted = new ConcurrentHashMap<>();
+
+    /**
+     * The engine stops (uninstalled, updated, the framework stopped): every tenant whose snapshot is current and not
+     * on file yet is written and sealed, so the next start loads it rather than reading the store.
+     */
+    @Deactivate
+    void deactivate() {
+        if (background == null) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(atExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it writes the files
+            return;
+        }
+        background.shutdownNow();
+        try {
+            background.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        persistAll();
+    }
+
+    /**
+     * The process is asked to end ({@code SIGTERM}, Ctrl-C): the launcher ends the JVM without stopping the
+     * framework, so the engine writes its files from a shutdown hook, within {@link #EXIT_BOUND_MS}.
+     */
+    private void atExit() {
+        background.shutdownNow();
+        persistAll();
+    }
+
+    /** How long writing files at exit may take; tenants left are read from the store at the next start. */
+    static final long EXIT_BOUND_MS = 15_000;
+
+    private void persistAll() {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EXIT_BOUND_MS);
+        for (String tenantId : List.copyOf(snapshots.keySet())) {
+            if (System.nanoTime() > until) {
+                LOG.warning("Stopped writing the KPI facts files after " + EXIT_BOUND_MS + " ms; the tenants left"
+                        + " are read from the store at the next start");
+                return;
+            }
+            try {
+                persist(tenantId);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not write the facts file of tenant " + tenantId, e);
+            }
+        }
+    }
+
+    /** Writes the facts of tenants idle for {@link #IDLE_MS} to their files (a background round). */
+    private void persistIdle() {
+        long now = System.nanoTime();
+        for (Map.Entry<String, Long> e : List.copyOf(unpersisted.entrySet())) {
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            FactChanges pending = changes.get(e.getKey());
+            long quiet = pending == null ? e.getValue() : Math.max(e.getValue(), pending.lastHeard());
+            Long last = persisted.get(e.getKey());
+            if (now - quiet < TimeUnit.MILLISECONDS.toNanos(IDLE_MS)
+                    || last != null && now - last < TimeUnit.MILLISECONDS.toNanos(SPACING_MS)) {
+                continue;
+            }
+            try {
+                Snapshot s = snapshots.get(e.getKey());
+                if (s != null && s.commits() != store.commits(e.getKey()) && store.isUp()) {
+                    current(s.facts().tenant()); // writes came since: bring the snapshot up to date first
+                }
+                persist(e.getKey());
+            } catch (RuntimeException failed) {
+                LOG.log(Level.FINE, "Could not write the facts file of tenant " + e.getKey(), failed);
+            }
+        }
+    }
+
+    /** Writes the tenant's snapshot to its file and seals it, when it is current and not on file already. */
+    private void persist(String tenantId) {
+        Snapshot s = snapshots.get(tenantId);
+        if (s == null) {
+            unpersisted.remove(tenantId); // read whole at the next request anyway
+            return;
+        }
+        if (s.commits() != store.commits(tenantId)) {
+            return; // writes not in it yet: the idle round comes back to it
+        }
+        unpersisted.remove(tenantId);
+        if (s.token() != null && files.sealed(tenantId, s.token())) {
+            return;
+        }
+        persisted.put(tenantId, System.nanoTime());
+        files.persist(s.facts(), s.commits()).ifPresent(token -> snapshots.replace(tenantId, s,
+                new Snapshot(s.commits(), s.strategies(), s.facts(), token)));
     }
 
     /** @return the tenant's facts as known at {@code asOf} ({@code null}: now) */
@@ -84,6 +230,9 @@ public final class FactsProjection implements CommitListener, FactsSource {
         FactChanges pending = changes.get(tenantId);
         if (pending != null) {
             pending.add(commit, events);
+        }
+        if (files != null) {
+            unpersisted.putIfAbsent(tenantId, System.nanoTime());
         }
     }
 
@@ -112,8 +261,22 @@ public final class FactsProjection implements CommitListener, FactsSource {
                 boolean incremental = s != null && drained.covers(s.commits(), latest)
                         && s.facts().tenant().equals(tenant);
                 facts = incremental ? update(tenant, s.facts(), drained) : null;
+                if (facts == null && s == null && files != null) {
+                    // the counter was read above, so the file, if its seal holds now, holds every write it counts
+                    FactsFiles.Loaded loaded = files.load(tenant, Instant.now()).orElse(null);
+                    if (loaded != null) {
+                        Snapshot fromFile = new Snapshot(latest, revision, loaded.facts(), loaded.token());
+                        snapshots.put(tenant.id(), fromFile);
+                        return fromFile.facts();
+                    }
+                }
                 if (facts == null) {
                     facts = rebuild(tenant);
+                    if (files != null) {
+                        // written in the background, once the tenant has been quiet a little
+                        unpersisted.putIfAbsent(tenant.id(), System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(
+                                IDLE_MS - IDLE_CHECK_MS));
+                    }
                 } else {
                     // writes numbered past the counter read above may have been drained and applied already
                     holds = Math.max(Math.max(latest, s.commits()), drained.last());

@@ -57,7 +57,8 @@ class FactsProjectionTest {
                     .toList())));
 
     private final TestStores stores = new TestStores();
-    private final Store store = stores.store;
+    /** The kernel's store; a test of a restart replaces it by a new one over the same database */
+    private Store store = stores.store;
     private final FactsProjection projection = Projections.over(store);
     private final List<String> users = new ArrayList<>();
     private final List<String> accounts = new ArrayList<>();
@@ -296,6 +297,90 @@ class FactsProjectionTest {
             assertSameFacts(fresh(), facts);
         } finally {
             Projections.close(store, restarted);
+        }
+    }
+
+    /** A folder for the engine's files, as the runtime's data folder. */
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path data;
+
+    @Test
+    void aRestartAfterACleanStopLoadsTheSealedFileAndWritesAfterItAreApplied() throws Exception {
+        move(deals.get(0), "OPPORTUNITY");
+        revenue(accounts.get(0), 30);
+        FactsProjection before = Projections.withFiles(store, data);
+        Facts answered = before.facts(TENANT, null);
+        assertEquals(1, before.fullReads(T));
+        before.deactivate(); // a clean stop writes and seals the file
+        Projections.close(store, before);
+        assertTrue(java.nio.file.Files.isRegularFile(data.resolve("kpi").resolve(T + ".facts")));
+        assertTrue(store.sealOf(T).isPresent());
+
+        // the next run: a new store over the same database (its commit counters start at 0) and a new engine
+        store = Store.over(stores.database, (topic, props) -> {
+        });
+        FactsProjection after = Projections.withFiles(store, data);
+        Facts loaded = after.facts(TENANT, null);
+        assertEquals(0, after.fullReads(T), "served from the file, not read from the store");
+        assertSameFacts(answered, loaded);
+        assertSameFacts(fresh(), loaded);
+        assertSameTeams(fresh(), loaded);
+
+        String added = deal();
+        move(added, "WON");
+        revenue(accounts.get(1), 5);
+        Facts updated = after.facts(TENANT, null);
+        assertSameFacts(fresh(), updated);
+        assertEquals(0, after.fullReads(T), "the writes were applied to the loaded snapshot");
+        assertTrue(store.sealOf(T).isEmpty(), "the first write cleared the seal");
+        after.deactivate();
+        Projections.close(store, after);
+        assertTrue(store.sealOf(T).isPresent(), "the stop sealed the snapshot with the writes");
+        FactsProjection third = Projections.withFiles(store, data);
+        assertSameFacts(fresh(), third.facts(TENANT, null));
+        assertEquals(0, third.fullReads(T));
+        Projections.close(store, third);
+    }
+
+    @Test
+    void aWriteWhileTheEngineIsAwayMakesItsFileUselessAndTheFiguresIncludeIt() {
+        FactsProjection before = Projections.withFiles(store, data);
+        before.facts(TENANT, null);
+        before.deactivate();
+        Projections.close(store, before);
+        String written = deal(); // no engine listens: only the kernel's seal knows
+        move(written, "WON");
+
+        FactsProjection back = Projections.withFiles(store, data);
+        Facts facts = back.facts(TENANT, null);
+        assertEquals(1, back.fullReads(T), "the file was not used");
+        assertTrue(facts.objects(ObjectType.DEAL).indexOf(written) >= 0);
+        assertSameFacts(fresh(), facts);
+        assertFalse(java.nio.file.Files.exists(data.resolve("kpi").resolve(T + ".facts")),
+                "a file that can never be current again is deleted");
+        Projections.close(store, back);
+    }
+
+    @Test
+    void aDamagedOrForeignFileIsReadFromTheStoreInstead() throws Exception {
+        java.nio.file.Path file = data.resolve("kpi").resolve(T + ".facts");
+        for (int damage = 0; damage < 3; damage++) {
+            FactsProjection before = Projections.withFiles(store, data);
+            before.facts(TENANT, null);
+            before.deactivate();
+            Projections.close(store, before);
+            byte[] bytes = java.nio.file.Files.readAllBytes(file);
+            switch (damage) {
+                case 0 -> bytes[bytes.length / 2] ^= 0x40;
+                case 1 -> bytes = java.util.Arrays.copyOf(bytes, bytes.length - 9);
+                default -> java.nio.ByteBuffer.wrap(bytes).putInt(8, 99); // another format version
+            }
+            java.nio.file.Files.write(file, bytes);
+            assertTrue(store.sealOf(T).isPresent());
+            FactsProjection back = Projections.withFiles(store, data);
+            assertSameFacts(fresh(), back.facts(TENANT, null));
+            assertEquals(1, back.fullReads(T), "damage " + damage + ": read from the store");
+            Projections.close(store, back);
         }
     }
 

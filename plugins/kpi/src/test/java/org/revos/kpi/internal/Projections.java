@@ -26,6 +26,24 @@ final class Projections {
         return projection;
     }
 
+    /** A projection that keeps its snapshots in {@code data/kpi}, sealed by {@code store}, as the engine does. */
+    static FactsProjection withFiles(Store store, java.nio.file.Path data) {
+        org.revos.runtime.internal.persistence.EngineSeals seals = new org.revos.runtime.internal.persistence
+                .EngineSeals(store);
+        FactsProjection projection = new FactsProjection(new EngineStore(store), () -> 0, new FactsProjection.Loader() {
+        }, new FactsFiles(seals, kpiFolder(data)));
+        store.addCommitListener(projection);
+        return projection;
+    }
+
+    private static java.nio.file.Path kpiFolder(java.nio.file.Path data) {
+        try {
+            return org.revos.runtime.internal.settings.EngineFolders.under(data).folder("kpi");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Adds the engine's entities to the store's persistence unit, as the kernel does when the engine starts. */
     static Store withEntities(Store store) {
         store.contribute("org.revos.kpi", java.util.List.of(KpiSettingsEntity.class), e -> {
@@ -37,5 +55,6 @@ final class Projections {
     /** Stops telling the projection of commits, as when the engine stops. */
     static void close(Store store, FactsProjection projection) {
         store.removeCommitListener(projection);
+        projection.deactivate();
     }
 }

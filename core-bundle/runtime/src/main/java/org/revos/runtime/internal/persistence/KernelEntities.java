@@ -27,7 +27,8 @@ final class KernelEntities {
             TeamMembershipEntity.class,
             GoalRevisionEntity.class,
             TrustedSignerEntity.class,
-            PlatformSettingEntity.class);
+            PlatformSettingEntity.class,
+            TenantSealEntity.class);
 
     private KernelEntities() {
     }

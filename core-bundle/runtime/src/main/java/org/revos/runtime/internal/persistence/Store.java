@@ -65,6 +65,7 @@ public final class Store {
     private final CompletableFuture<Database> db;
     private final EventSink events;
     private final Map<String, AtomicLong> commits = new ConcurrentHashMap<>();
+    private final TenantSeals seals = new TenantSeals();
     private final List<CommitListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, Contribution> contributions = new LinkedHashMap<>();
     /** The instant of each write transaction, epoch milliseconds: the system clock, except in tests. */
@@ -327,19 +328,68 @@ public final class Store {
         EntityManager em = session.em();
         EntityTransaction transaction = em.getTransaction();
         Tx tx = new Tx(em, tenantId, caller, false, clock.getAsLong());
+        java.util.concurrent.locks.Lock sealLock = null;
         try {
             transaction.begin();
             T result = work.apply(tx);
+            // A write that publishes events changes what the change feed's listeners see: from here to its count no
+            // seal of the tenant can be taken, and a seal there may be goes with this commit. A write without events
+            // (an engine's bookkeeping) changes nothing a projection built from the feed holds, and leaves seals.
+            if (!tx.events().isEmpty()) {
+                sealLock = seals.beforeCommit(tenantId, em);
+            }
             transaction.commit();
+            if (sealLock != null) {
+                seals.committed(tenantId);
+            }
             announce(tenantId, tx.events());
+            if (sealLock != null) {
+                sealLock.unlock();
+                sealLock = null;
+            }
             postAll(tx.events());
             return result;
         } finally {
-            if (transaction.isActive()) {
-                transaction.rollback();
+            try {
+                if (transaction.isActive()) {
+                    transaction.rollback();
+                }
+            } finally {
+                if (sealLock != null) {
+                    sealLock.unlock();
+                }
+                session.close();
             }
-            session.close();
         }
+    }
+
+    /**
+     * Seals the tenant at commit {@code commit} (see {@link org.revos.kernel.spi.SnapshotSeals}).
+     *
+     * @return whether the seal was recorded
+     */
+    public boolean seal(String tenantId, long commit, String token) {
+        return seals.seal(tenantId, commit, token, this::commits, record -> {
+            try (Database.Session session = db().forPlatform()) {
+                EntityManager em = session.em();
+                EntityTransaction transaction = em.getTransaction();
+                transaction.begin();
+                try {
+                    Boolean done = record.apply(em);
+                    transaction.commit();
+                    return done;
+                } finally {
+                    if (transaction.isActive()) {
+                        transaction.rollback();
+                    }
+                }
+            }
+        });
+    }
+
+    /** @return the token of the tenant's seal, empty when a write committed since the last one or none was made */
+    public Optional<String> sealOf(String tenantId) {
+        return readPlatform(em -> TenantSeals.tokenOf(em, tenantId));
     }
 
     /**

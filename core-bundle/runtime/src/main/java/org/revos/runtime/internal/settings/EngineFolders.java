@@ -19,12 +19,23 @@ import org.revos.kernel.spi.EngineFiles;
 public final class EngineFolders implements EngineFiles {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    /** the kernel's own folders of the data folder: the database, the plugin store, the tenants' files */
+    static final java.util.Set<String> KERNEL_FOLDERS = java.util.Set.of("db", "plugins", "tenants");
 
-    private final Settings settings;
+    private final java.util.function.Supplier<Path> dataDir;
 
     @Activate
     public EngineFolders(@Reference Settings settings) {
-        this.settings = settings;
+        this.dataDir = () -> settings.current().dataDir();
+    }
+
+    private EngineFolders(Path dataDir) {
+        this.dataDir = () -> dataDir;
+    }
+
+    /** @return engine folders under {@code dataDir} (tools, tests) */
+    public static EngineFolders under(Path dataDir) {
+        return new EngineFolders(dataDir);
     }
 
     @Override
@@ -33,6 +44,10 @@ public final class EngineFolders implements EngineFiles {
             throw new IllegalArgumentException("'" + name + "' is not a folder name: use lower-case letters, digits"
                     + " and dashes");
         }
-        return Files.createDirectories(settings.current().dataDir().resolve(name));
+        if (KERNEL_FOLDERS.contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' is the kernel's own folder of the data folder; an"
+                    + " engine names one of its own");
+        }
+        return Files.createDirectories(dataDir.get().resolve(name));
     }
 }

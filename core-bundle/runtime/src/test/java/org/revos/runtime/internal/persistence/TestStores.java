@@ -14,6 +14,8 @@ import org.revos.runtime.internal.security.KeyCaller;
 public final class TestStores {
 
     public final Store store;
+    /** The database under {@link #store}, for a second store over the same rows (a restart) */
+    public final Database database;
     public final List<Map.Entry<String, Map<String, Object>>> events = new ArrayList<>();
 
     public TestStores() {
@@ -22,8 +24,8 @@ public final class TestStores {
 
     /** A store whose writes happen at the instants {@code clock} tells (epoch milliseconds). */
     public TestStores(LongSupplier clock) {
-        store = new Store(Database.inMemoryDerby("t" + UUID.randomUUID().toString().replace("-", "")),
-                (topic, props) -> events.add(Map.entry(topic, props)), clock);
+        database = Database.inMemoryDerby("t" + UUID.randomUUID().toString().replace("-", ""));
+        store = new Store(database, (topic, props) -> events.add(Map.entry(topic, props)), clock);
     }
 
     /** @return a MEMBER caller of {@code tenantId} */
