@@ -103,10 +103,15 @@ public final class Store {
         Thread opener = new Thread(() -> {
             Thread.currentThread().setContextClassLoader(Database.class.getClassLoader());
             try {
+                // The engines contributed by now (a start's batch of stored plugins, when it came first) are in the
+                // first unit. The unit is built outside the lock: contributions that arrive meanwhile are recorded
+                // at once (the plugins go on starting in parallel with the opening) and join in one more build.
+                List<Class<?>> known;
                 synchronized (this) {
-                    // The engines contributed by now (a start's batch of stored plugins, when it came first) are in
-                    // the first unit: start-up builds it once, not once for the kernel and again for the engines.
-                    Database opened = open(settings, wanted());
+                    known = wanted();
+                }
+                Database opened = open(settings, known);
+                synchronized (this) {
                     reconcile(opened);
                     db.complete(opened);
                 }
