@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,6 +18,7 @@ import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.jakartars.runtime.JakartarsServiceRuntime;
@@ -23,6 +26,7 @@ import org.osgi.service.jakartars.runtime.dto.ApplicationDTO;
 import org.osgi.service.jakartars.runtime.dto.RuntimeDTO;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.common.service.ServiceAware;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 
@@ -39,8 +43,15 @@ class RuntimeBundlesIT {
                 .orElseThrow(() -> new AssertionError(symbolicName + " is not installed"));
     }
 
+    /**
+     * Once the runtime says it is up: until then the stored plugins are being restored, as one batch that installs
+     * and resolves them all before it starts any.
+     */
     @Test
-    void everyBundleIsActive() {
+    void everyBundleIsActive(@InjectService(timeout = 30_000) ServiceAware<HttpServiceRuntime> httpRuntime)
+            throws InterruptedException {
+        RestAndEventsIT.awaitHealthy(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                RestAndEventsIT.endpoint(httpRuntime.getServiceReference()) + "api/v1");
         List<String> notActive = Arrays.stream(context.getBundles())
                 .filter(b -> b.getState() != Bundle.ACTIVE && b.getHeaders().get("Fragment-Host") == null)
                 .map(b -> b.getSymbolicName() + " is in state " + b.getState()).toList();

@@ -40,6 +40,8 @@ public final class Database implements AutoCloseable {
     private static final AtomicInteger GENERATIONS = new AtomicInteger();
     private volatile Generation current;
     private boolean schemaGenerated;
+    /** How many units this database has built (tests check that start-up builds as few as it should). */
+    private final AtomicInteger builds = new AtomicInteger();
 
     public Database(DataSource dataSource, Runnable onClose) {
         this(dataSource, onClose, List.of());
@@ -70,6 +72,7 @@ public final class Database implements AutoCloseable {
     }
 
     private Generation open(List<Class<?>> engineEntities) {
+        builds.incrementAndGet();
         long started = System.nanoTime();
         List<Class<?>> members = new ArrayList<>(KernelEntities.CLASSES);
         members.addAll(engineEntities);
@@ -186,23 +189,48 @@ public final class Database implements AutoCloseable {
      * Wraps Derby's data source in a HikariCP pool: a Derby connection costs a session and its caches, and opening
      * one per request was measured at 14 % of a request's CPU.
      */
-    private static Database pooled(EmbeddedDataSource derby, String shutdownName) {
+    private static Database pooled(EmbeddedDataSource derby, String shutdownName, List<Class<?>> engineEntities) {
         HikariConfig config = new HikariConfig();
         config.setDataSource(derby);
         config.setPoolName("revos-db");
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(2);
         HikariDataSource pool = new HikariDataSource(config);
-        return new Database(pool, () -> {
+        Runnable onClose = () -> {
             pool.close();
             shutdownDerby(shutdownName);
-        });
+        };
+        try {
+            if (!engineEntities.isEmpty()) {
+                try {
+                    return new Database(pool, onClose, engineEntities);
+                } catch (RuntimeException e) {
+                    LOG.log(java.util.logging.Level.WARNING, "The persistence unit cannot be built with the engines'"
+                            + " entities known at start; it is built with the kernel's alone, and the engines' are"
+                            + " added one engine at a time", e);
+                }
+            }
+            return new Database(pool, onClose);
+        } catch (RuntimeException | Error e) {
+            onClose.run();
+            throw e;
+        }
     }
 
     /**
      * An embedded Derby database in {@code folder}, created when missing.
      */
     public static Database embeddedDerby(Path folder) {
+        return embeddedDerby(folder, List.of());
+    }
+
+    /**
+     * An embedded Derby database in {@code folder}, created when missing, whose first unit already holds
+     * {@code engineEntities} (the engines known when it opens), so that start-up builds the unit once instead of once
+     * for the kernel and again for the engines. When the unit cannot take them, it opens with the kernel's entities
+     * alone (the caller adds the engines' one at a time, refusing those that fail).
+     */
+    public static Database embeddedDerby(Path folder, List<Class<?>> engineEntities) {
         try {
             java.nio.file.Files.createDirectories(folder.getParent());
         } catch (java.io.IOException e) {
@@ -213,7 +241,7 @@ public final class Database implements AutoCloseable {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName(folder.toString());
         ds.setCreateDatabase("create");
-        return pooled(ds, folder.toString());
+        return pooled(ds, folder.toString(), engineEntities);
     }
 
     /**
@@ -238,7 +266,7 @@ public final class Database implements AutoCloseable {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName("memory:" + name);
         ds.setCreateDatabase("create");
-        return pooled(ds, "memory:" + name);
+        return pooled(ds, "memory:" + name, List.of());
     }
 
     /**
@@ -246,6 +274,12 @@ public final class Database implements AutoCloseable {
      * @throws IllegalArgumentException for other databases, naming what is missing
      */
     public static Database fromUrl(String url, Optional<String> user, Optional<String> password) {
+        return fromUrl(url, user, password, List.of());
+    }
+
+    /** As {@link #fromUrl(String, Optional, Optional)}, with a first unit as {@link #embeddedDerby(Path, List)}'s. */
+    public static Database fromUrl(String url, Optional<String> user, Optional<String> password,
+            List<Class<?>> engineEntities) {
         if (!url.startsWith("jdbc:derby:")) {
             throw new IllegalArgumentException("REVOS_DB_URL " + url.replaceAll("//[^@/]*@", "//***@")
                     + " is not supported: this build ships the embedded Derby driver only");
@@ -258,7 +292,12 @@ public final class Database implements AutoCloseable {
         ds.setCreateDatabase("create");
         user.ifPresent(ds::setUser);
         password.ifPresent(ds::setPassword);
-        return pooled(ds, ds.getDatabaseName());
+        return pooled(ds, ds.getDatabaseName(), engineEntities);
+    }
+
+    /** @return how many units this database has built, the failed attempts included */
+    int builds() {
+        return builds.get();
     }
 
     /** @return whether opening created or extended the schema (false when it already matched the entities) */

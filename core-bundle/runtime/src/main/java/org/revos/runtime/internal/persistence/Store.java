@@ -104,7 +104,14 @@ public final class Store {
         Thread opener = new Thread(() -> {
             Thread.currentThread().setContextClassLoader(Database.class.getClassLoader());
             try {
-                Database opened = open(settings);
+                // The engines contributed by now (a start's batch of stored plugins, when it came first) are in the
+                // first unit. The unit is built outside the lock: contributions that arrive meanwhile are recorded
+                // at once (the plugins go on starting in parallel with the opening) and join in one more build.
+                List<Class<?>> known;
+                synchronized (this) {
+                    known = wanted();
+                }
+                Database opened = open(settings, known);
                 synchronized (this) {
                     reconcile(opened);
                     db.complete(opened);
@@ -134,6 +141,31 @@ public final class Store {
         }
     }
 
+    /**
+     * Adds the entities of several engines at once, as {@link #contribute} does for one: the unit is rebuilt once for
+     * all of them (a start restores every stored engine this way, before starting any). When the unit cannot take
+     * them all, it takes them engine by engine, and each engine refused is told why.
+     *
+     * @param byOwner each contributor's entities, in the order the unit should list them
+     */
+    public synchronized void contributeAll(Map<String, List<Class<?>>> byOwner,
+            Map<String, Consumer<RuntimeException>> refused) {
+        byOwner.forEach((owner, entities) -> contributions.put(owner, new Contribution(List.copyOf(entities),
+                refused.getOrDefault(owner, e -> { }))));
+        if (db.isDone() && !db.isCompletedExceptionally()) {
+            reconcile(db.join());
+        }
+    }
+
+    /** @return how many units the open database has built, the first included; 0 before it is open (tests) */
+    int unitBuilds() {
+        return db.isDone() && !db.isCompletedExceptionally() ? db.join().builds() : 0;
+    }
+
+    private List<Class<?>> wanted() {
+        return contributions.values().stream().flatMap(c -> c.entities().stream()).toList();
+    }
+
     /** Takes an engine's entities out of the persistence unit; its tables and rows stay for its return. */
     public synchronized void withdraw(String owner) {
         if (contributions.remove(owner) != null && db.isDone() && !db.isCompletedExceptionally()) {
@@ -150,7 +182,7 @@ public final class Store {
      * refusing the ones the unit cannot take.
      */
     private void reconcile(Database database) {
-        List<Class<?>> wanted = contributions.values().stream().flatMap(c -> c.entities().stream()).toList();
+        List<Class<?>> wanted = wanted();
         if (wanted.equals(database.engineEntities())) {
             return;
         }
@@ -224,11 +256,11 @@ public final class Store {
         return new Problem(503, "unavailable", "Service unavailable", detail, List.of());
     }
 
-    private static Database open(RuntimeSettings settings) {
+    private static Database open(RuntimeSettings settings, List<Class<?>> engineEntities) {
         if (settings.dbUrl().isPresent()) {
-            return Database.fromUrl(settings.dbUrl().get(), settings.dbUser(), settings.dbPassword());
+            return Database.fromUrl(settings.dbUrl().get(), settings.dbUser(), settings.dbPassword(), engineEntities);
         }
-        return Database.embeddedDerby(settings.derbyDir());
+        return Database.embeddedDerby(settings.derbyDir(), engineEntities);
     }
 
     @Deactivate

@@ -100,6 +100,17 @@ final class PluginBundles {
      * @throws Problem 422 when the framework refuses the bundle or it cannot be resolved; nothing stays installed
      */
     Bundle installAndResolve(PluginJar jar) {
+        Bundle candidate = install(jar);
+        resolve(candidate, jar);
+        return candidate;
+    }
+
+    /**
+     * Installs {@code jar} under a staging location of its own, next to any running version, without resolving it.
+     *
+     * @throws Problem 422 when the framework refuses the bundle; nothing stays installed
+     */
+    Bundle install(PluginJar jar) {
         String location = LOCATION_PREFIX + jar.id() + "/" + jar.version() + "/" + jar.sha256().substring(0, 12) + "/"
                 + System.currentTimeMillis() + "-" + installs.incrementAndGet();
         Bundle candidate;
@@ -109,12 +120,34 @@ final class PluginBundles {
             throw Problem.unprocessable("Not an installable RevOS plugin", jar.label() + " is refused by the"
                     + " framework: " + e.getMessage(), List.of(new FieldError("manifest", e.getMessage())));
         }
+        return candidate;
+    }
+
+    /**
+     * Resolves the installed {@code candidate} (alone, when a batch has not resolved it already).
+     *
+     * @throws Problem 422 when it cannot be resolved; it is uninstalled then
+     */
+    void resolve(Bundle candidate, PluginJar jar) {
+        if ((candidate.getState() & (Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE)) != 0) {
+            return;
+        }
         try {
             resolution.resolveAlone(candidate, jar);
-            return candidate;
         } catch (RuntimeException unresolved) {
             discard(candidate, jar.id());
             throw unresolved;
+        }
+    }
+
+    /**
+     * Resolves freshly installed candidates together, in one run of the framework's resolver (a start restores a
+     * dozen plugins); those it cannot resolve stay installed for {@link #resolve} to say why. It is the call a single
+     * install makes, for all of them at once: nothing is refreshed or rewired.
+     */
+    void resolveAll(List<Bundle> candidates) {
+        if (!candidates.isEmpty()) {
+            wiring.resolveBundles(candidates);
         }
     }
 

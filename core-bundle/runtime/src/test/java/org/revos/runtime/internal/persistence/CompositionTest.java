@@ -149,6 +149,63 @@ class CompositionTest {
         EntityManagerCheck.assertNotMember(store, BrokenEntity.class);
     }
 
+    /** A second engine's entity. */
+    @Entity(name = "Tag")
+    @Table(name = "TEST_TAGS")
+    public static class TagEntity extends TenantRow {
+        @Column(length = 50)
+        public String label;
+    }
+
+    @Test
+    void severalEnginesContributedTogetherBuildTheUnitOnceAndALaterEngineBuildsItAgain() {
+        int before = store.unitBuilds();
+        Map<String, List<Class<?>>> batch = new java.util.LinkedHashMap<>();
+        batch.put("notes", List.of(NoteEntity.class));
+        batch.put("tags", List.of(TagEntity.class));
+        store.contributeAll(batch, Map.of("notes", refusals::add, "tags", refusals::add));
+        assertEquals(before + 1, store.unitBuilds(), "one build for the whole batch");
+        assertNotNull(store.read("ten_a", em -> em.getMetamodel().entity(NoteEntity.class)));
+        assertNotNull(store.read("ten_a", em -> em.getMetamodel().entity(TagEntity.class)));
+
+        store.contribute("notes", List.of(NoteEntity.class), refusals::add);
+        assertEquals(before + 1, store.unitBuilds(), "a started engine whose entities are in already builds nothing");
+
+        store.contribute("pinned", List.of(PinnedNoteEntity.class), refusals::add);
+        assertEquals(before + 2, store.unitBuilds(), "an engine installed later builds the unit again");
+        assertTrue(refusals.isEmpty(), refusals::toString);
+    }
+
+    @Test
+    void aBatchWithEntitiesTheUnitCannotTakeRefusesOnlyTheirEngine() {
+        Map<String, List<Class<?>>> batch = new java.util.LinkedHashMap<>();
+        batch.put("notes", List.of(NoteEntity.class));
+        batch.put("broken", List.of(BrokenEntity.class));
+        batch.put("tags", List.of(TagEntity.class));
+        List<String> refused = new ArrayList<>();
+        store.contributeAll(batch, Map.of("notes", e -> refused.add("notes"), "broken", e -> refused.add("broken"),
+                "tags", e -> refused.add("tags")));
+        assertEquals(List.of("broken"), refused);
+        assertNotNull(store.read("ten_a", em -> em.getMetamodel().entity(NoteEntity.class)));
+        assertNotNull(store.read("ten_a", em -> em.getMetamodel().entity(TagEntity.class)));
+        EntityManagerCheck.assertNotMember(store, BrokenEntity.class);
+    }
+
+    @Test
+    void aDatabaseOpenedWithTheEnginesKnownBuildsItsUnitOnceAndFallsBackToTheKernelsAlone(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (Database once = Database.embeddedDerby(dir.resolve("a"), List.of(NoteEntity.class, TagEntity.class))) {
+            assertEquals(1, once.builds());
+            assertEquals(List.of(NoteEntity.class, TagEntity.class), once.engineEntities());
+        }
+        try (Database fallback = Database.embeddedDerby(dir.resolve("b"), List.of(BrokenEntity.class))) {
+            assertEquals(List.of(), fallback.engineEntities(), "the kernel's unit opens without the broken engine");
+            Store over = Store.over(fallback, (t, p) -> { });
+            assertEquals(0L, (long) over.read("ten_a", em -> em.createQuery("SELECT COUNT(a) FROM AccountEntity a",
+                    Long.class).getSingleResult()));
+        }
+    }
+
     /** Asks the unit whether it knows a class. */
     private static final class EntityManagerCheck {
         static void assertNotMember(Store store, Class<?> type) {
